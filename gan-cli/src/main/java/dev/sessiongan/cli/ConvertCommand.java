@@ -1,0 +1,50 @@
+package dev.sessiongan.cli;
+
+import dev.sessiongan.format.ReadResult;
+import dev.sessiongan.generate.VirtualUser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sessiongan convert}: real data to the canonical events CSV (or profiles JSONL). */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = "Converts a real clickstream to SessionGAN's canonical events CSV (or profiles JSONL).")
+final class ConvertCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    SessionGanCommand parent;
+
+    @Mixin
+    FormatOptions input;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The clickstream file.")
+    Path file;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        ReadResult result = input.resolve().read(file, input.readOptions());
+        FormatOptions.printReport(result.report(), spec.commandLine().getErr());
+        long users = output.writeAll(result.dataset().users().stream().map(VirtualUser::of).iterator(), parent.stdout());
+        if (!output.toStdout()) {
+            spec.commandLine().getOut().printf("wrote %,d users, %,d sessions, %,d events to %s%n", users,
+                    result.dataset().summary().sessions(), result.dataset().summary().events(), output.out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.sessiongan.cli;
+
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.format.CatalogSpec;
+import dev.sessiongan.format.ClickstreamFormat;
+import dev.sessiongan.format.ClickstreamFormats;
+import dev.sessiongan.format.ErrorPolicy;
+import dev.sessiongan.format.GenericFormatSpec;
+import dev.sessiongan.format.ReadOptions;
+import dev.sessiongan.format.ReadReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/** How to read the input clickstream: shared by inspect, convert and train. */
+final class FormatOptions {
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "Input format: rees46, taobao, retailrocket, yoochoose, otto, events-csv or generic.")
+    String format;
+
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = "generic: a JSON column-mapping spec (see docs/formats.md).")
+    Path spec;
+
+    @Option(names = "--catalog", paramLabel = "FILE",
+            description = "An item catalog joined by item id: retailrocket's item_properties.csv, or for generic"
+                    + " a CSV with --catalog-item-col and --catalog-category-col.")
+    Path catalog;
+
+    @Option(names = "--buys", paramLabel = "FILE", description = "yoochoose: the buys file to join to the clicks.")
+    Path buys;
+
+    @Option(names = "--on-error", paramLabel = "POLICY", defaultValue = "fail",
+            description = "fail (default): stop at the first bad row; skip: skip bad rows and count them by reason.")
+    String onError;
+
+    @Option(names = "--session-gap", paramLabel = "DURATION", defaultValue = "30m",
+            description = "Inactivity gap that splits sessions where the source has no session id"
+                    + " (e.g. 30m, 1h, 90s; default ${DEFAULT-VALUE}).")
+    String sessionGap;
+
+    @Option(names = "--limit", paramLabel = "ROWS", description = "Read only the first ROWS data rows (a slice).")
+    Long limit;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "generic: field separator (default ',', 'tab' for tab).")
+    String delimiter;
+
+    @Option(names = "--no-header", description = "generic: the file has no header row; columns are 0-based numbers.")
+    boolean noHeader;
+
+    @Option(names = "--user-col", paramLabel = "COL", description = "generic: user id column.")
+    String userColumn;
+
+    @Option(names = "--session-col", paramLabel = "COL", description = "generic: session id column.")
+    String sessionColumn;
+
+    @Option(names = "--item-col", paramLabel = "COL", description = "generic: item id column.")
+    String itemColumn;
+
+    @Option(names = "--category-col", paramLabel = "COL", description = "generic: category column.")
+    String categoryColumn;
+
+    @Option(names = "--type-col", paramLabel = "COL", description = "generic: event type column.")
+    String typeColumn;
+
+    @Option(names = "--time-col", paramLabel = "COL", description = "generic: timestamp column.")
+    String timeColumn;
+
+    @Option(names = "--price-col", paramLabel = "COL", description = "generic: price column.")
+    String priceColumn;
+
+    @Option(names = "--time-format", paramLabel = "FMT",
+            description = "generic: epoch-seconds, epoch-millis, iso-8601 (default) or pattern:<java.time pattern>.")
+    String timeFormat;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", description = "generic: zone of times without offset (default UTC).")
+    String timeZone;
+
+    @Option(names = "--event-map", paramLabel = "SRC=TYPE", split = ",",
+            description = "generic: map a source event type to view, add_to_cart, remove_from_cart, wishlist,"
+                    + " purchase, search or ignore; repeatable (e.g. --event-map pv=view,buy=purchase).")
+    Map<String, String> eventMap = new LinkedHashMap<>();
+
+    @Option(names = "--default-type", paramLabel = "TYPE",
+            description = "generic: event type of every row when there is no type column (e.g. view).")
+    String defaultType;
+
+    @Option(names = "--catalog-item-col", paramLabel = "COL", description = "generic catalog: item id column.")
+    String catalogItemColumn;
+
+    @Option(names = "--catalog-category-col", paramLabel = "COL", description = "generic catalog: category column.")
+    String catalogCategoryColumn;
+
+    @Option(names = "--catalog-price-col", paramLabel = "COL", description = "generic catalog: price column.")
+    String catalogPriceColumn;
+
+    /** The format these options describe. */
+    ClickstreamFormat resolve() {
+        switch (format) {
+            case "generic":
+                return ClickstreamFormats.generic(genericSpec());
+            case "retailrocket":
+                return ClickstreamFormats.retailrocket(catalog);
+            case "yoochoose":
+                return ClickstreamFormats.yoochoose(buys);
+            default:
+                if (catalog != null || buys != null || spec != null) {
+                    throw new InvalidInputException("--catalog, --buys and --spec do not apply to format '" + format
+                            + "' (catalog: retailrocket, generic; buys: yoochoose; spec: generic)");
+                }
+                return ClickstreamFormats.named(format);
+        }
+    }
+
+    /** Reading options. */
+    ReadOptions readOptions() {
+        ErrorPolicy policy;
+        switch (onError.toLowerCase(Locale.ROOT)) {
+            case "fail":
+                policy = ErrorPolicy.FAIL;
+                break;
+            case "skip":
+                policy = ErrorPolicy.SKIP;
+                break;
+            default:
+                throw new InvalidInputException("--on-error must be fail or skip, got '" + onError + "'");
+        }
+        ReadOptions options = ReadOptions.DEFAULT.withOnError(policy).withSessionGap(Durations.parse(sessionGap, "--session-gap"));
+        if (limit != null) {
+            if (limit < 1) {
+                throw new InvalidInputException("--limit must be >= 1, got " + limit);
+            }
+            options = options.withMaxRows(limit);
+        }
+        return options;
+    }
+
+    private GenericFormatSpec genericSpec() {
+        if (spec != null) {
+            GenericFormatSpec fromFile = GenericFormatSpec.fromJson(spec);
+            return catalog == null ? fromFile : fromFile.withCatalog(catalogSpec(fromFile.delimiter()));
+        }
+        if (itemColumn == null || timeColumn == null) {
+            throw new InvalidInputException("format 'generic' needs --spec FILE, or at least --item-col and --time-col"
+                    + " (plus --user-col and/or --session-col, and --type-col or --default-type)");
+        }
+        GenericFormatSpec.Builder b = GenericFormatSpec.builder(itemColumn, timeColumn)
+                .header(!noHeader)
+                .userColumn(userColumn).sessionColumn(sessionColumn).categoryColumn(categoryColumn)
+                .eventTypeColumn(typeColumn).priceColumn(priceColumn);
+        if (delimiter != null) {
+            b.delimiter(delimiter);
+        }
+        if (timeFormat != null) {
+            b.timeFormat(timeFormat);
+        }
+        if (timeZone != null) {
+            b.timeZone(timeZone);
+        }
+        eventMap.forEach(b::eventType);
+        if (defaultType != null) {
+            b.defaultEventType(dev.sessiongan.data.EventType.fromCanonicalName(defaultType).orElseThrow(() ->
+                    new InvalidInputException("--default-type: '" + defaultType + "' is not an event type; use one of "
+                            + dev.sessiongan.data.EventType.canonicalNames())));
+        }
+        if (catalog != null) {
+            b.catalog(catalogSpec(delimiter == null ? "," : delimiter));
+        }
+        return b.build();
+    }
+
+    private CatalogSpec catalogSpec(String catalogDelimiter) {
+        if (catalogItemColumn == null || (catalogCategoryColumn == null && catalogPriceColumn == null)) {
+            throw new InvalidInputException("--catalog needs --catalog-item-col and --catalog-category-col"
+                    + " (or --catalog-price-col)");
+        }
+        return new CatalogSpec(catalog, catalogDelimiter, true, catalogItemColumn, catalogCategoryColumn,
+                catalogPriceColumn, null, null, null);
+    }
+
+    /** Tells the user about skipped rows and other notes, on stderr. */
+    static void printReport(ReadReport report, PrintWriter err) {
+        if (report.skipped() > 0) {
+            err.println("skipped " + report.skipped() + " bad rows of " + report.rows() + ": "
+                    + report.skippedByReason().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", ")));
+        }
+        report.notes().forEach((note, count) -> err.println("note: " + count + " " + note));
+        err.flush();
+    }
+
+    /** Parses durations such as {@code 30m}, {@code 1h}, {@code 90s} or ISO {@code PT30M}. */
+    static final class Durations {
+        private Durations() {
+        }
+
+        static Duration parse(String text, String option) {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            try {
+                if (t.startsWith("pt") || t.startsWith("p")) {
+                    return check(Duration.parse(t.toUpperCase(Locale.ROOT)), text, option);
+                }
+                char unit = t.charAt(t.length() - 1);
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                switch (unit) {
+                    case 's':
+                        return check(Duration.ofSeconds(n), text, option);
+                    case 'm':
+                        return check(Duration.ofMinutes(n), text, option);
+                    case 'h':
+                        return check(Duration.ofHours(n), text, option);
+                    case 'd':
+                        return check(Duration.ofDays(n), text, option);
+                    default:
+                        break;
+                }
+            } catch (NumberFormatException | java.time.format.DateTimeParseException | IndexOutOfBoundsException e) {
+                // fall through to the message below
+            }
+            throw new InvalidInputException(option + ": cannot parse '" + text + "' as a duration; use e.g. 30m, 1h, 90s");
+        }
+
+        private static Duration check(Duration d, String text, String option) {
+            if (d.isZero() || d.isNegative()) {
+                throw new InvalidInputException(option + " must be positive, got '" + text + "'");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sessiongan.cli;
+
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.generate.GenerationRequest;
+import dev.sessiongan.generate.SessionGenerator;
+import dev.sessiongan.io.ModelFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sessiongan generate}: virtual users from a model file. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generates virtual users from a trained model. The same model, seed and options give"
+                + " byte-identical output.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    SessionGanCommand parent;
+
+    @Option(names = "--model-file", required = true, paramLabel = "MODEL", description = "A model from 'sessiongan train'.")
+    Path modelFile;
+
+    @Option(names = "--users", defaultValue = "1000", paramLabel = "N", description = "Number of users (default ${DEFAULT-VALUE}).")
+    long users;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--start", paramLabel = "TIME",
+            description = "Origin of the generated timeline, ISO-8601 (e.g. 2026-01-01T00:00:00Z);"
+                    + " default: the start of the training data.")
+    String start;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        if (users < 1) {
+            throw new InvalidInputException("--users must be >= 1, got " + users);
+        }
+        GenerationRequest request = GenerationRequest.of(users, seed);
+        if (start != null) {
+            try {
+                request = request.withStart(Instant.parse(start));
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("--start: cannot parse '" + start
+                        + "' as an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            }
+        }
+        SessionGenerator generator = ModelFile.load(modelFile).generator();
+        long written = output.writeAll(generator.users(request).iterator(), parent.stdout());
+        if (!output.toStdout()) {
+            spec.commandLine().getOut().printf("wrote %,d users to %s%n", written, output.out);
+        }
+        return 0;
+    }
+}

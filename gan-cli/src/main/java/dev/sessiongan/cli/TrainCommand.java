@@ -1,0 +1,77 @@
+package dev.sessiongan.cli;
+
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.baseline.MarkovGenerator;
+import dev.sessiongan.baseline.MarkovTrainer;
+import dev.sessiongan.data.DatasetSummary;
+import dev.sessiongan.format.ReadResult;
+import dev.sessiongan.io.ModelFile;
+import dev.sessiongan.io.ModelManifest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sessiongan train}: fits a model to a clickstream and saves it. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Trains a generator on a clickstream and saves it as one model file.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    FormatOptions input;
+
+    @Option(names = "--model", defaultValue = "markov", paramLabel = "KIND",
+            description = "Model kind: markov (the baseline; default). The GAN arrives with issue #3.")
+    String model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The training clickstream.")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The model file to write.")
+    Path out;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!MarkovGenerator.KIND.equals(model)) {
+            throw new InvalidInputException("--model: unknown model kind '" + model + "'; available: markov");
+        }
+        ReadResult result = input.resolve().read(data, input.readOptions());
+        FormatOptions.printReport(result.report(), spec.commandLine().getErr());
+        DatasetSummary summary = result.dataset().summary();
+        MarkovGenerator generator = MarkovTrainer.fit(result.dataset());
+        ModelManifest.DatasetProvenance provenance = new ModelManifest.DatasetProvenance(
+                data.getFileName().toString(), input.format, sha256(data), summary.events(), summary.sessions(),
+                summary.users());
+        ModelFile.save(out, generator, ModelManifest.now(MarkovGenerator.KIND, 0, provenance,
+                Map.of("sessionGap", input.readOptions().sessionGap().toString())));
+        spec.commandLine().getOut().printf("trained %s on %,d events (%,d sessions, %,d users); wrote %s%n",
+                model, summary.events(), summary.sessions(), summary.users(), out);
+        return 0;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.sessiongan.baseline;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/** Draws an index with probability proportional to integer counts (exact, by cumulative search). */
+final class WeightedChoice {
+
+    private final long[] cumulative;
+
+    WeightedChoice(long[] counts) {
+        if (counts.length == 0) {
+            throw new IllegalArgumentException("no choices");
+        }
+        cumulative = new long[counts.length];
+        long sum = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0) {
+                throw new IllegalArgumentException("negative count " + counts[i]);
+            }
+            sum += counts[i];
+            cumulative[i] = sum;
+        }
+        if (sum == 0) {
+            throw new IllegalArgumentException("all counts are zero");
+        }
+    }
+
+    int next(SplittableRandom random) {
+        long r = random.nextLong(cumulative[cumulative.length - 1]);
+        int i = Arrays.binarySearch(cumulative, r + 1);
+        return i >= 0 ? firstAt(i) : -i - 1;
+    }
+
+    /** Several equal cumulative values mean zero-count entries; take the first index reaching the value. */
+    private int firstAt(int i) {
+        while (i > 0 && cumulative[i - 1] == cumulative[i]) {
+            i--;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.sessiongan.format;
+
+import dev.sessiongan.InvalidInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Rows of one delimited file with their line numbers and resolved column names; parser failures become
+ * {@link InvalidInputException}s naming the file and line.
+ */
+final class CsvSource implements AutoCloseable {
+
+    private final String name;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> columns;
+    private final boolean hasHeader;
+    private long nextLine = 1;
+    private long lastLine;
+
+    private CsvSource(String name, CSVParser parser, List<String> declaredNames, boolean header) {
+        this.name = name;
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.hasHeader = header;
+        if (header) {
+            CSVRecord first = nextRecord();
+            if (first == null) {
+                close();
+                throw new InvalidInputException(name, 0, null, "empty file: expected a header row");
+            }
+            List<String> names = new ArrayList<>();
+            for (String value : first) {
+                names.add(value.strip().replace("\uFEFF", ""));
+            }
+            this.columns = List.copyOf(names);
+        } else {
+            this.columns = List.copyOf(declaredNames);
+        }
+    }
+
+    /** Opens a file; a missing or unreadable file is an {@link InvalidInputException}. */
+    static CsvSource open(Path file, char delimiter, boolean header, List<String> columnNames) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(name, 0, null, "is a folder, not a file");
+        }
+        try {
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+            CSVFormat format = CSVFormat.DEFAULT.builder()
+                    .setDelimiter(delimiter)
+                    .setIgnoreEmptyLines(true)
+                    .setRecordSeparator('\n')
+                    .get();
+            return new CsvSource(name, CSVParser.parse(reader, format), columnNames, header);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(name, "file not found", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(name, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file name used in messages. */
+    String name() {
+        return name;
+    }
+
+    /** Column names from the header, or the declared names of a headerless file (possibly empty). */
+    List<String> columns() {
+        return columns;
+    }
+
+    boolean hasHeader() {
+        return hasHeader;
+    }
+
+    /** The line on which the last returned record started. */
+    long line() {
+        return lastLine;
+    }
+
+    /** The next record, or {@code null} at the end of the file. */
+    CSVRecord nextRecord() {
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord record = records.next();
+            lastLine = nextLine;
+            nextLine = parser.getCurrentLineNumber() + 1;
+            return record;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new InvalidInputException(name, nextLine, null, "malformed row: " + why);
+        }
+    }
+
+    /**
+     * Resolves a column reference (a header name, a declared name, or a 0-based index).
+     *
+     * @param role what the column holds, for messages (e.g. "item")
+     */
+    int resolve(String reference, String role) {
+        String ref = reference.strip();
+        int byName = columns.indexOf(ref);
+        if (byName >= 0) {
+            return byName;
+        }
+        if (ref.chars().allMatch(Character::isDigit) && !ref.isEmpty()) {
+            int index = Integer.parseInt(ref);
+            if (columns.isEmpty() || index < columns.size()) {
+                return index;
+            }
+        }
+        String known = columns.isEmpty() ? "this file has no header; give 0-based column numbers"
+                : "columns are " + String.join(", ", columns);
+        throw new InvalidInputException(name, hasHeader ? 1 : 0, reference,
+                "no such " + role + " column; " + known);
+    }
+
+    /** Name of column {@code index} for messages. */
+    String columnName(int index) {
+        return index < columns.size() ? columns.get(index) : "#" + index;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.sessiongan.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.data.ClickEvent;
+import dev.sessiongan.data.EventType;
+import dev.sessiongan.data.SourceEvent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads OTTO JSON Lines: {@code {"session":N,"events":[{"aid":..,"ts":..,"type":"clicks|carts|orders"}]}}.
+ * An OTTO "session" is all activity of one user, so it becomes the user id and events are split into
+ * sessions by inactivity gap.
+ */
+final class OttoReader implements EventReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, EventType> TYPES = Map.of(
+            "clicks", EventType.VIEW, "carts", EventType.ADD_TO_CART, "orders", EventType.PURCHASE);
+
+    private final String name;
+    private final BufferedReader reader;
+    private final ReadOptions options;
+    private final Deque<SourceEvent> queue = new ArrayDeque<>();
+    private final Map<String, Long> skipped = new LinkedHashMap<>();
+    private long line;
+    private long rows;
+    private long events;
+    private boolean done;
+
+    OttoReader(Path file, ReadOptions options) {
+        this.name = file.toString();
+        this.options = options;
+        try {
+            this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(name, "file not found", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(name, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (queue.isEmpty() && !done) {
+            String text = readLine();
+            if (text == null || rows >= options.maxRows()) {
+                done = true;
+                break;
+            }
+            if (text.isBlank()) {
+                continue;
+            }
+            rows++;
+            try {
+                parse(text);
+            } catch (InvalidInputException e) {
+                if (options.onError() == ErrorPolicy.FAIL) {
+                    throw e;
+                }
+                queue.clear();
+                skipped.merge(e.reason().replaceAll("'.*'", "").strip(), 1L, Long::sum);
+            }
+        }
+        return !queue.isEmpty();
+    }
+
+    private String readLine() {
+        try {
+            line++;
+            return reader.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void parse(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(name, line, null, "malformed JSON: " + e.getOriginalMessage());
+        }
+        JsonNode session = root.get("session");
+        if (session == null || !(session.isIntegralNumber() || session.isTextual())) {
+            throw new InvalidInputException(name, line, "session", "missing or not a number");
+        }
+        JsonNode list = root.get("events");
+        if (list == null || !list.isArray()) {
+            throw new InvalidInputException(name, line, "events", "missing or not an array");
+        }
+        String user = session.asText();
+        int index = 0;
+        for (JsonNode e : list) {
+            String where = "events[" + index++ + "].";
+            JsonNode aid = e.get("aid");
+            JsonNode ts = e.get("ts");
+            JsonNode type = e.get("type");
+            if (aid == null || aid.asText().isEmpty()) {
+                throw new InvalidInputException(name, line, where + "aid", "missing item id");
+            }
+            if (ts == null || !ts.isIntegralNumber()) {
+                throw new InvalidInputException(name, line, where + "ts",
+                        "cannot parse '" + (ts == null ? "" : ts.asText()) + "' as epoch milliseconds");
+            }
+            EventType eventType = type == null ? null : TYPES.get(type.asText());
+            if (eventType == null) {
+                throw new InvalidInputException(name, line, where + "type", "unknown event type '"
+                        + (type == null ? "" : type.asText()) + "'; known: clicks, carts, orders");
+            }
+            queue.add(new SourceEvent(user, null,
+                    new ClickEvent(Instant.ofEpochMilli(ts.asLong()), eventType, aid.asText(), null)));
+        }
+    }
+
+    @Override
+    public SourceEvent next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        events++;
+        return queue.poll();
+    }
+
+    @Override
+    public ReadReport report() {
+        return new ReadReport(rows, events, skipped, Map.of());
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.sessiongan.generate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** A generator that can be saved in a model file (see {@code dev.sessiongan.io.ModelFile}). */
+public interface PersistentGenerator extends SessionGenerator {
+
+    /** Writes the model's parameters; the stream stays open. */
+    void writeModel(OutputStream out) throws IOException;
+}

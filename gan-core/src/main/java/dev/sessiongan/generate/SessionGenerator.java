@@ -1,0 +1,44 @@
+package dev.sessiongan.generate;
+
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+/**
+ * Anything that generates virtual users: the Markov baseline, the GAN. User {@code i} of a request
+ * depends only on the model, the request's seed and start, and {@code i}, so output is identical
+ * however it is split over threads or batches.
+ */
+public interface SessionGenerator {
+
+    /** The model kind, e.g. {@code markov}. */
+    String kind();
+
+    /**
+     * Generates user number {@code index} (0-based) of the request.
+     *
+     * @throws IllegalArgumentException if {@code index} is outside {@code [0, request.users())}
+     */
+    VirtualUser user(long index, GenerationRequest request);
+
+    /** All users of the request, lazily, in index order. */
+    default Stream<VirtualUser> users(GenerationRequest request) {
+        return LongStream.range(0, request.users()).mapToObj(i -> user(i, request));
+    }
+
+    /** The random source of user {@code index} under {@code seed}: independent streams per index. */
+    static SplittableRandom randomFor(long seed, long index) {
+        return new SplittableRandom(mix(seed) ^ mix(index + 0x9E3779B97F4A7C15L));
+    }
+
+    /** The canonical id of generated user {@code index}: {@code u1}, {@code u2}, ... */
+    static String userId(long index) {
+        return "u" + (index + 1);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.sessiongan.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A file written under a temporary name beside its target and moved into place only on
+ * {@link #commit()}, so an interrupted run never leaves a half-written file under the requested name
+ * (and never destroys an older complete file). Closing without committing deletes the temporary file.
+ */
+public final class AtomicFile implements AutoCloseable {
+
+    private final Path target;
+    private final Path temp;
+    private final OutputStream out;
+    private boolean committed;
+    private boolean closed;
+
+    private AtomicFile(Path target, Path temp, OutputStream out) {
+        this.target = target;
+        this.temp = temp;
+        this.out = out;
+    }
+
+    /** Starts writing {@code target}; its folder must exist. */
+    public static AtomicFile create(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new IOException("folder " + dir + " does not exist");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new IOException(target + " is a folder");
+        }
+        // Not Files.createTempFile: that makes the file owner-only, and the result must get the usual umask.
+        Path temp = null;
+        for (int attempt = 0; temp == null; attempt++) {
+            Path candidate = absolute.resolveSibling("." + absolute.getFileName() + "."
+                    + Long.toHexString(System.nanoTime() + attempt) + ".tmp");
+            try {
+                temp = Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+        return new AtomicFile(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+    }
+
+    /** The stream to write to. */
+    public OutputStream stream() {
+        return out;
+    }
+
+    /** The requested file name. */
+    public Path target() {
+        return target;
+    }
+
+    /** Flushes and moves the temporary file onto the target. */
+    public void commit() throws IOException {
+        if (committed) {
+            return;
+        }
+        out.close();
+        closed = true;
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    /** Discards the temporary file unless committed. */
+    @Override
+    public void close() throws IOException {
+        if (committed) {
+            return;
+        }
+        try {
+            if (!closed) {
+                out.close();
+            }
+        } finally {
+            closed = true;
+            Files.deleteIfExists(temp);
+        }
+    }
+}

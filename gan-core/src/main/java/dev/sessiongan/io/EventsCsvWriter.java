@@ -1,0 +1,74 @@
+package dev.sessiongan.io;
+
+import dev.sessiongan.data.ClickEvent;
+import dev.sessiongan.data.UserSession;
+import dev.sessiongan.generate.VirtualUser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The canonical events CSV: header {@code user_id,session_id,seq,timestamp,event_type,item_id,category_id,price},
+ * one row per event, {@code seq} the 0-based position in the session, ISO-8601 UTC timestamps, canonical
+ * lowercase event types, empty category or price where unknown. Read it back with
+ * {@link dev.sessiongan.format.ClickstreamFormats#eventsCsv()}.
+ */
+public final class EventsCsvWriter implements UserWriter {
+
+    /** The header columns, in order. */
+    public static final String[] HEADER =
+            {"user_id", "session_id", "seq", "timestamp", "event_type", "item_id", "category_id", "price"};
+
+    private final OutputTarget target;
+    private final CSVPrinter printer;
+
+    private EventsCsvWriter(OutputTarget target) throws IOException {
+        this.target = target;
+        Writer writer = new OutputStreamWriter(target.stream(), StandardCharsets.UTF_8);
+        this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+                .setRecordSeparator('\n').setHeader(HEADER).get());
+    }
+
+    /** Writes to a file, atomically. */
+    public static EventsCsvWriter create(Path file) throws IOException {
+        return new EventsCsvWriter(OutputTarget.file(file));
+    }
+
+    /** Writes to a stream that stays open (e.g. stdout). */
+    public static EventsCsvWriter to(OutputStream out) throws IOException {
+        return new EventsCsvWriter(OutputTarget.stream(out));
+    }
+
+    @Override
+    public void write(VirtualUser user) throws IOException {
+        for (UserSession session : user.sessions()) {
+            write(session);
+        }
+    }
+
+    /** Writes one session's events. */
+    public void write(UserSession session) throws IOException {
+        int seq = 0;
+        for (ClickEvent e : session.events()) {
+            printer.printRecord(session.userId(), session.sessionId(), seq++, e.timestamp().toString(),
+                    e.type().canonicalName(), e.itemId(), e.categoryId() == null ? "" : e.categoryId(),
+                    e.price() == null ? "" : e.price().toPlainString());
+        }
+    }
+
+    @Override
+    public void commit() throws IOException {
+        printer.flush();
+        target.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        target.close();
+    }
+}

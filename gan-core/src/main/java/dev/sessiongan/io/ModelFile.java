@@ -1,0 +1,153 @@
+package dev.sessiongan.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.baseline.MarkovGenerator;
+import dev.sessiongan.generate.PersistentGenerator;
+import dev.sessiongan.generate.SessionGenerator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * One file per trained model: a zip holding {@code manifest.json} (a {@link ModelManifest}) and
+ * {@code model.json} (the generator's parameters). Written atomically; reading checks the layout version
+ * and the kind, and reports a corrupt, truncated or foreign file in one clear sentence.
+ */
+public final class ModelFile {
+
+    static final String MANIFEST = "manifest.json";
+    static final String MODEL = "model.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFile() {
+    }
+
+    /**
+     * A model read from a file.
+     *
+     * @param manifest  its provenance
+     * @param generator the generator, ready to use
+     */
+    public record Loaded(ModelManifest manifest, SessionGenerator generator) {
+    }
+
+    /** Saves a model; the file appears only once complete. */
+    public static void save(Path file, PersistentGenerator generator, ModelManifest manifest) throws IOException {
+        Objects.requireNonNull(generator, "generator");
+        if (!generator.kind().equals(manifest.kind())) {
+            throw new IllegalArgumentException("manifest kind " + manifest.kind() + " != generator kind " + generator.kind());
+        }
+        try (AtomicFile out = AtomicFile.create(file); ZipOutputStream zip = new ZipOutputStream(out.stream())) {
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.write(JSON.writeValueAsBytes(manifest));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(MODEL));
+            generator.writeModel(new NonClosing(zip));
+            zip.closeEntry();
+            zip.finish();
+            out.commit();
+        }
+    }
+
+    /**
+     * Loads a model.
+     *
+     * @throws InvalidInputException if the file is missing, not a SessionGAN model, of an unsupported
+     *                               layout version or kind, truncated or corrupt
+     */
+    public static Loaded load(Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(name, "model file not found", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(name, "cannot read model file: " + e.getMessage(), e);
+        }
+        return load(bytes, name);
+    }
+
+    /** Loads a model from bytes (e.g. a classpath resource); {@code name} is used in messages. */
+    public static Loaded load(byte[] bytes, String name) {
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
+            throw new InvalidInputException(name, 0, null, "not a SessionGAN model file (expected a zip archive"
+                    + " with manifest.json and model.json; train one with 'sessiongan train')");
+        }
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw new InvalidInputException(name, "corrupt or truncated model file: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidInputException(name, "cannot read model file: " + e.getMessage(), e);
+        }
+        byte[] manifestBytes = entries.get(MANIFEST);
+        byte[] modelBytes = entries.get(MODEL);
+        if (manifestBytes == null || modelBytes == null) {
+            throw new InvalidInputException(name, 0, null, "corrupt, truncated or foreign model file: missing "
+                    + (manifestBytes == null ? MANIFEST : MODEL));
+        }
+        ModelManifest manifest;
+        try {
+            manifest = JSON.readValue(manifestBytes, ModelManifest.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(name, "corrupt model manifest: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidInputException(name, "cannot read model manifest: " + e.getMessage(), e);
+        }
+        if (manifest.formatVersion() != ModelManifest.CURRENT_FORMAT) {
+            throw new InvalidInputException(name, 0, null, "model file layout version " + manifest.formatVersion()
+                    + " is not supported by SessionGAN " + dev.sessiongan.Version.library() + " (reads version "
+                    + ModelManifest.CURRENT_FORMAT + "); retrain the model or use the SessionGAN version that wrote it ("
+                    + manifest.library() + ")");
+        }
+        try (InputStream in = new ByteArrayInputStream(modelBytes)) {
+            if (MarkovGenerator.KIND.equals(manifest.kind())) {
+                return new Loaded(manifest, MarkovGenerator.readModel(in, name));
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(name, "cannot read model: " + e.getMessage(), e);
+        }
+        throw new InvalidInputException(name, 0, null, "unknown model kind '" + manifest.kind()
+                + "'; this SessionGAN reads: " + MarkovGenerator.KIND);
+    }
+
+    /** Lets a generator write its entry without closing the zip. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sessiongan.io;
+
+import dev.sessiongan.Version;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Provenance saved with every model: what it is, what built it, on what data.
+ *
+ * @param formatVersion  version of the model file layout
+ * @param kind           the generator kind, e.g. {@code markov}
+ * @param library        SessionGAN version that trained it
+ * @param dl4j           Deeplearning4j version of that build
+ * @param java           Java runtime version
+ * @param os             operating system and architecture
+ * @param trainedAt      when training finished
+ * @param seed           the training seed (0 for deterministic fits)
+ * @param dataset        training data: file name, format, SHA-256, and counts
+ * @param config         training options, as text
+ */
+public record ModelManifest(
+        int formatVersion,
+        String kind,
+        String library,
+        String dl4j,
+        String java,
+        String os,
+        Instant trainedAt,
+        long seed,
+        DatasetProvenance dataset,
+        Map<String, String> config) {
+
+    /** The model file layout this library writes and reads. */
+    public static final int CURRENT_FORMAT = 1;
+
+    public ModelManifest {
+        Objects.requireNonNull(kind, "kind");
+        config = config == null ? Map.of() : new TreeMap<>(config);
+    }
+
+    /** A manifest for a model trained now, on this machine. */
+    public static ModelManifest now(String kind, long seed, DatasetProvenance dataset, Map<String, String> config) {
+        return new ModelManifest(CURRENT_FORMAT, kind, Version.library(), Version.dl4j(),
+                System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Instant.now(), seed, dataset, config);
+    }
+
+    /**
+     * Where the training data came from.
+     *
+     * @param file     the data file name
+     * @param format   the reader format
+     * @param sha256   SHA-256 of the file's bytes, hex
+     * @param events   events read
+     * @param sessions sessions built
+     * @param users    distinct users
+     */
+    public record DatasetProvenance(String file, String format, String sha256, long events, long sessions, long users) {
+    }
+}
