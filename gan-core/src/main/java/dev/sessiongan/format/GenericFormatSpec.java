@@ -1,13 +1,16 @@
 package dev.sessiongan.format;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.EventType;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +18,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Describes any delimited clickstream file: separator, header, which column holds what, the time format,
@@ -128,10 +133,11 @@ public record GenericFormatSpec(
     public static GenericFormatSpec fromJson(Path specFile) {
         GenericFormatSpec spec;
         try {
+            checkFieldNames(specFile);
             spec = JSON.readValue(specFile.toFile(), GenericFormatSpec.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidInputException(specFile.toString(), line(e), e.getPropertyName(),
-                    "unknown field; known fields: " + e.getKnownPropertyIds());
+            throw new InvalidInputException(specFile.toString(), line(e), null,
+                    "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
         } catch (JsonProcessingException e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -181,6 +187,41 @@ public record GenericFormatSpec(
         return EventType.fromCanonicalName(name).orElseThrow(() -> new InvalidInputException(
                 "format spec: " + where + ": '" + name + "' is not an event type; use one of "
                         + EventType.canonicalNames() + " or " + IGNORE));
+    }
+
+    /** Reports a misspelt field with its line before binding, since record validation would hide it. */
+    private static void checkFieldNames(Path specFile) throws IOException {
+        Set<String> top = componentNames(GenericFormatSpec.class);
+        Set<String> catalogFields = componentNames(CatalogSpec.class);
+        try (JsonParser parser = JSON.getFactory().createParser(specFile.toFile())) {
+            int depth = 0;
+            boolean inCatalog = false;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    depth--;
+                    inCatalog &= depth >= 2;
+                } else if (token == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    Set<String> known = depth == 1 ? top : inCatalog && depth == 2 ? catalogFields : null;
+                    if (known != null && !known.contains(name)) {
+                        throw new InvalidInputException(specFile.toString(), parser.currentLocation().getLineNr(), null,
+                                "unknown field '" + name + "'" + (depth == 2 ? " in catalog" : "") + "; known fields: "
+                                        + String.join(", ", new TreeSet<>(known)));
+                    }
+                    inCatalog = depth == 1 && name.equals("catalog");
+                }
+            }
+        }
+    }
+
+    private static Set<String> componentNames(Class<? extends Record> type) {
+        Set<String> names = new TreeSet<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            names.add(c.getName());
+        }
+        return names;
     }
 
     private static long line(JsonProcessingException e) {

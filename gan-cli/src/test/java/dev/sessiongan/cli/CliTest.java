@@ -1,0 +1,175 @@
+package dev.sessiongan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The CLI through picocli with captured output, on the real REES46 split. */
+class CliTest {
+
+    private static final Path DATA = dataDir();
+    private static final String TRAIN = DATA.resolve("rees46_multicategory/train.csv").toString();
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err, byte[] stdout) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CommandLine cli = SessionGanCommand.commandLine(bytes);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString(), bytes.toByteArray());
+    }
+
+    @Test
+    void inspectSummarisesTheRealSplit() {
+        Run run = run("inspect", "--format", "rees46", TRAIN);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("events      14,074").contains("purchase").contains("date range  2019-10-01T00:00:00Z");
+    }
+
+    @Test
+    void trainThenGenerateTwiceGivesIdenticalBytes() throws IOException {
+        Path model = dir.resolve("m.model");
+        assertThat(run("train", "--model", "markov", "--format", "rees46", "--data", TRAIN, "--out", model.toString())
+                .exitCode()).isZero();
+
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        Path c = dir.resolve("c.csv");
+        assertThat(run("generate", "--model-file", model.toString(), "--users", "500", "--seed", "1", "--out", a.toString())
+                .exitCode()).isZero();
+        run("generate", "--model-file", model.toString(), "--users", "500", "--seed", "1", "--out", b.toString());
+        run("generate", "--model-file", model.toString(), "--users", "500", "--seed", "2", "--out", c.toString());
+
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b)).isNotEqualTo(Files.readAllBytes(c));
+        assertThat(Files.readAllLines(a).get(0)).isEqualTo("user_id,session_id,seq,timestamp,event_type,item_id,category_id,price");
+    }
+
+    @Test
+    void generateWritesJsonlToStdout() throws IOException {
+        Path model = dir.resolve("m.model");
+        run("train", "--format", "rees46", "--limit", "2000", "--data", TRAIN, "--out", model.toString());
+
+        Run run = run("generate", "--model-file", model.toString(), "--users", "3", "--output-format", "jsonl", "--out", "-");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(new String(run.stdout(), java.nio.charset.StandardCharsets.UTF_8).lines())
+                .hasSize(3).allMatch(l -> l.startsWith("{\"userId\":\"u"));
+    }
+
+    @Test
+    void convertWritesCanonicalEvents() throws IOException {
+        Path out = dir.resolve("events.csv");
+
+        Run run = run("convert", "--format", "taobao", DATA.resolve("taobao_userbehavior/UserBehavior_first43users.csv")
+                .toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(4_322);
+        assertThat(run.out()).contains("43 users, 722 sessions, 4,321 events");
+    }
+
+    @Test
+    void badInputIsOneLineOnStderrWithExitCodeOne() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.csv"),
+                "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session\n"
+                        + "2019-13-01 00:00:00 UTC,view,1,10,,acme,5.00,7,s1\n");
+
+        Run run = run("inspect", "--format", "rees46", bad.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).containsExactly("error: " + bad + ":2: column 'event_time': cannot parse"
+                + " '2019-13-01 00:00:00 UTC' as time (pattern yyyy-MM-dd HH:mm:ss 'UTC')");
+    }
+
+    @Test
+    void skipPolicyReportsCountsAndGoesOn() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.csv"),
+                "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session\n"
+                        + "2019-13-01 00:00:00 UTC,view,1,10,,acme,5.00,7,s1\n"
+                        + "2019-10-01 00:00:00 UTC,view,1,10,,acme,5.00,7,s1\n");
+
+        Run run = run("inspect", "--format", "rees46", "--on-error", "skip", bad.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("skipped 1 bad rows of 2: unparsable time 1");
+    }
+
+    @Test
+    void failedGenerationLeavesNoOutputFile() throws IOException {
+        Path corrupt = Files.writeString(dir.resolve("corrupt.model"), "PK not really");
+        Path out = dir.resolve("users.csv");
+
+        Run run = run("generate", "--model-file", corrupt.toString(), "--users", "10", "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error: " + corrupt + ": corrupt");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(corrupt);
+        }
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run("generate", "--users", "10").exitCode()).isEqualTo(2);
+        assertThat(run("frobnicate").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void absurdOptionsAreRejectedClearly() {
+        Run run = run("generate", "--model-file", "x.model", "--users", "0", "--out", "u.csv");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("error: --users must be >= 1, got 0" + System.lineSeparator());
+        assertThat(run("inspect", "--format", "rees46", "--session-gap", "soon", TRAIN).err())
+                .contains("--session-gap: cannot parse 'soon' as a duration");
+        assertThat(run("inspect", "--format", "parquet", TRAIN).err()).contains("unknown format 'parquet'");
+    }
+
+    @Test
+    void genericFormatFromOptions() throws IOException {
+        Path log = Files.writeString(dir.resolve("log.tsv"), "u1\t1700000000\tpv\tA\nu1\t1700000060\tbuy\tA\n");
+
+        Run run = run("inspect", "--format", "generic", "--delimiter", "tab", "--no-header", "--user-col", "0",
+                "--time-col", "1", "--type-col", "2", "--item-col", "3", "--time-format", "epoch-seconds",
+                "--event-map", "pv=view,buy=purchase", log.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("events      2").contains("purchase          1");
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String command : new String[] {"inspect", "convert", "train", "generate"}) {
+            Run run = run(command, "--help");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("Usage: sessiongan " + command);
+        }
+    }
+
+    private static Path dataDir() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.isDirectory(d.resolve("gan-core"))) {
+                return d.resolveSibling("shared").resolve("data");
+            }
+        }
+        throw new IllegalStateException("project root not found");
+    }
+}

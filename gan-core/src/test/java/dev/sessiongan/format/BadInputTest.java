@@ -1,0 +1,189 @@
+package dev.sessiongan.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiongan.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hand-made bad inputs: each gives one clear error naming file, line and field, or is counted when skipped. */
+class BadInputTest {
+
+    private static final String HEADER =
+            "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session\n";
+    private static final String GOOD = "2019-10-01 00:00:00 UTC,view,1,10,,acme,5.00,7,s1\n";
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static InvalidInputException readFails(ClickstreamFormat format, Path file) {
+        try {
+            format.read(file, ReadOptions.DEFAULT);
+        } catch (InvalidInputException e) {
+            return e;
+        }
+        throw new AssertionError("expected an InvalidInputException for " + file);
+    }
+
+    @Test
+    void unparsableTimeNamesFileLineAndColumn() throws IOException {
+        Path file = write("holdout.csv", HEADER + GOOD + "2019-13-01 00:00:00 UTC,view,1,10,,acme,5.00,7,s1\n");
+
+        InvalidInputException e = readFails(ClickstreamFormats.rees46(), file);
+
+        assertThat(e.getMessage()).isEqualTo(file + ":3: column 'event_time': cannot parse"
+                + " '2019-13-01 00:00:00 UTC' as time (pattern yyyy-MM-dd HH:mm:ss 'UTC')");
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.field()).contains("event_time");
+    }
+
+    @Test
+    void truncatedLastRowIsAWrongColumnCount() throws IOException {
+        Path file = write("cut.csv", HEADER + GOOD + "2019-10-01 00:00:01 UTC,view,2");
+
+        assertThat(readFails(ClickstreamFormats.rees46(), file).getMessage())
+                .startsWith(file + ":3: expected 9 columns (event_time,event_type,")
+                .endsWith("found 3");
+    }
+
+    @Test
+    void unknownEventTypeSaysHowToMapIt() throws IOException {
+        Path file = write("types.csv", HEADER + GOOD.replace("view", "hover"));
+
+        assertThat(readFails(ClickstreamFormats.rees46(), file).getMessage())
+                .startsWith(file + ":2: column 'event_type': unknown event type 'hover'; known: cart, purchase,")
+                .contains("--event-map hover=view");
+    }
+
+    @Test
+    void badPricesAreRejected() throws IOException {
+        for (String price : new String[] {"NaN", "-3", "abc", "Infinity"}) {
+            Path file = write("price.csv", HEADER + GOOD.replace("5.00", price));
+            assertThat(readFails(ClickstreamFormats.rees46(), file).getMessage())
+                    .startsWith(file + ":2: column 'price': ");
+        }
+    }
+
+    @Test
+    void emptyFileHeaderOnlyAndMissingFileAreClear() throws IOException {
+        Path empty = write("empty.csv", "");
+        Path headerOnly = write("header.csv", HEADER);
+        Path missing = dir.resolve("nope.csv");
+
+        assertThat(readFails(ClickstreamFormats.rees46(), empty).getMessage())
+                .isEqualTo(empty + ": empty file: expected a header row");
+        assertThat(readFails(ClickstreamFormats.rees46(), headerOnly).getMessage())
+                .isEqualTo(headerOnly + ": no data rows");
+        assertThat(readFails(ClickstreamFormats.taobao(), empty).getMessage()).isEqualTo(empty + ": no data rows");
+        assertThat(readFails(ClickstreamFormats.rees46(), missing).getMessage()).isEqualTo(missing + ": file not found");
+        assertThat(readFails(ClickstreamFormats.otto(), missing).getMessage()).isEqualTo(missing + ": file not found");
+    }
+
+    @Test
+    void wrongColumnsInTheHeaderAreNamed() throws IOException {
+        Path file = write("taobao-as-rees.csv", "1,2,3,pv,1511658000\n");
+
+        assertThat(readFails(ClickstreamFormats.rees46(), file).getMessage())
+                .startsWith(file + ":1: column 'user_id': no such user column; columns are 1, 2, 3, pv, 1511658000");
+    }
+
+    @Test
+    void unterminatedQuoteIsAMalformedRow() throws IOException {
+        Path file = write("quote.csv", HEADER + GOOD + "2019-10-01 00:00:01 UTC,view,\"2,10,,acme,5.00,7,s1\n");
+
+        assertThat(readFails(ClickstreamFormats.rees46(), file).getMessage())
+                .startsWith(file + ":3: malformed row: ");
+    }
+
+    @Test
+    void skipPolicyCountsBadRowsByReason() throws IOException {
+        Path file = write("mixed.csv", HEADER + GOOD
+                + "2019-13-01 00:00:00 UTC,view,1,10,,acme,5.00,7,s1\n"
+                + "2019-10-01 00:00:02 UTC,hover,1,10,,acme,5.00,7,s1\n"
+                + "2019-10-01 00:00:03 UTC,view,1\n"
+                + "2019-10-01 00:00:04 UTC,view,1,10,,acme,NaN,7,s1\n"
+                + GOOD);
+
+        ReadResult result = ClickstreamFormats.rees46().read(file, ReadOptions.DEFAULT.withOnError(ErrorPolicy.SKIP));
+
+        assertThat(result.dataset().summary().events()).isEqualTo(2);
+        assertThat(result.report().rows()).isEqualTo(6);
+        assertThat(result.report().skippedByReason()).containsEntry("unparsable time", 1L)
+                .containsEntry("unknown event type", 1L).containsEntry("wrong column count", 1L)
+                .containsEntry("unparsable price", 1L);
+    }
+
+    @Test
+    void skippingEveryRowIsStillAnError() throws IOException {
+        Path file = write("allbad.csv", HEADER + "2019-13-01 00:00:00 UTC,view,1,10,,acme,5.00,7,s1\n");
+
+        assertThatThrownBy(() -> ClickstreamFormats.rees46().read(file, ReadOptions.DEFAULT.withOnError(ErrorPolicy.SKIP)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(file + ": no valid events in 1 rows (skipped: {unparsable time=1})");
+    }
+
+    @Test
+    void catalogThatMatchesNothingIsAnError() throws IOException {
+        Path events = write("events.csv", "user,item,time\nu1,i1,2024-01-01T00:00:00Z\nu1,i2,2024-01-01T00:01:00Z\n");
+        Path catalog = write("catalog.csv", "item,category\nx9,c1\n");
+        GenericFormatSpec spec = GenericFormatSpec.builder("item", "time").userColumn("user")
+                .defaultEventType(dev.sessiongan.data.EventType.VIEW)
+                .catalog(CatalogSpec.of(catalog, "item", "category")).build();
+
+        assertThat(readFails(ClickstreamFormats.generic(spec), events).getMessage())
+                .startsWith(events + ": catalog " + catalog + " matched none of the 2 events' items");
+    }
+
+    @Test
+    void catalogWithoutTheNamedColumnIsAnError() throws IOException {
+        Path events = write("events.csv", "user,item,time\nu1,i1,2024-01-01T00:00:00Z\n");
+        Path catalog = write("catalog.csv", "sku,category\ni1,c1\n");
+        GenericFormatSpec spec = GenericFormatSpec.builder("item", "time").userColumn("user")
+                .defaultEventType(dev.sessiongan.data.EventType.VIEW)
+                .catalog(CatalogSpec.of(catalog, "item", "category")).build();
+
+        assertThat(readFails(ClickstreamFormats.generic(spec), events).getMessage())
+                .isEqualTo(catalog + ":1: column 'item': no such item column; columns are sku, category");
+    }
+
+    @Test
+    void ottoBadLinesNameLineAndField() throws IOException {
+        Path file = write("otto.jsonl", "{\"session\":1,\"events\":[{\"aid\":5,\"ts\":1659304800025,\"type\":\"clicks\"}]}\n"
+                + "{\"session\":2,\"events\":[{\"aid\":5,\"ts\":\"soon\",\"type\":\"clicks\"}]}\n"
+                + "{\"session\":3,\"events\":[{\"aid\":5,\"ts\":1659304800025,\"type\":\"zoom\"}]}\n"
+                + "{\"session\":4,\n");
+
+        assertThat(readFails(ClickstreamFormats.otto(), file).getMessage())
+                .isEqualTo(file + ":2: column 'events[0].ts': cannot parse 'soon' as epoch milliseconds");
+        ReadResult skipped = ClickstreamFormats.otto().read(file, ReadOptions.DEFAULT.withOnError(ErrorPolicy.SKIP));
+        assertThat(skipped.dataset().summary().events()).isEqualTo(1);
+        assertThat(skipped.report().skipped()).isEqualTo(3);
+    }
+
+    @Test
+    void absurdOptionsAreRejected() {
+        assertThatThrownBy(() -> ReadOptions.DEFAULT.withMaxRows(0)).hasMessage("max rows must be >= 1, got 0");
+        assertThatThrownBy(() -> ReadOptions.DEFAULT.withSessionGap(java.time.Duration.ZERO))
+                .hasMessageContaining("session gap must be positive");
+        assertThatThrownBy(() -> TimeFormat.parse("epoch-hours", null)).hasMessageContaining("unknown time format 'epoch-hours'");
+        assertThatThrownBy(() -> GenericFormatSpec.builder("item", "time").userColumn("u").delimiter(";;")
+                .defaultEventType(dev.sessiongan.data.EventType.VIEW).build())
+                .hasMessageContaining("delimiter must be one character");
+        assertThatThrownBy(() -> GenericFormatSpec.builder("item", "time").userColumn("u").build())
+                .hasMessageContaining("event type column");
+        assertThatThrownBy(() -> GenericFormatSpec.builder("item", "time").userColumn("u").eventTypeColumn("t")
+                .eventType("pv", "looked").build())
+                .hasMessageContaining("'looked' is not an event type");
+    }
+}

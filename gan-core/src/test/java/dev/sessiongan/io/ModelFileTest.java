@@ -1,0 +1,118 @@
+package dev.sessiongan.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.TestData;
+import dev.sessiongan.baseline.MarkovGenerator;
+import dev.sessiongan.baseline.MarkovTrainer;
+import dev.sessiongan.format.ClickstreamFormats;
+import dev.sessiongan.format.ReadOptions;
+import dev.sessiongan.generate.GenerationRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+
+    private static MarkovGenerator model;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void fit() {
+        model = MarkovTrainer.fit(ClickstreamFormats.rees46()
+                .read(TestData.file("rees46_multicategory/train.csv"), ReadOptions.DEFAULT.withMaxRows(3_000)).dataset());
+    }
+
+    private Path save() throws IOException {
+        Path file = dir.resolve("m.model");
+        ModelFile.save(file, model, ModelManifest.now(MarkovGenerator.KIND, 0,
+                new ModelManifest.DatasetProvenance("train.csv", "rees46", "abc", 3_000, 900, 800), Map.of("k", "v")));
+        return file;
+    }
+
+    @Test
+    void savedModelGeneratesExactlyWhatTheOriginalDoes() throws IOException {
+        ModelFile.Loaded loaded = ModelFile.load(save());
+
+        GenerationRequest request = GenerationRequest.of(200, 77);
+        assertThat(loaded.generator().users(request).toList()).isEqualTo(model.users(request).toList());
+        assertThat(loaded.manifest().kind()).isEqualTo("markov");
+        assertThat(loaded.manifest().dataset().format()).isEqualTo("rees46");
+        assertThat(loaded.manifest().java()).isEqualTo(System.getProperty("java.version"));
+        assertThat(loaded.manifest().config()).containsEntry("k", "v");
+    }
+
+    @Test
+    void truncatedFileIsReportedNotCrashed() throws IOException {
+        Path file = save();
+        byte[] bytes = Files.readAllBytes(file);
+        Path cut = Files.write(dir.resolve("cut.model"), Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(() -> ModelFile.load(cut)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(cut + ": corrupt");
+    }
+
+    @Test
+    void foreignFileIsNamedAsSuch() throws IOException {
+        Path csv = Files.writeString(dir.resolve("data.csv"), "a,b\n1,2\n");
+
+        assertThatThrownBy(() -> ModelFile.load(csv)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(csv + ": not a SessionGAN model file");
+    }
+
+    @Test
+    void foreignZipIsNamedAsSuch() throws IOException {
+        Path zip = dir.resolve("other.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            out.write("hello".getBytes());
+            out.closeEntry();
+        }
+
+        assertThatThrownBy(() -> ModelFile.load(zip)).hasMessage(zip
+                + ": corrupt, truncated or foreign model file: missing manifest.json");
+    }
+
+    @Test
+    void newerLayoutVersionIsRefusedWithAFix() throws IOException {
+        Path file = save();
+        Path newer = dir.resolve("newer.model");
+        rewriteManifest(file, newer, "\"formatVersion\" : 1", "\"formatVersion\" : 99");
+
+        assertThatThrownBy(() -> ModelFile.load(newer)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("layout version 99 is not supported").hasMessageContaining("retrain");
+    }
+
+    @Test
+    void missingFileIsReported() {
+        Path missing = dir.resolve("none.model");
+
+        assertThatThrownBy(() -> ModelFile.load(missing)).hasMessage(missing + ": model file not found");
+    }
+
+    private static void rewriteManifest(Path from, Path to, String find, String replace) throws IOException {
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals(ModelFile.MANIFEST)) {
+                    String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(text).contains(find);
+                    content = text.replace(find, replace).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+    }
+}
