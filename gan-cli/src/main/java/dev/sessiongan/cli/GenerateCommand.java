@@ -3,6 +3,7 @@ package dev.sessiongan.cli;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.SessionGenerator;
+import dev.sessiongan.io.EmbeddedModels;
 import dev.sessiongan.io.ModelFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +29,9 @@ final class GenerateCommand implements Callable<Integer> {
     @ParentCommand
     SessionGanCommand parent;
 
-    @Option(names = "--model-file", required = true, paramLabel = "MODEL", description = "A model from 'sessiongan train'.")
+    @Option(names = "--model-file", paramLabel = "MODEL",
+            description = "A model from 'sessiongan train'; default: the embedded model (Markov baseline fitted on"
+                    + " the REES46 sample).")
     Path modelFile;
 
     @Option(names = "--users", defaultValue = "1000", paramLabel = "N", description = "Number of users (default ${DEFAULT-VALUE}).")
@@ -62,7 +65,12 @@ final class GenerateCommand implements Callable<Integer> {
                         + "' as an ISO-8601 instant such as 2026-01-01T00:00:00Z");
             }
         }
-        SessionGenerator generator = ModelFile.load(modelFile).generator();
+        ModelFile.Loaded model = modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
+        if (modelFile == null) {
+            spec.commandLine().getErr().printf("using the embedded default model (%s, trained on %s)%n",
+                    model.manifest().kind(), model.manifest().dataset() == null ? "?" : model.manifest().dataset().file());
+        }
+        SessionGenerator generator = model.generator();
         long written = output.writeAll(generator.users(request).iterator(), parent.stdout());
         if (!output.toStdout()) {
             spec.commandLine().getOut().printf("wrote %,d users to %s%n", written, output.out);
