@@ -1,0 +1,2 @@
+/** Runnable examples that mirror the README snippets. */
+package dev.sessiongan.examples;
