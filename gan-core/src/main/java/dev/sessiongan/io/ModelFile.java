@@ -11,7 +11,6 @@ import dev.sessiongan.generate.SessionGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ public final class ModelFile {
             zip.write(JSON.writeValueAsBytes(manifest));
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry(MODEL));
-            generator.writeModel(new NonClosing(zip));
+            generator.writeModel(new NonClosingOutputStream(zip));
             zip.closeEntry();
             zip.finish();
             out.commit();
@@ -132,22 +131,5 @@ public final class ModelFile {
         }
         throw new InvalidInputException(name, 0, null, "unknown model kind '" + manifest.kind()
                 + "'; this SessionGAN reads: " + MarkovGenerator.KIND);
-    }
-
-    /** Lets a generator write its entry without closing the zip. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

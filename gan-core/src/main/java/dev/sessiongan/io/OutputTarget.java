@@ -1,6 +1,5 @@
 package dev.sessiongan.io;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -22,17 +21,7 @@ final class OutputTarget implements AutoCloseable {
     }
 
     static OutputTarget stream(OutputStream out) {
-        return new OutputTarget(null, new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        });
+        return new OutputTarget(null, new NonClosingOutputStream(out));
     }
 
     OutputStream stream() {
