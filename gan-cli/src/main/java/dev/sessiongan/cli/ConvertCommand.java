@@ -38,6 +38,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        output.validate();
         ReadResult result = input.resolve().read(file, input.readOptions());
         FormatOptions.printReport(result.report(), spec.commandLine().getErr());
         long users = output.writeAll(result.dataset().users().stream().map(VirtualUser::of).iterator(), parent.stdout());

@@ -106,15 +106,46 @@ final class FormatOptions {
             case "generic":
                 return ClickstreamFormats.generic(genericSpec());
             case "retailrocket":
+                rejectGenericOptions();
                 return ClickstreamFormats.retailrocket(catalog);
             case "yoochoose":
+                rejectGenericOptions();
                 return ClickstreamFormats.yoochoose(buys);
             default:
+                rejectGenericOptions();
                 if (catalog != null || buys != null || spec != null) {
                     throw new InvalidInputException("--catalog, --buys and --spec do not apply to format '" + format
                             + "' (catalog: retailrocket, generic; buys: yoochoose; spec: generic)");
                 }
                 return ClickstreamFormats.named(format);
+        }
+    }
+
+    /** Column options describe a generic file; with a built-in format they would be silently ignored. */
+    private void rejectGenericOptions() {
+        java.util.List<String> given = new java.util.ArrayList<>();
+        if (delimiter != null) {
+            given.add("--delimiter");
+        }
+        if (noHeader) {
+            given.add("--no-header");
+        }
+        String[][] columns = {{userColumn, "--user-col"}, {sessionColumn, "--session-col"}, {itemColumn, "--item-col"},
+            {categoryColumn, "--category-col"}, {typeColumn, "--type-col"}, {timeColumn, "--time-col"},
+            {priceColumn, "--price-col"}, {timeFormat, "--time-format"}, {timeZone, "--time-zone"},
+            {defaultType, "--default-type"}, {catalogItemColumn, "--catalog-item-col"},
+            {catalogCategoryColumn, "--catalog-category-col"}, {catalogPriceColumn, "--catalog-price-col"}};
+        for (String[] c : columns) {
+            if (c[0] != null) {
+                given.add(c[1]);
+            }
+        }
+        if (!eventMap.isEmpty()) {
+            given.add("--event-map");
+        }
+        if (!given.isEmpty()) {
+            throw new InvalidInputException(String.join(", ", given) + " only apply to --format generic; format '"
+                    + format + "' has a fixed layout");
         }
     }
 
@@ -220,7 +251,8 @@ final class FormatOptions {
                     default:
                         break;
                 }
-            } catch (NumberFormatException | java.time.format.DateTimeParseException | IndexOutOfBoundsException e) {
+            } catch (NumberFormatException | java.time.format.DateTimeParseException | IndexOutOfBoundsException
+                    | ArithmeticException e) {
                 // fall through to the message below
             }
             throw new InvalidInputException(option + ": cannot parse '" + text + "' as a duration; use e.g. 30m, 1h, 90s");
@@ -229,6 +261,9 @@ final class FormatOptions {
         private static Duration check(Duration d, String text, String option) {
             if (d.isZero() || d.isNegative()) {
                 throw new InvalidInputException(option + " must be positive, got '" + text + "'");
+            }
+            if (d.compareTo(Duration.ofDays(365)) > 0) {
+                throw new InvalidInputException(option + " must be at most 365 days, got '" + text + "'");
             }
             return d;
         }

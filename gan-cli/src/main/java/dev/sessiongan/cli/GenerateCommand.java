@@ -1,6 +1,7 @@
 package dev.sessiongan.cli;
 
 import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.format.TimeFormat;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.io.EmbeddedModels;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Generates virtual users from a trained model. The same model, seed and options give"
                 + " byte-identical output.")
 final class GenerateCommand implements Callable<Integer> {
+
+    /** Leaves room for the generated timeline after the start. */
+    private static final Instant LATEST_START = Instant.parse("9000-01-01T00:00:00Z");
 
     @Spec
     CommandSpec spec;
@@ -56,14 +60,20 @@ final class GenerateCommand implements Callable<Integer> {
         if (users < 1) {
             throw new InvalidInputException("--users must be >= 1, got " + users);
         }
+        output.validate();
         GenerationRequest request = GenerationRequest.of(users, seed);
         if (start != null) {
+            Instant origin;
             try {
-                request = request.withStart(Instant.parse(start));
+                origin = Instant.parse(start);
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException("--start: cannot parse '" + start
                         + "' as an ISO-8601 instant such as 2026-01-01T00:00:00Z");
             }
+            if (origin.isBefore(TimeFormat.EARLIEST) || origin.isAfter(LATEST_START)) {
+                throw new InvalidInputException("--start must be between 1900-01-01 and 9000-01-01, got " + start);
+            }
+            request = request.withStart(origin);
         }
         ModelFile.Loaded model = modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
         if (modelFile == null) {

@@ -21,6 +21,14 @@ final class OutputOptions {
             description = "events-csv (default) or jsonl (one user per line with profile and sessions).")
     String outputFormat;
 
+    /** Checks the options before any work is done, so a typo does not cost a long read or training. */
+    void validate() {
+        OutputFormat.named(outputFormat);
+        if (!toStdout()) {
+            TrainCommand.requireWritableFolder(Path.of(out), "--out");
+        }
+    }
+
     /** Writes every user; returns how many. */
     long writeAll(Iterator<VirtualUser> users, OutputStream stdout) throws IOException {
         OutputFormat format = OutputFormat.named(outputFormat);

@@ -28,7 +28,10 @@ public final class SessionGanCommand {
 
     /** Runs the CLI and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(commandLine(System.out).execute(args));
+        // Not System.out: a PrintStream swallows write errors, so "generate --out - | head" would never stop.
+        java.io.OutputStream stdout = new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+        System.exit(commandLine(stdout).execute(args));
     }
 
     /**

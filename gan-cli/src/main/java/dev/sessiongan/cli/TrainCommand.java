@@ -52,6 +52,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!MarkovGenerator.KIND.equals(model)) {
             throw new InvalidInputException("--model: unknown model kind '" + model + "'; available: markov");
         }
+        requireWritableFolder(out, "--out");
         ReadResult result = input.resolve().read(data, input.readOptions());
         FormatOptions.printReport(result.report(), spec.commandLine().getErr());
         DatasetSummary summary = result.dataset().summary();
@@ -64,6 +65,17 @@ final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("trained %s on %,d events (%,d sessions, %,d users); wrote %s%n",
                 model, summary.events(), summary.sessions(), summary.users(), out);
         return 0;
+    }
+
+    /** Fails early when the folder of an output file is missing. */
+    static void requireWritableFolder(Path file, String option) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new InvalidInputException(option + ": folder " + folder + " does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(option + ": " + file + " is a folder");
+        }
     }
 
     static String sha256(Path file) throws IOException {

@@ -144,6 +144,23 @@ class CliTest {
     }
 
     @Test
+    void optionsAreCheckedBeforeAnyWork() throws IOException {
+        Path model = dir.resolve("m.model");
+        run("train", "--format", "rees46", "--limit", "500", "--data", TRAIN, "--out", model.toString());
+
+        assertThat(run("generate", "--model-file", model.toString(), "--output-format", "xml", "--out", "x").err())
+                .isEqualTo("error: unknown output format 'xml'; use one of events-csv, jsonl" + System.lineSeparator());
+        assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--out", dir.resolve("no/m.model").toString())
+                .err()).contains("--out: folder " + dir.resolve("no") + " does not exist");
+        assertThat(run("generate", "--model-file", model.toString(), "--start", "+999999999-01-01T00:00:00Z",
+                "--out", dir.resolve("u.csv").toString()).err()).contains("--start must be between");
+        assertThat(run("inspect", "--format", "rees46", "--session-gap", "999999999999999d", TRAIN).err())
+                .contains("--session-gap: cannot parse");
+        assertThat(run("inspect", "--format", "rees46", "--item-col", "x", TRAIN).err())
+                .contains("--item-col only apply to --format generic");
+    }
+
+    @Test
     void genericFormatFromOptions() throws IOException {
         Path log = Files.writeString(dir.resolve("log.tsv"), "u1\t1700000000\tpv\tA\nu1\t1700000060\tbuy\tA\n");
 

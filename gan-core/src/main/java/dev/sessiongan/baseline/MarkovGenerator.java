@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.internal.EmpiricalDistribution;
+import dev.sessiongan.internal.WeightedChoice;
 import dev.sessiongan.generate.PersistentGenerator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +62,7 @@ public final class MarkovGenerator implements PersistentGenerator {
     private final EmpiricalDistribution startOffset;
 
     MarkovGenerator(MarkovParameters p) {
+        MarkovValidation.check(p);
         this.parameters = p;
         this.categoryCount = p.categories().size();
         this.categoryIds = p.categories().stream().map(s -> s.isEmpty() ? null : s).toArray(String[]::new);
@@ -130,7 +133,7 @@ public final class MarkovGenerator implements PersistentGenerator {
         try {
             return new MarkovGenerator(p);
         } catch (RuntimeException e) {
-            throw new InvalidInputException(source, "inconsistent Markov model: " + e, e);
+            throw new InvalidInputException(source, "inconsistent Markov model: " + e.getMessage(), e);
         }
     }
 
@@ -173,6 +176,11 @@ public final class MarkovGenerator implements PersistentGenerator {
                 price = events.get(events.size() - 1).price();
             } else {
                 int item = itemChoice[category].next(random);
+                // the repeat chance was learned above: a fresh draw must not repeat by accident
+                for (int attempt = 0; attempt < 8 && category == previousCategory && itemIds[category].length > 1
+                        && itemIds[category][item].equals(previousItem); attempt++) {
+                    item = itemChoice[category].next(random);
+                }
                 itemId = itemIds[category][item];
                 price = itemPrices[category][item];
             }

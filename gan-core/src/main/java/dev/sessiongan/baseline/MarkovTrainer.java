@@ -1,6 +1,7 @@
 package dev.sessiongan.baseline;
 
 import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.internal.EmpiricalDistribution;
 import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.data.SessionDataset;

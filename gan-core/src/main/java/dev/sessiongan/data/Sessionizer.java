@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Groups source events into sessions. An event with a source session id joins that session; events
+ * Groups source events into sessions. An event with a source session id joins that user's session; events
  * without one are split per user wherever the user is inactive for longer than the gap. Within a
  * session events are ordered by time, ties kept in source order.
  */
@@ -40,7 +40,8 @@ public final class Sessionizer {
     /** Adds the next event in source order. */
     public void add(SourceEvent event) {
         String key = event.sessionId() != null ? "s\u0000" + event.sessionId() : "u\u0000" + event.userId();
-        groups.computeIfAbsent(key, k -> new Group(event.userId(), event.sessionId())).add(event.event(), ordinal++);
+        groups.computeIfAbsent(key, k -> new Group(event.userId(), event.sessionId()))
+                .add(event.userId(), event.event(), ordinal++);
     }
 
     /** The sessions of every event added so far, ordered by start time, ties in order of first event. */
@@ -49,7 +50,7 @@ public final class Sessionizer {
         for (Group group : groups.values()) {
             group.events.sort(Comparator.comparing((Ordered o) -> o.event.timestamp()).thenComparingLong(o -> o.ordinal));
             if (group.sessionId != null) {
-                pieces.add(new Piece(group.sessionId, group.userId, group.events));
+                addSourceSessions(group, pieces);
             } else {
                 int index = 0;
                 int from = 0;
@@ -72,6 +73,25 @@ public final class Sessionizer {
             sessions.add(new UserSession(piece.sessionId, piece.userId, fillCategories(piece.events)));
         }
         return SessionDataset.of(sessions);
+    }
+
+    /**
+     * A source session belongs to one user. Rows without a user join the session's (first) user; if two
+     * users share one session id (it happens in real exports, and in sources whose ids restart per user),
+     * each user gets their own session.
+     */
+    private static void addSourceSessions(Group group, List<Piece> pieces) {
+        Map<String, List<Ordered>> byUser = new LinkedHashMap<>();
+        for (Ordered o : group.events) {
+            if (o.userId != null) {
+                byUser.computeIfAbsent(o.userId, k -> new ArrayList<>());
+            }
+        }
+        String firstUser = byUser.isEmpty() ? group.sessionId : byUser.keySet().iterator().next();
+        for (Ordered o : group.events) {
+            byUser.computeIfAbsent(o.userId == null ? firstUser : o.userId, k -> new ArrayList<>()).add(o);
+        }
+        byUser.forEach((user, events) -> pieces.add(new Piece(group.sessionId, user, events)));
     }
 
     private static long firstOrdinal(List<Ordered> events) {
@@ -99,7 +119,7 @@ public final class Sessionizer {
         return events;
     }
 
-    private record Ordered(ClickEvent event, long ordinal) {
+    private record Ordered(String userId, ClickEvent event, long ordinal) {
     }
 
     private record Piece(String sessionId, String userId, List<Ordered> events) {
@@ -115,8 +135,8 @@ public final class Sessionizer {
             this.sessionId = sessionId;
         }
 
-        void add(ClickEvent event, long ordinal) {
-            events.add(new Ordered(event, ordinal));
+        void add(String user, ClickEvent event, long ordinal) {
+            events.add(new Ordered(user, event, ordinal));
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.sessiongan.format;
 
 import dev.sessiongan.InvalidInputException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * A separate item catalog joined to the events by item id, since many logs keep categories (and prices)
@@ -37,7 +36,9 @@ public record CatalogSpec(
         String categoryProperty) {
 
     public CatalogSpec {
-        Objects.requireNonNull(file, "catalog file");
+        if (file == null) {
+            throw new InvalidInputException("catalog: the file is required (catalog.file)");
+        }
         delimiter = delimiter == null ? "," : delimiter;
         GenericFormatSpec.delimiterChar(delimiter);
         if (itemColumn == null || itemColumn.isBlank()) {

@@ -37,7 +37,13 @@ final class CsvSource implements AutoCloseable {
         this.records = parser.iterator();
         this.hasHeader = header;
         if (header) {
-            CSVRecord first = nextRecord();
+            CSVRecord first;
+            try {
+                first = nextRecord();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
             if (first == null) {
                 close();
                 throw new InvalidInputException(name, 0, null, "empty file: expected a header row");
@@ -65,10 +71,17 @@ final class CsvSource implements AutoCloseable {
             BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
             CSVFormat format = CSVFormat.DEFAULT.builder()
                     .setDelimiter(delimiter)
-                    .setIgnoreEmptyLines(true)
+                    .setIgnoreEmptyLines(false)
                     .setRecordSeparator('\n')
                     .get();
-            return new CsvSource(name, CSVParser.parse(reader, format), columnNames, header);
+            CSVParser parser;
+            try {
+                parser = CSVParser.parse(reader, format);
+            } catch (IOException | RuntimeException e) {
+                reader.close();
+                throw e;
+            }
+            return new CsvSource(name, parser, columnNames, header);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(name, "file not found", e);
         } catch (IOException e) {
@@ -95,16 +108,19 @@ final class CsvSource implements AutoCloseable {
         return lastLine;
     }
 
-    /** The next record, or {@code null} at the end of the file. */
+    /** The next non-blank record, or {@code null} at the end of the file. */
     CSVRecord nextRecord() {
         try {
-            if (!records.hasNext()) {
-                return null;
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                lastLine = nextLine;
+                nextLine = parser.getCurrentLineNumber() + 1;
+                // blank lines are skipped here rather than by the parser, so line numbers stay exact
+                if (record.size() > 1 || !record.get(0).isBlank()) {
+                    return record;
+                }
             }
-            CSVRecord record = records.next();
-            lastLine = nextLine;
-            nextLine = parser.getCurrentLineNumber() + 1;
-            return record;
+            return null;
         } catch (UncheckedIOException | IllegalStateException e) {
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new InvalidInputException(name, nextLine, null, "malformed row: " + why);
@@ -136,6 +152,9 @@ final class CsvSource implements AutoCloseable {
 
     /** Name of column {@code index} for messages. */
     String columnName(int index) {
+        if (index < 0) {
+            return null;
+        }
         return index < columns.size() ? columns.get(index) : "#" + index;
     }
 

@@ -71,7 +71,7 @@ final class DelimitedReader implements EventReader {
         });
         this.defaultType = spec.defaultEventType() == null ? null
                 : EventType.fromCanonicalName(spec.defaultEventType()).orElseThrow();
-        this.catalog = spec.catalog() == null ? null : ItemCatalog.load(spec.catalog(), options, skipped);
+        this.catalog = spec.catalog() == null ? null : ItemCatalog.load(spec.catalog(), options, notes);
         this.source = CsvSource.open(file, GenericFormatSpec.delimiterChar(spec.delimiter()), spec.header(),
                 spec.columnNames());
         try {
@@ -153,6 +153,7 @@ final class DelimitedReader implements EventReader {
     private SourceEvent parse(CSVRecord r) {
         if (expectedColumns < 0) {
             expectedColumns = r.size();
+            checkIndices();
         }
         if (r.size() != expectedColumns) {
             String names = source.columns().isEmpty() ? "" : " (" + String.join(",", source.columns()) + ")";
@@ -161,13 +162,10 @@ final class DelimitedReader implements EventReader {
         }
         String sessionId = value(r, session);
         String userId = value(r, user);
-        if (userId == null) {
-            if (sessionId == null) {
-                throw user >= 0
-                        ? new RowProblem("missing user id", source.columnName(user), "empty user id")
-                        : new RowProblem("missing session id", source.columnName(session), "empty session id");
-            }
-            userId = sessionId;
+        if (userId == null && sessionId == null) {
+            throw user >= 0
+                    ? new RowProblem("missing user id", source.columnName(user), "empty user id")
+                    : new RowProblem("missing session id", source.columnName(session), "empty session id");
         }
         String itemId = required(r, item, "missing item id", "item id");
         EventType type;
@@ -181,8 +179,8 @@ final class DelimitedReader implements EventReader {
             if (type == null) {
                 type = EventType.fromCanonicalName(raw).orElseThrow(() -> new RowProblem("unknown event type",
                         source.columnName(eventType), "unknown event type '" + raw + "'; known: " + knownTypes()
-                                + "; map it with --event-map " + (raw.isEmpty() ? "VALUE" : raw) + "=view (or =ignore),"
-                                + " or skip such rows with --on-error skip"));
+                                + "; skip such rows with --on-error skip, or read the file as --format generic and map"
+                                + " it with --event-map " + (raw.isEmpty() ? "VALUE" : raw) + "=view (or =ignore)"));
             }
         } else {
             type = defaultType;
@@ -224,6 +222,23 @@ final class DelimitedReader implements EventReader {
             }
         }
         return new SourceEvent(userId, sessionId, new ClickEvent(timestamp, type, itemId, categoryId, itemPrice, attrs));
+    }
+
+    /** A headerless file's column numbers are checked against its first row. */
+    private void checkIndices() {
+        int[] all = {user, session, item, category, eventType, timeColumn, price};
+        for (int index : all) {
+            if (index >= expectedColumns) {
+                throw new InvalidInputException(source.name(), source.line(), "#" + index,
+                        "no such column: the rows have " + expectedColumns + " columns (numbered from 0)");
+            }
+        }
+        for (int index : attributes) {
+            if (index >= expectedColumns) {
+                throw new InvalidInputException(source.name(), source.line(), "#" + index,
+                        "no such column: the rows have " + expectedColumns + " columns (numbered from 0)");
+            }
+        }
     }
 
     private String knownTypes() {

@@ -76,6 +76,24 @@ public record GenericFormatSpec(
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public GenericFormatSpec {
+        userColumn = blankToNull(userColumn);
+        sessionColumn = blankToNull(sessionColumn);
+        itemColumn = blankToNull(itemColumn);
+        categoryColumn = blankToNull(categoryColumn);
+        eventTypeColumn = blankToNull(eventTypeColumn);
+        timeColumn = blankToNull(timeColumn);
+        priceColumn = blankToNull(priceColumn);
+        defaultEventType = blankToNull(defaultEventType);
+        noNulls(columnNames, "columnNames");
+        noNulls(attributeColumns, "attributeColumns");
+        noNulls(nullValues, "nullValues");
+        if (eventTypes != null) {
+            eventTypes.forEach((k, v) -> {
+                if (k == null || v == null) {
+                    throw new InvalidInputException("format spec: eventTypes['" + k + "'] must name an event type, got null");
+                }
+            });
+        }
         delimiter = delimiter == null ? "," : delimiter;
         delimiterChar(delimiter);
         columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
@@ -171,6 +189,16 @@ public record GenericFormatSpec(
         }
     }
 
+    private static String blankToNull(String column) {
+        return column == null || column.isBlank() ? null : column;
+    }
+
+    private static void noNulls(List<String> values, String field) {
+        if (values != null && values.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidInputException("format spec: " + field + " must not contain null");
+        }
+    }
+
     static char delimiterChar(String delimiter) {
         String d = delimiter;
         if (d.equals("\\t") || d.equalsIgnoreCase("tab")) {
@@ -210,7 +238,9 @@ public record GenericFormatSpec(
                                 "unknown field '" + name + "'" + (depth == 2 ? " in catalog" : "") + "; known fields: "
                                         + String.join(", ", new TreeSet<>(known)));
                     }
-                    inCatalog = depth == 1 && name.equals("catalog");
+                    if (depth == 1) {
+                        inCatalog = name.equals("catalog");
+                    }
                 }
             }
         }

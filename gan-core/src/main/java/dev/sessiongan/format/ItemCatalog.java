@@ -70,7 +70,7 @@ final class ItemCatalog {
                                 throw new InvalidInputException(source.name(), source.line(),
                                         source.columnName(price), e.getMessage());
                             }
-                            skipped.merge("catalog: unparsable price", 1L, Long::sum);
+                            skipped.merge("catalog rows skipped (unparsable price)", 1L, Long::sum);
                             continue;
                         }
                     }
@@ -95,7 +95,7 @@ final class ItemCatalog {
             throw new InvalidInputException(source.name(), source.line(), null,
                     "expected at least " + needed + " columns, found " + r.size());
         }
-        skipped.merge("catalog: wrong column count", 1L, Long::sum);
+        skipped.merge("catalog rows skipped (wrong column count)", 1L, Long::sum);
         return false;
     }
 }

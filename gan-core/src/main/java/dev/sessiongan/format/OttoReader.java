@@ -28,7 +28,8 @@ import java.util.NoSuchElementException;
  */
 final class OttoReader implements EventReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Map<String, EventType> TYPES = Map.of(
             "clicks", EventType.VIEW, "carts", EventType.ADD_TO_CART, "orders", EventType.PURCHASE);
 
@@ -45,8 +46,14 @@ final class OttoReader implements EventReader {
     OttoReader(Path file, ReadOptions options) {
         this.name = file.toString();
         this.options = options;
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(name, 0, null, "is a folder, not a file");
+        }
         try {
-            this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+            this.reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(name, "file not found", e);
         } catch (IOException e) {
@@ -84,7 +91,7 @@ final class OttoReader implements EventReader {
             line++;
             return reader.readLine();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InvalidInputException(name, line, null, "cannot read: " + e.getMessage());
         }
     }
 
@@ -113,7 +120,8 @@ final class OttoReader implements EventReader {
             if (aid == null || aid.asText().isEmpty()) {
                 throw new InvalidInputException(name, line, where + "aid", "missing item id");
             }
-            if (ts == null || !ts.isIntegralNumber()) {
+            if (ts == null || !ts.canConvertToLong() || !ts.isIntegralNumber()
+                    || ts.asLong() < TimeFormat.EARLIEST.toEpochMilli() || ts.asLong() > TimeFormat.LATEST.toEpochMilli()) {
                 throw new InvalidInputException(name, line, where + "ts",
                         "cannot parse '" + (ts == null ? "" : ts.asText()) + "' as epoch milliseconds");
             }

@@ -23,6 +23,12 @@ public final class TimeFormat {
     private enum Kind { EPOCH_SECONDS, EPOCH_MILLIS, ISO_8601, PATTERN }
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+    /** Plain decimal numbers only: no exponent, so no value can make the parser build a huge number. */
+    private static final java.util.regex.Pattern EPOCH = java.util.regex.Pattern.compile("-?\\d{1,16}(\\.\\d{1,9})?");
+    /** Times outside these bounds are rejected as typos (and would overflow millisecond arithmetic). */
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    /** See {@link #EARLIEST}. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Kind kind;
     private final String spec;
@@ -94,20 +100,37 @@ public final class TimeFormat {
      */
     public Instant parseInstant(String text) {
         String t = text.trim();
+        Instant instant;
         try {
             switch (kind) {
                 case EPOCH_SECONDS:
-                    return fromMillis(new BigDecimal(t).multiply(THOUSAND));
+                    instant = fromMillis(epochNumber(t).multiply(THOUSAND));
+                    break;
                 case EPOCH_MILLIS:
-                    return fromMillis(new BigDecimal(t));
+                    instant = fromMillis(epochNumber(t));
+                    break;
                 case ISO_8601:
-                    return parseIso(t);
+                    instant = parseIso(t);
+                    break;
                 default:
-                    return parsePattern(t);
+                    instant = parsePattern(t);
+                    break;
             }
         } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException("cannot parse '" + text + "' as " + describe(), e);
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException("time '" + text + "' is " + instant + ", outside " + "1900-9999"
+                    + "; check the time format (" + describe() + ")");
+        }
+        return instant;
+    }
+
+    private static BigDecimal epochNumber(String t) {
+        if (!EPOCH.matcher(t).matches()) {
+            throw new NumberFormatException("not a plain decimal number");
+        }
+        return new BigDecimal(t);
     }
 
     /** A description for error messages, e.g. {@code ISO-8601 time}. */

@@ -6,6 +6,11 @@ import java.io.OutputStream;
 /** A generator that can be saved in a model file (see {@code dev.sessiongan.io.ModelFile}). */
 public interface PersistentGenerator extends SessionGenerator {
 
+    /** Name of the model file entry that {@link #writeModel} fills. */
+    default String modelEntryName() {
+        return "model.json";
+    }
+
     /** Writes the model's parameters; the stream stays open. */
     void writeModel(OutputStream out) throws IOException;
 }

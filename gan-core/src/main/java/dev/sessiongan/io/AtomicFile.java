@@ -29,13 +29,24 @@ public final class AtomicFile implements AutoCloseable {
 
     /** Starts writing {@code target}; its folder must exist. */
     public static AtomicFile create(Path target) throws IOException {
+        try {
+            return open(target);
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such folder"
+                    : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+            throw new IOException("cannot write " + target + ": " + reason, e);
+        }
+    }
+
+    private static AtomicFile open(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new IOException("folder " + dir + " does not exist");
+            throw new IOException("cannot write " + target + ": folder " + dir + " does not exist");
         }
         if (Files.isDirectory(absolute)) {
-            throw new IOException(target + " is a folder");
+            throw new IOException("cannot write " + target + ": it is a folder");
         }
         // Not Files.createTempFile: that makes the file owner-only, and the result must get the usual umask.
         Path temp = null;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.baseline.MarkovGenerator;
+import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.generate.PersistentGenerator;
 import dev.sessiongan.generate.SessionGenerator;
 import java.io.ByteArrayInputStream;
@@ -31,9 +32,14 @@ public final class ModelFile {
 
     static final String MANIFEST = "manifest.json";
     static final String MODEL = "model.json";
+    static final String GAN_MODEL = "model.zip";
+
+    /** Larger files are refused before reading: no model is this big, and a wrong file could exhaust memory. */
+    static final long MAX_BYTES = 1L << 30;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -59,7 +65,7 @@ public final class ModelFile {
             zip.putNextEntry(new ZipEntry(MANIFEST));
             zip.write(JSON.writeValueAsBytes(manifest));
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(MODEL));
+            zip.putNextEntry(new ZipEntry(generator.modelEntryName()));
             generator.writeModel(new NonClosingOutputStream(zip));
             zip.closeEntry();
             zip.finish();
@@ -77,6 +83,13 @@ public final class ModelFile {
         String name = file.toString();
         byte[] bytes;
         try {
+            if (Files.isDirectory(file)) {
+                throw new InvalidInputException(name, 0, null, "is a folder, not a model file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InvalidInputException(name, 0, null, "not a SessionGAN model file (" + Files.size(file)
+                        + " bytes; models are far smaller)");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(name, "model file not found", e);
@@ -95,18 +108,21 @@ public final class ModelFile {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), zip.readAllBytes());
+                byte[] content = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BYTES) + 1);
+                if (content.length > MAX_BYTES) {
+                    throw new InvalidInputException(name, 0, null, "corrupt model file: entry " + entry.getName()
+                            + " is larger than " + MAX_BYTES + " bytes");
+                }
+                entries.put(entry.getName(), content);
             }
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
             throw new InvalidInputException(name, "corrupt or truncated model file: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new InvalidInputException(name, "cannot read model file: " + e.getMessage(), e);
         }
         byte[] manifestBytes = entries.get(MANIFEST);
-        byte[] modelBytes = entries.get(MODEL);
-        if (manifestBytes == null || modelBytes == null) {
-            throw new InvalidInputException(name, 0, null, "corrupt, truncated or foreign model file: missing "
-                    + (manifestBytes == null ? MANIFEST : MODEL));
+        if (manifestBytes == null) {
+            throw new InvalidInputException(name, 0, null, "corrupt, truncated or foreign model file: missing " + MANIFEST);
         }
         ModelManifest manifest;
         try {
@@ -122,14 +138,22 @@ public final class ModelFile {
                     + ModelManifest.CURRENT_FORMAT + "); retrain the model or use the SessionGAN version that wrote it ("
                     + manifest.library() + ")");
         }
+        String entry = MarkovGenerator.KIND.equals(manifest.kind()) ? MODEL
+                : GanGenerator.KIND.equals(manifest.kind()) ? GAN_MODEL : null;
+        if (entry == null) {
+            throw new InvalidInputException(name, 0, null, "unknown model kind '" + manifest.kind()
+                    + "'; this SessionGAN reads: " + MarkovGenerator.KIND + ", " + GanGenerator.KIND);
+        }
+        byte[] modelBytes = entries.get(entry);
+        if (modelBytes == null) {
+            throw new InvalidInputException(name, 0, null, "corrupt, truncated or foreign model file: missing " + entry);
+        }
         try (InputStream in = new ByteArrayInputStream(modelBytes)) {
-            if (MarkovGenerator.KIND.equals(manifest.kind())) {
-                return new Loaded(manifest, MarkovGenerator.readModel(in, name));
-            }
+            SessionGenerator generator = entry.equals(MODEL) ? MarkovGenerator.readModel(in, name)
+                    : GanGenerator.readModel(in, name);
+            return new Loaded(manifest, generator);
         } catch (IOException e) {
             throw new InvalidInputException(name, "cannot read model: " + e.getMessage(), e);
         }
-        throw new InvalidInputException(name, 0, null, "unknown model kind '" + manifest.kind()
-                + "'; this SessionGAN reads: " + MarkovGenerator.KIND);
     }
 }

@@ -65,6 +65,18 @@ class SessionizerTest {
     }
 
     @Test
+    void twoUsersSharingASessionIdStayApart() {
+        Sessionizer sessionizer = new Sessionizer();
+        sessionizer.add(event("alice", "s1", 0, "a"));
+        sessionizer.add(event("bob", "s1", 1, "b"));
+
+        List<UserSession> sessions = sessionizer.build().sessions();
+
+        assertThat(sessions).extracting(UserSession::userId).containsExactly("alice", "bob");
+        assertThat(sessions).allMatch(s -> s.length() == 1);
+    }
+
+    @Test
     void rejectsANonPositiveGap() {
         assertThatThrownBy(() -> new Sessionizer(Duration.ZERO)).hasMessageContaining("positive");
     }

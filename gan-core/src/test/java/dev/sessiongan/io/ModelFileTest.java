@@ -93,6 +93,30 @@ class ModelFileTest {
     }
 
     @Test
+    void damagedModelContentFailsOnLoadNotDuringGeneration() throws IOException {
+        Path file = save();
+        Path damaged = dir.resolve("damaged.model");
+        rewriteEntry(file, damaged, ModelFile.MODEL, "\"timeResolutionMillis\":1000", "\"timeResolutionMillis\":0");
+
+        assertThatThrownBy(() -> ModelFile.load(damaged)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(damaged + ": inconsistent Markov model: time resolution must be >= 1 ms");
+    }
+
+    @Test
+    void manifestFieldsFromANewerVersionAreIgnored() throws IOException {
+        Path file = save();
+        Path newer = dir.resolve("newer-field.model");
+        rewriteManifest(file, newer, "\"formatVersion\" : 1", "\"formatVersion\" : 1, \"gpu\" : \"none\"");
+
+        assertThat(ModelFile.load(newer).generator().kind()).isEqualTo("markov");
+    }
+
+    @Test
+    void folderIsNotAModel() {
+        assertThatThrownBy(() -> ModelFile.load(dir)).hasMessage(dir + ": is a folder, not a model file");
+    }
+
+    @Test
     void missingFileIsReported() {
         Path missing = dir.resolve("none.model");
 
@@ -100,11 +124,15 @@ class ModelFileTest {
     }
 
     private static void rewriteManifest(Path from, Path to, String find, String replace) throws IOException {
+        rewriteEntry(from, to, ModelFile.MANIFEST, find, replace);
+    }
+
+    private static void rewriteEntry(Path from, Path to, String name, String find, String replace) throws IOException {
         try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
              var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
-                if (e.getName().equals(ModelFile.MANIFEST)) {
+                if (e.getName().equals(name)) {
                     String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
                     assertThat(text).contains(find);
                     content = text.replace(find, replace).getBytes(java.nio.charset.StandardCharsets.UTF_8);

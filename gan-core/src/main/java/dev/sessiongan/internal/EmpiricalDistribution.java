@@ -1,4 +1,4 @@
-package dev.sessiongan.baseline;
+package dev.sessiongan.internal;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -7,18 +7,18 @@ import java.util.SplittableRandom;
  * A continuous distribution kept as its quantiles at 0, 1, ..., 100 percent and sampled by inverse
  * transform with linear interpolation: compact, and faithful enough for gaps and offsets.
  */
-final class EmpiricalDistribution {
+public final class EmpiricalDistribution {
 
-    static final int POINTS = 101;
+    public static final int POINTS = 101;
 
     private final double[] quantiles;
 
-    EmpiricalDistribution(double[] quantiles) {
+    public EmpiricalDistribution(double[] quantiles) {
         this.quantiles = quantiles.clone();
     }
 
     /** Fits the quantiles of the given values; {@code null} if there are none. */
-    static double[] quantilesOf(double[] values) {
+    public static double[] quantilesOf(double[] values) {
         if (values.length == 0) {
             return null;
         }
@@ -34,7 +34,7 @@ final class EmpiricalDistribution {
         return q;
     }
 
-    double sample(SplittableRandom random) {
+    public double sample(SplittableRandom random) {
         double u = random.nextDouble() * (quantiles.length - 1);
         int lo = (int) u;
         if (lo >= quantiles.length - 1) {

@@ -1,14 +1,14 @@
-package dev.sessiongan.baseline;
+package dev.sessiongan.internal;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Draws an index with probability proportional to integer counts (exact, by cumulative search). */
-final class WeightedChoice {
+public final class WeightedChoice {
 
     private final long[] cumulative;
 
-    WeightedChoice(long[] counts) {
+    public WeightedChoice(long[] counts) {
         if (counts.length == 0) {
             throw new IllegalArgumentException("no choices");
         }
@@ -26,7 +26,7 @@ final class WeightedChoice {
         }
     }
 
-    int next(SplittableRandom random) {
+    public int next(SplittableRandom random) {
         long r = random.nextLong(cumulative[cumulative.length - 1]);
         int i = Arrays.binarySearch(cumulative, r + 1);
         return i >= 0 ? firstAt(i) : -i - 1;

@@ -1,0 +1,37 @@
+package dev.sessiongan.encoding;
+
+import java.util.List;
+
+/**
+ * What a fitted {@link SessionEncoding} knows, in the form Jackson writes to a model file.
+ *
+ * @param options              sizes
+ * @param categories           the top categories' ids ("" for unknown), slot order
+ * @param pools                per category slot (the last is OTHER): items to draw NEW items from
+ * @param gapQuantilesMillis   per time bucket: quantiles of the gaps that fell in it, or {@code null}
+ * @param priceTierBounds      lower and upper tercile bounds of users' mean price, or {@code null} without prices
+ * @param manySessionCounts    session counts of users with at least {@link SessionEncoding#SESSION_BUCKETS} sessions
+ * @param timeResolutionMillis 1000 when every training timestamp was whole seconds, else 1
+ * @param otherStayProbability chance that an OTHER-slot event after an OTHER-slot event keeps its category
+ */
+record EncodingParameters(
+        EncodingOptions options,
+        List<String> categories,
+        List<ItemPool> pools,
+        double[][] gapQuantilesMillis,
+        double[] priceTierBounds,
+        int[] manySessionCounts,
+        long timeResolutionMillis,
+        double otherStayProbability) {
+
+    /**
+     * Items of one category slot, by popularity.
+     *
+     * @param ids        item ids
+     * @param categories each item's own category id ("" for unknown); differs from the slot for OTHER
+     * @param counts     how often each was acted on
+     * @param prices     each item's first seen price, or {@code null}
+     */
+    record ItemPool(List<String> ids, List<String> categories, long[] counts, List<String> prices) {
+    }
+}

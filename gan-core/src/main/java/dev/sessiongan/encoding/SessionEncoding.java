@@ -1,0 +1,463 @@
+package dev.sessiongan.encoding;
+
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.data.ClickEvent;
+import dev.sessiongan.data.EventType;
+import dev.sessiongan.data.SessionDataset;
+import dev.sessiongan.data.UserHistory;
+import dev.sessiongan.data.UserSession;
+import dev.sessiongan.internal.EmpiricalDistribution;
+import dev.sessiongan.internal.WeightedChoice;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The only place that knows how a session becomes tensors. Each event is factorised into four small
+ * categorical heads, so no softmax ever spans the whole catalog:
+ * <ol>
+ *   <li>event type (the six {@link EventType}s, plus END to close the session);</li>
+ *   <li>category: one of the top-K categories, or OTHER;</li>
+ *   <li>item choice: REPEAT the previous item, an item SEEN earlier in the session, or a NEW item drawn by
+ *       popularity within the generated category;</li>
+ *   <li>a log-scaled bucket of the gap since the previous event.</li>
+ * </ol>
+ * Users get a profile (sessions, buyer, preferred category, price tier) encoded the same way.
+ * Decoding maps heads back to real item ids, categories, prices and times. See docs/encoding.md.
+ */
+public final class SessionEncoding {
+
+    /** Size of the event-type head: six types and END. */
+    public static final int TYPES = EventType.values().length + 1;
+    /** The END type index. */
+    public static final int END = EventType.values().length;
+    /** Size of the item-choice head. */
+    public static final int ITEM_CHOICES = 3;
+    /** Item choice: the previous event's item. */
+    public static final int REPEAT = 0;
+    /** Item choice: an item seen earlier in the session. */
+    public static final int SEEN = 1;
+    /** Item choice: an item not yet seen in the session. */
+    public static final int NEW = 2;
+    /** Session-count buckets of a profile: 1, 2, 3, 4 or more. */
+    public static final int SESSION_BUCKETS = 4;
+    /** Buyer head: no, yes. */
+    public static final int BUYER = 2;
+    /** Price tiers: unknown, low, mid, high. */
+    public static final int PRICE_TIERS = 4;
+
+    private static final EventType[] EVENT_TYPES = EventType.values();
+
+    private final EncodingParameters parameters;
+    private final Map<String, Integer> slotOf = new HashMap<>();
+    private final WeightedChoice[] poolChoice;
+    private final EmpiricalDistribution[] gapWithin;
+    /** OTHER slot: its categories by popularity, and per category the pool indices of its items. */
+    private final List<String> otherCategories = new ArrayList<>();
+    private final WeightedChoice otherCategoryChoice;
+    private final Map<String, int[]> otherItems = new HashMap<>();
+    private final Map<String, WeightedChoice> otherItemChoice = new HashMap<>();
+
+    SessionEncoding(EncodingParameters parameters) {
+        this.parameters = parameters;
+        List<String> categories = parameters.categories();
+        for (int i = 0; i < categories.size(); i++) {
+            slotOf.put(categories.get(i), i);
+        }
+        poolChoice = new WeightedChoice[parameters.pools().size()];
+        for (int i = 0; i < poolChoice.length; i++) {
+            EncodingParameters.ItemPool pool = parameters.pools().get(i);
+            poolChoice[i] = pool.ids().isEmpty() ? null : new WeightedChoice(pool.counts());
+        }
+        EncodingParameters.ItemPool other = parameters.pools().get(parameters.categories().size());
+        Map<String, List<Integer>> byCategory = new LinkedHashMap<>();
+        for (int i = 0; i < other.ids().size(); i++) {
+            byCategory.computeIfAbsent(other.categories().get(i), k -> new ArrayList<>()).add(i);
+        }
+        long[] categoryWeights = new long[byCategory.size()];
+        int c = 0;
+        for (Map.Entry<String, List<Integer>> e : byCategory.entrySet()) {
+            int[] indices = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            long[] counts = Arrays.stream(indices).mapToLong(i -> other.counts()[i]).toArray();
+            otherCategories.add(e.getKey());
+            otherItems.put(e.getKey(), indices);
+            otherItemChoice.put(e.getKey(), new WeightedChoice(counts));
+            categoryWeights[c++] = Arrays.stream(counts).sum();
+        }
+        otherCategoryChoice = categoryWeights.length == 0 ? null : new WeightedChoice(categoryWeights);
+        gapWithin = new EmpiricalDistribution[parameters.options().timeBuckets()];
+        for (int k = 0; k < gapWithin.length; k++) {
+            double[] q = parameters.gapQuantilesMillis()[k];
+            gapWithin[k] = q == null ? null : new EmpiricalDistribution(q);
+        }
+    }
+
+    /**
+     * Fits vocabularies and decoding tables to a dataset.
+     *
+     * @throws InvalidInputException if the dataset is empty
+     */
+    public static SessionEncoding fit(SessionDataset dataset, EncodingOptions options) {
+        if (dataset.isEmpty()) {
+            throw new InvalidInputException("cannot fit an encoding to an empty dataset");
+        }
+        Map<String, long[]> categoryCounts = new LinkedHashMap<>();
+        Map<String, long[]> itemCounts = new LinkedHashMap<>();
+        Map<String, String> itemCategory = new HashMap<>();
+        Map<String, String> itemPrice = new HashMap<>();
+        List<List<Double>> gaps = new ArrayList<>();
+        for (int k = 0; k < options.timeBuckets(); k++) {
+            gaps.add(new ArrayList<>());
+        }
+        boolean wholeSeconds = true;
+        for (UserSession session : dataset.sessions()) {
+            ClickEvent previous = null;
+            for (ClickEvent e : session.events()) {
+                String category = key(e.categoryId());
+                categoryCounts.computeIfAbsent(category, k -> new long[1])[0]++;
+                itemCounts.computeIfAbsent(e.itemId(), k -> new long[1])[0]++;
+                itemCategory.putIfAbsent(e.itemId(), category);
+                if (e.price() != null) {
+                    itemPrice.putIfAbsent(e.itemId(), e.price().toPlainString());
+                }
+                wholeSeconds &= e.timestamp().getNano() == 0;
+                if (previous != null) {
+                    long gap = Math.max(0, Duration.between(previous.timestamp(), e.timestamp()).toMillis());
+                    gaps.get(TimeBuckets.of(gap, options.timeBuckets())).add((double) gap);
+                }
+                previous = e;
+            }
+        }
+        List<String> top = categoryCounts.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> en) -> -en.getValue()[0]))
+                .limit(options.topCategories()).map(Map.Entry::getKey).toList();
+        Map<String, Integer> slot = new HashMap<>();
+        for (int i = 0; i < top.size(); i++) {
+            slot.put(top.get(i), i);
+        }
+        int other = top.size();
+        List<List<String>> ids = new ArrayList<>();
+        for (int i = 0; i <= other; i++) {
+            ids.add(new ArrayList<>());
+        }
+        itemCounts.keySet().forEach(item -> ids.get(slot.getOrDefault(itemCategory.get(item), other)).add(item));
+        List<EncodingParameters.ItemPool> pools = new ArrayList<>();
+        for (List<String> slotItems : ids) {
+            pools.add(new EncodingParameters.ItemPool(slotItems,
+                    slotItems.stream().map(itemCategory::get).toList(),
+                    slotItems.stream().mapToLong(item -> itemCounts.get(item)[0]).toArray(),
+                    slotItems.stream().map(itemPrice::get).toList()));
+        }
+        double[][] gapQuantiles = new double[options.timeBuckets()][];
+        for (int k = 0; k < gapQuantiles.length; k++) {
+            gapQuantiles[k] = EmpiricalDistribution.quantilesOf(gaps.get(k).stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        List<UserHistory> users = dataset.users();
+        double[] meanPrices = users.stream().mapToDouble(SessionEncoding::meanPrice).filter(p -> !Double.isNaN(p)).toArray();
+        double[] tierBounds = null;
+        if (meanPrices.length >= 3) {
+            Arrays.sort(meanPrices);
+            tierBounds = new double[] {meanPrices[meanPrices.length / 3], meanPrices[2 * meanPrices.length / 3]};
+        }
+        long otherPairs = 0;
+        long otherStays = 0;
+        for (UserSession session : dataset.sessions()) {
+            for (int i = 1; i < session.length(); i++) {
+                String a = key(session.events().get(i - 1).categoryId());
+                String b = key(session.events().get(i).categoryId());
+                if (!slot.containsKey(a) && !slot.containsKey(b)) {
+                    otherPairs++;
+                    otherStays += a.equals(b) ? 1 : 0;
+                }
+            }
+        }
+        int[] many = users.stream().mapToInt(u -> u.sessions().size()).filter(n -> n >= SESSION_BUCKETS).sorted().toArray();
+        return new SessionEncoding(new EncodingParameters(options, top, pools, gapQuantiles, tierBounds, many,
+                wholeSeconds ? 1000 : 1, otherPairs == 0 ? 0 : otherStays / (double) otherPairs));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE);
+
+    /** Writes the fitted tables as JSON (part of a model file); the stream stays open. */
+    public void writeJson(java.io.OutputStream out) throws java.io.IOException {
+        JSON.writeValue(out, parameters);
+    }
+
+    /**
+     * Reads tables written by {@link #writeJson}.
+     *
+     * @throws InvalidInputException if the content is not a valid encoding
+     */
+    public static SessionEncoding readJson(java.io.InputStream in, String source) throws java.io.IOException {
+        try {
+            return new SessionEncoding(JSON.readValue(in, EncodingParameters.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            throw new InvalidInputException(source, "not a valid session encoding: " + e.getMessage(), e);
+        }
+    }
+
+    /** The sizes this encoding was fitted with. */
+    public EncodingOptions options() {
+        return parameters.options();
+    }
+
+    EncodingParameters parameters() {
+        return parameters;
+    }
+
+    /** 1000 when the training timestamps were whole seconds (generated times are rounded alike), else 1. */
+    public long timeResolutionMillis() {
+        return parameters.timeResolutionMillis();
+    }
+
+    /** Size of the category head: the top categories plus OTHER. */
+    public int categorySlots() {
+        return parameters.categories().size() + 1;
+    }
+
+    /** Size of the time head. */
+    public int timeBuckets() {
+        return parameters.options().timeBuckets();
+    }
+
+    /** The head sizes, in row order: type, category, item choice, time bucket. */
+    public int[] headSizes() {
+        return new int[] {TYPES, categorySlots(), ITEM_CHOICES, timeBuckets()};
+    }
+
+    /** Width of a one-hot step (all heads side by side). */
+    public int stepWidth() {
+        return TYPES + categorySlots() + ITEM_CHOICES + timeBuckets();
+    }
+
+    /** The category slot of a category id ({@code null} = unknown); OTHER for rare categories. */
+    public int categorySlot(String categoryId) {
+        return slotOf.getOrDefault(key(categoryId), parameters.categories().size());
+    }
+
+    /** Encodes a session, cut to {@code maxLength} events, with END appended. */
+    public EncodedSession encode(UserSession session) {
+        List<ClickEvent> events = session.events();
+        int n = Math.min(events.size(), parameters.options().maxLength());
+        int[][] steps = new int[n + 1][];
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            ClickEvent e = events.get(i);
+            int item;
+            if (i > 0 && events.get(i - 1).itemId().equals(e.itemId())) {
+                item = REPEAT;
+            } else if (seen.contains(e.itemId())) {
+                item = SEEN;
+            } else {
+                item = NEW;
+            }
+            seen.add(e.itemId());
+            int time = i == 0 ? -1 : TimeBuckets.of(
+                    Math.max(0, Duration.between(events.get(i - 1).timestamp(), e.timestamp()).toMillis()), timeBuckets());
+            steps[i] = new int[] {e.type().ordinal(), categorySlot(e.categoryId()), item, time};
+        }
+        steps[n] = new int[] {END, -1, -1, -1};
+        return new EncodedSession(steps);
+    }
+
+    /**
+     * Turns generated head indices back into a session over real items.
+     *
+     * @param steps       rows of {@code [type, category, itemChoice, timeBucket]}, up to but excluding END
+     * @param startMillis time of the first event
+     */
+    public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis, SplittableRandom random) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("a session needs at least one event");
+        }
+        List<ClickEvent> events = new ArrayList<>(steps.size());
+        long t = startMillis;
+        for (int i = 0; i < steps.size(); i++) {
+            int[] step = steps.get(i);
+            if (i > 0) {
+                t += gapMillis(step[3], random);
+            }
+            events.add(event(step, events, t, random));
+        }
+        return new UserSession(sessionId, userId, events);
+    }
+
+    private ClickEvent event(int[] step, List<ClickEvent> previous, long t, SplittableRandom random) {
+        EventType type = EVENT_TYPES[step[0]];
+        Instant at = Instant.ofEpochMilli(t);
+        int choice = step[2];
+        if (choice == REPEAT && !previous.isEmpty()) {
+            ClickEvent p = previous.get(previous.size() - 1);
+            return new ClickEvent(at, type, p.itemId(), p.categoryId(), p.price(), Map.of());
+        }
+        if (choice != NEW && !previous.isEmpty()) {
+            String last = previous.get(previous.size() - 1).itemId();
+            List<ClickEvent> candidates = new ArrayList<>();
+            List<ClickEvent> inSlot = new ArrayList<>();
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (ClickEvent e : previous) {
+                if (!e.itemId().equals(last) && distinct.add(e.itemId())) {
+                    candidates.add(e);
+                    if (categorySlot(e.categoryId()) == step[1]) {
+                        inSlot.add(e);
+                    }
+                }
+            }
+            List<ClickEvent> from = inSlot.isEmpty() ? candidates : inSlot;
+            if (!from.isEmpty()) {
+                ClickEvent e = from.get(random.nextInt(from.size()));
+                return new ClickEvent(at, type, e.itemId(), e.categoryId(), e.price(), Map.of());
+            }
+        }
+        return newItem(type, at, step[1], previous, random);
+    }
+
+    private ClickEvent newItem(EventType type, Instant at, int slot, List<ClickEvent> previous, SplittableRandom random) {
+        int otherSlot = parameters.categories().size();
+        if (slot == otherSlot && otherCategoryChoice != null) {
+            return otherItem(type, at, previous, random);
+        }
+        int s = poolChoice[slot] == null ? firstNonEmptyPool() : slot;
+        EncodingParameters.ItemPool pool = parameters.pools().get(s);
+        int pick = poolChoice[s].next(random);
+        for (int attempt = 0; attempt < 4 && alreadyIn(previous, pool.ids().get(pick)); attempt++) {
+            pick = poolChoice[s].next(random);
+        }
+        return poolItem(pool, pick, type, at);
+    }
+
+    /**
+     * An OTHER-slot item: in the previous event's category when that was OTHER too, as often as in the
+     * training data (sessions tend to stay in one category), else in a category drawn by popularity.
+     */
+    private ClickEvent otherItem(EventType type, Instant at, List<ClickEvent> previous, SplittableRandom random) {
+        String category = null;
+        if (!previous.isEmpty()) {
+            String last = key(previous.get(previous.size() - 1).categoryId());
+            if (!slotOf.containsKey(last) && otherItems.containsKey(last)
+                    && random.nextDouble() < parameters.otherStayProbability()) {
+                category = last;
+            }
+        }
+        if (category == null) {
+            category = otherCategories.get(otherCategoryChoice.next(random));
+        }
+        EncodingParameters.ItemPool pool = parameters.pools().get(parameters.categories().size());
+        int[] indices = otherItems.get(category);
+        WeightedChoice choice = otherItemChoice.get(category);
+        int pick = indices[choice.next(random)];
+        for (int attempt = 0; attempt < 4 && alreadyIn(previous, pool.ids().get(pick)); attempt++) {
+            pick = indices[choice.next(random)];
+        }
+        return poolItem(pool, pick, type, at);
+    }
+
+    private static ClickEvent poolItem(EncodingParameters.ItemPool pool, int pick, EventType type, Instant at) {
+        String category = pool.categories().get(pick);
+        String price = pool.prices().get(pick);
+        return new ClickEvent(at, type, pool.ids().get(pick), category.isEmpty() ? null : category,
+                price == null ? null : new BigDecimal(price), Map.of());
+    }
+
+    private int firstNonEmptyPool() {
+        for (int i = 0; i < poolChoice.length; i++) {
+            if (poolChoice[i] != null) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("encoding has no items");
+    }
+
+    private static boolean alreadyIn(List<ClickEvent> events, String item) {
+        for (ClickEvent e : events) {
+            if (e.itemId().equals(item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A gap drawn from the training gaps that fell in the bucket, rounded to the data's resolution. */
+    long gapMillis(int bucket, SplittableRandom random) {
+        EmpiricalDistribution within = gapWithin[bucket];
+        double gap;
+        if (within != null) {
+            gap = within.sample(random);
+        } else {
+            long low = TimeBuckets.lowerMillis(bucket);
+            gap = low + random.nextDouble() * Math.max(1000, low);
+        }
+        long resolution = parameters.timeResolutionMillis();
+        return Math.max(0, Math.round(gap / resolution) * resolution);
+    }
+
+    /** The profile row of a user: {@code [sessionBucket, buyer, preferredCategorySlot, priceTier]}. */
+    public int[] profileOf(UserHistory user) {
+        int sessions = Math.min(user.sessions().size(), SESSION_BUCKETS) - 1;
+        boolean buyer = user.sessions().stream().anyMatch(UserSession::hasPurchase);
+        Map<String, Integer> counts = new HashMap<>();
+        String preferred = null;
+        int best = 0;
+        for (UserSession s : user.sessions()) {
+            for (ClickEvent e : s.events()) {
+                int c = counts.merge(key(e.categoryId()), 1, Integer::sum);
+                if (c > best) {
+                    best = c;
+                    preferred = key(e.categoryId());
+                }
+            }
+        }
+        return new int[] {sessions, buyer ? 1 : 0, slotOf.getOrDefault(preferred, parameters.categories().size()),
+                priceTier(meanPrice(user))};
+    }
+
+    /** Sizes of the profile heads, in row order. */
+    public int[] profileSizes() {
+        return new int[] {SESSION_BUCKETS, BUYER, categorySlots(), PRICE_TIERS};
+    }
+
+    /** How many sessions a user of the given session bucket gets. */
+    public int sessionCount(int bucket, SplittableRandom random) {
+        if (bucket < SESSION_BUCKETS - 1 || parameters.manySessionCounts().length == 0) {
+            return bucket + 1;
+        }
+        int[] many = parameters.manySessionCounts();
+        return many[random.nextInt(many.length)];
+    }
+
+    private int priceTier(double meanPrice) {
+        double[] bounds = parameters.priceTierBounds();
+        if (bounds == null || Double.isNaN(meanPrice)) {
+            return 0;
+        }
+        return meanPrice < bounds[0] ? 1 : meanPrice < bounds[1] ? 2 : 3;
+    }
+
+    private static double meanPrice(UserHistory user) {
+        double sum = 0;
+        int n = 0;
+        for (UserSession s : user.sessions()) {
+            for (ClickEvent e : s.events()) {
+                if (e.price() != null) {
+                    sum += e.price().doubleValue();
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static String key(String categoryId) {
+        return categoryId == null ? "" : categoryId;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.sessiongan.model;
+
+import dev.sessiongan.encoding.TokenLayout;
+import java.util.List;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The session critic: reads whole token sequences (profile and events, one-hot) with an LSTM, pools over
+ * time (max and mean) and outputs the probability that the sequence is real. With packing {@code k > 1}
+ * (PacGAN) it judges {@code k} sequences of one kind at once, side by side, which punishes a generator
+ * that repeats itself.
+ */
+final class Discriminator {
+
+    private final ComputationGraph graph;
+    private final int vocabulary;
+    private final int packing;
+
+    private Discriminator(ComputationGraph graph, int vocabulary, int packing) {
+        this.graph = graph;
+        this.vocabulary = vocabulary;
+        this.packing = packing;
+    }
+
+    static Discriminator create(int vocabulary, int hidden, int packing, double learningRate, long seed) {
+        int input = packing * vocabulary;
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(learningRate, 0.5, 0.999, 1e-8))
+                .weightInit(WeightInit.XAVIER)
+                .gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                .gradientNormalizationThreshold(5.0)
+                .graphBuilder()
+                .addInputs("in")
+                .setInputTypes(InputType.recurrent(input))
+                .addLayer("lstm", new LSTM.Builder().nOut(hidden).activation(Activation.TANH).build(), "in")
+                .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "lstm")
+                .addLayer("avg", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "lstm")
+                .addVertex("pool", new org.deeplearning4j.nn.conf.graph.MergeVertex(), "max", "avg")
+                .addLayer("dense", new DenseLayer.Builder().nOut(hidden).activation(Activation.LEAKYRELU).build(), "pool")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .activation(Activation.SIGMOID).nOut(1).build(), "dense")
+                .setOutputs("out")
+                .build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        return new Discriminator(graph, vocabulary, packing);
+    }
+
+    int packing() {
+        return packing;
+    }
+
+    ComputationGraph graph() {
+        return graph;
+    }
+
+    /**
+     * One step on real and fake sequences (each list a multiple of the packing).
+     *
+     * @param realLabel target for real sequences (below 1 for one-sided label smoothing)
+     * @return the loss before the step
+     */
+    double fit(List<int[]> real, List<int[]> fake, double realLabel) {
+        int packsReal = real.size() / packing;
+        int packsFake = fake.size() / packing;
+        Batch batch = encode(real, fake);
+        float[] labels = new float[packsReal + packsFake];
+        for (int i = 0; i < packsReal; i++) {
+            labels[i] = (float) realLabel;
+        }
+        INDArray labelArray = Nd4j.create(labels, new long[] {labels.length, 1}, 'c');
+        graph.fit(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {batch.features}, new INDArray[] {labelArray},
+                new INDArray[] {batch.mask}, null));
+        return graph.score();
+    }
+
+    /** Probability of being real for each pack of sequences, in order. */
+    double[] score(List<int[]> sequences) {
+        Batch batch = encode(sequences, List.of());
+        graph.setLayerMaskArrays(new INDArray[] {batch.mask}, null);
+        INDArray out = graph.outputSingle(batch.features);
+        graph.clearLayerMaskArrays();
+        return out.toDoubleVector();
+    }
+
+    private record Batch(INDArray features, INDArray mask) {
+    }
+
+    private Batch encode(List<int[]> first, List<int[]> second) {
+        int packs = first.size() / packing + second.size() / packing;
+        int length = 1;
+        for (int[] s : first) {
+            length = Math.max(length, s.length);
+        }
+        for (int[] s : second) {
+            length = Math.max(length, s.length);
+        }
+        int width = packing * vocabulary;
+        float[] in = new float[packs * width * length];
+        float[] mask = new float[packs * length];
+        int pack = 0;
+        for (List<int[]> list : List.of(first, second)) {
+            for (int i = 0; i + packing <= list.size(); i += packing, pack++) {
+                for (int k = 0; k < packing; k++) {
+                    int[] s = list.get(i + k);
+                    for (int p = 0; p < s.length; p++) {
+                        in[(pack * width + k * vocabulary + s[p]) * length + p] = 1f;
+                        mask[pack * length + p] = 1f;
+                    }
+                }
+            }
+        }
+        return new Batch(Nd4j.create(in, new long[] {packs, width, length}, 'c'),
+                Nd4j.create(mask, new long[] {packs, length}, 'c'));
+    }
+
+    static boolean isPlaceholder(int position) {
+        return TokenLayout.isPlaceholder(position);
+    }
+}

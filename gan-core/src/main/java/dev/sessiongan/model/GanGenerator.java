@@ -1,0 +1,195 @@
+package dev.sessiongan.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.data.UserHistory;
+import dev.sessiongan.data.UserSession;
+import dev.sessiongan.encoding.SessionEncoding;
+import dev.sessiongan.encoding.TokenLayout;
+import dev.sessiongan.encoding.TokenLayout.Field;
+import dev.sessiongan.generate.GenerationRequest;
+import dev.sessiongan.generate.PersistentGenerator;
+import dev.sessiongan.generate.SessionGenerator;
+import dev.sessiongan.generate.UserProfile;
+import dev.sessiongan.generate.VirtualUser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The trained session GAN's generator: samples a profile, then that user's sessions conditioned on it,
+ * token by token, and decodes them to real items and times. Users are generated in fixed shards of
+ * {@value #SHARD} by index, so user {@code i} is the same however many users are asked for and however
+ * the work is split.
+ */
+public final class GanGenerator implements PersistentGenerator {
+
+    /** The model kind written to model files. */
+    public static final String KIND = "gan";
+
+    static final int SHARD = 256;
+
+    private final SessionEncoding encoding;
+    private final TokenLayout layout;
+    private final TokenNetwork network;
+    private final UserTiming timing;
+    private final GanOptions options;
+    private final TrainingHistory history;
+    private CachedShard cached;
+
+    GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
+            TrainingHistory history) {
+        this.encoding = encoding;
+        this.layout = new TokenLayout(encoding);
+        this.network = network;
+        this.timing = timing;
+        this.options = options;
+        this.history = history;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** The per-epoch training history saved with the model. */
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /** The options the model was trained with. */
+    public GanOptions options() {
+        return options;
+    }
+
+    SessionEncoding encoding() {
+        return encoding;
+    }
+
+    TokenNetwork network() {
+        return network;
+    }
+
+    @Override
+    public VirtualUser user(long index, GenerationRequest request) {
+        if (index < 0 || index >= request.users()) {
+            throw new IllegalArgumentException("user index must be in [0, " + request.users() + "), got " + index);
+        }
+        long shard = index / SHARD;
+        CachedShard c;
+        synchronized (this) {
+            c = cached;
+            if (c == null || c.shard != shard || c.seed != request.seed() || !java.util.Objects.equals(c.start, request.start())) {
+                c = new CachedShard(shard, request.seed(), request.start(), generateShard(shard, request));
+                cached = c;
+            }
+        }
+        return c.users[(int) (index - shard * SHARD)];
+    }
+
+    private record CachedShard(long shard, long seed, java.time.Instant start, VirtualUser[] users) {
+    }
+
+    private VirtualUser[] generateShard(long shard, GenerationRequest request) {
+        SplittableRandom[] randoms = new SplittableRandom[SHARD];
+        float[][] noise = new float[SHARD][network.noise()];
+        for (int b = 0; b < SHARD; b++) {
+            randoms[b] = SessionGenerator.randomFor(request.seed(), shard * SHARD + b);
+            for (int z = 0; z < network.noise(); z++) {
+                noise[b][z] = (float) gaussian(randoms[b]);
+            }
+        }
+        SequenceSampler sampler = new SequenceSampler(network, layout, encoding.options().maxLength());
+        List<List<int[]>> sessions = new ArrayList<>(SHARD);
+        int[][] profiles = new int[SHARD][];
+        int[] wanted = new int[SHARD];
+        List<int[]> first = sampler.sample(null, randoms, noise);
+        int most = 0;
+        for (int b = 0; b < SHARD; b++) {
+            List<int[]> list = new ArrayList<>();
+            list.add(first.get(b));
+            sessions.add(list);
+            profiles[b] = java.util.Arrays.copyOf(first.get(b), TokenLayout.PROFILE_TOKENS);
+            int bucket = layout.valueOf(profiles[b][0], Field.SESSIONS);
+            wanted[b] = Math.min(options.maxSessionsPerUser(), encoding.sessionCount(bucket, randoms[b]));
+            most = Math.max(most, wanted[b]);
+        }
+        SplittableRandom idle = new SplittableRandom(0);
+        for (int k = 1; k < most; k++) {
+            SplittableRandom[] rowRandoms = new SplittableRandom[SHARD];
+            for (int b = 0; b < SHARD; b++) {
+                // rows that need no more sessions draw from a throwaway source, so theirs is untouched
+                rowRandoms[b] = wanted[b] > k ? randoms[b] : idle;
+            }
+            List<int[]> next = sampler.sample(profiles, rowRandoms, noise);
+            for (int b = 0; b < SHARD; b++) {
+                if (wanted[b] > k) {
+                    sessions.get(b).add(next.get(b));
+                }
+            }
+        }
+        VirtualUser[] users = new VirtualUser[SHARD];
+        long origin = request.startTime().map(java.time.Instant::toEpochMilli).orElse(timing.dataStartMillis());
+        long resolution = encoding.timeResolutionMillis();
+        for (int b = 0; b < SHARD; b++) {
+            String userId = SessionGenerator.userId(shard * SHARD + b);
+            long t = origin + timing.firstSessionOffset(randoms[b], resolution);
+            List<UserSession> decoded = new ArrayList<>();
+            for (int k = 0; k < sessions.get(b).size(); k++) {
+                UserSession session = encoding.decode(steps(sessions.get(b).get(k)), userId, userId + "-s" + (k + 1), t,
+                        randoms[b]);
+                decoded.add(session);
+                t = session.end().toEpochMilli() + timing.gapBetweenSessions(randoms[b], resolution);
+            }
+            users[b] = new VirtualUser(userId, UserProfile.of(new UserHistory(userId, decoded)), decoded);
+        }
+        return users;
+    }
+
+    /** The event rows of a token sequence (profile tokens skipped, END dropped). */
+    List<int[]> steps(int[] tokens) {
+        List<int[]> steps = new ArrayList<>();
+        for (int p = TokenLayout.PROFILE_TOKENS; p + 3 < tokens.length; p += 4) {
+            int type = layout.valueOf(tokens[p], Field.TYPE);
+            if (type == SessionEncoding.END) {
+                break;
+            }
+            steps.add(new int[] {type, layout.valueOf(tokens[p + 1], Field.CATEGORY),
+                    layout.valueOf(tokens[p + 2], Field.ITEM), layout.valueOf(tokens[p + 3], Field.TIME)});
+        }
+        return steps;
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        // Box-Muller from the row's own stream, so noise is reproducible per user
+        double u = 1 - random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    @Override
+    public String modelEntryName() {
+        return GanModelIo.ENTRY;
+    }
+
+    @Override
+    public void writeModel(OutputStream out) throws IOException {
+        GanModelIo.write(this, timing, out);
+    }
+
+    /**
+     * Reads a model written by {@link #writeModel(OutputStream)}.
+     *
+     * @throws InvalidInputException if the content is not a valid GAN model
+     */
+    public static GanGenerator readModel(InputStream in, String source) throws IOException {
+        return GanModelIo.read(in, source);
+    }
+
+    static ObjectMapper json() {
+        return GanModelIo.JSON;
+    }
+}

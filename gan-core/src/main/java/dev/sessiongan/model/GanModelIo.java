@@ -1,0 +1,97 @@
+package dev.sessiongan.model;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.encoding.SessionEncoding;
+import dev.sessiongan.encoding.TokenLayout;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/** The GAN's part of a model file: a nested zip of encoding, timing, options, history and network. */
+final class GanModelIo {
+
+    static final String ENTRY = "model.zip";
+    static final ObjectMapper JSON = new ObjectMapper()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+
+    private static final String ENCODING = "encoding.json";
+    private static final String TIMING = "timing.json";
+    private static final String OPTIONS = "options.json";
+    private static final String HISTORY = "history.json";
+    private static final String NETWORK = "network.zip";
+
+    private GanModelIo() {
+    }
+
+    static void write(GanGenerator generator, UserTiming timing, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        put(zip, ENCODING, o -> generator.encoding().writeJson(o));
+        put(zip, TIMING, o -> JSON.writeValue(o, timing));
+        put(zip, OPTIONS, o -> JSON.writeValue(o, generator.options()));
+        put(zip, HISTORY, o -> JSON.writeValue(o, generator.history()));
+        put(zip, NETWORK, o -> generator.network().write(o));
+        zip.finish();
+    }
+
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void put(ZipOutputStream zip, String name, Body body) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        body.write(bytes);
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes.toByteArray());
+        zip.closeEntry();
+    }
+
+    static GanGenerator read(InputStream in, String source) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        ZipInputStream zip = new ZipInputStream(in);
+        try {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new InvalidInputException(source, "corrupt or truncated GAN model: " + e.getMessage(), e);
+        }
+        for (String name : new String[] {ENCODING, TIMING, OPTIONS, HISTORY, NETWORK}) {
+            if (!entries.containsKey(name)) {
+                throw new InvalidInputException(source, 0, null, "corrupt or truncated GAN model: missing " + name);
+            }
+        }
+        try {
+            SessionEncoding encoding = SessionEncoding.readJson(new ByteArrayInputStream(entries.get(ENCODING)), source);
+            UserTiming timing = JSON.readValue(entries.get(TIMING), UserTiming.class);
+            GanOptions options = JSON.readValue(entries.get(OPTIONS), GanOptions.class);
+            TrainingHistory history = JSON.readValue(entries.get(HISTORY), TrainingHistory.class);
+            int vocabulary = new TokenLayout(encoding).vocabulary();
+            TokenNetwork network = TokenNetwork.read(new ByteArrayInputStream(entries.get(NETWORK)), vocabulary,
+                    options.noise());
+            if (network.graph().getConfiguration().getNetworkInputs().size() != 1
+                    || network.inputWidth() != inputWidth(network)) {
+                throw new InvalidInputException(source, 0, null, "GAN network does not match its encoding");
+            }
+            return new GanGenerator(encoding, network, timing, options, history);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(source, "corrupt GAN model: " + e.getMessage(), e);
+        }
+    }
+
+    private static long inputWidth(TokenNetwork network) {
+        return network.graph().getLayer("lstm0").getParam("W").size(0);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.sessiongan.model;
+
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.encoding.EncodingOptions;
+
+/**
+ * Everything that shapes a GAN training run, with defaults that work on the REES46 sample. Build one with
+ * {@link #builder()}; every {@code with…} returns a new instance.
+ *
+ * @param seed               drives every random choice: weights, batches, noise, validation split
+ * @param encoding           sizes of the event encoding
+ * @param hidden             LSTM units per layer
+ * @param layers             LSTM layers in the generator
+ * @param noise              per-user noise dimensions fed to the generator
+ * @param batchSize          sequences per optimiser step
+ * @param mleEpochs          epochs of maximum-likelihood warm start (teacher forcing)
+ * @param adversarialEpochs  epochs of adversarial training after the warm start
+ * @param learningRate       generator Adam learning rate (warm start)
+ * @param validationFraction fraction of training users held out for the validation score
+ * @param maxSessionsPerUser cap on generated sessions per user
+ */
+public record GanOptions(
+        long seed,
+        EncodingOptions encoding,
+        int hidden,
+        int layers,
+        int noise,
+        int batchSize,
+        int mleEpochs,
+        int adversarialEpochs,
+        double learningRate,
+        double validationFraction,
+        int maxSessionsPerUser) {
+
+    /** Defaults: see the field documentation of {@link Builder}. */
+    public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 20, 0, 3e-3,
+            0.1, 20);
+
+    public GanOptions {
+        check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
+        check(layers >= 1 && layers <= 4, "layers must be in [1, 4], got " + layers);
+        check(noise >= 0 && noise <= 256, "noise must be in [0, 256], got " + noise);
+        check(batchSize >= 1 && batchSize <= 4096, "batch size must be in [1, 4096], got " + batchSize);
+        check(mleEpochs >= 0 && mleEpochs <= 10_000, "mle epochs must be in [0, 10000], got " + mleEpochs);
+        check(adversarialEpochs >= 0 && adversarialEpochs <= 10_000,
+                "adversarial epochs must be in [0, 10000], got " + adversarialEpochs);
+        check(mleEpochs + adversarialEpochs >= 1, "train for at least one epoch");
+        check(learningRate > 0 && learningRate < 1 && !Double.isNaN(learningRate),
+                "learning rate must be in (0, 1), got " + learningRate);
+        check(validationFraction > 0 && validationFraction < 0.5,
+                "validation fraction must be in (0, 0.5), got " + validationFraction);
+        check(maxSessionsPerUser >= 1 && maxSessionsPerUser <= 1_000,
+                "max sessions per user must be in [1, 1000], got " + maxSessionsPerUser);
+        if (encoding == null) {
+            encoding = EncodingOptions.DEFAULT;
+        }
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new InvalidInputException(message);
+        }
+    }
+
+    /** A builder starting from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return new Builder(DEFAULT);
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds {@link GanOptions}; {@link #build()} validates. */
+    public static final class Builder {
+        private long seed;
+        private EncodingOptions encoding;
+        private int hidden;
+        private int layers;
+        private int noise;
+        private int batchSize;
+        private int mleEpochs;
+        private int adversarialEpochs;
+        private double learningRate;
+        private double validationFraction;
+        private int maxSessionsPerUser;
+
+        private Builder(GanOptions o) {
+            seed = o.seed;
+            encoding = o.encoding;
+            hidden = o.hidden;
+            layers = o.layers;
+            noise = o.noise;
+            batchSize = o.batchSize;
+            mleEpochs = o.mleEpochs;
+            adversarialEpochs = o.adversarialEpochs;
+            learningRate = o.learningRate;
+            validationFraction = o.validationFraction;
+            maxSessionsPerUser = o.maxSessionsPerUser;
+        }
+
+        /** Seed for everything (default 1). */
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** Encoding sizes (default {@link EncodingOptions#DEFAULT}). */
+        public Builder encoding(EncodingOptions value) {
+            encoding = value;
+            return this;
+        }
+
+        /** LSTM units (default 128). */
+        public Builder hidden(int value) {
+            hidden = value;
+            return this;
+        }
+
+        /** LSTM layers (default 1). */
+        public Builder layers(int value) {
+            layers = value;
+            return this;
+        }
+
+        /** Noise dimensions (default 8). */
+        public Builder noise(int value) {
+            noise = value;
+            return this;
+        }
+
+        /** Batch size (default 64). */
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        /** Warm-start epochs (default 20). */
+        public Builder mleEpochs(int value) {
+            mleEpochs = value;
+            return this;
+        }
+
+        /** Adversarial epochs (default 0 until the adversarial phase lands). */
+        public Builder adversarialEpochs(int value) {
+            adversarialEpochs = value;
+            return this;
+        }
+
+        /** Learning rate (default 0.003). */
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        /** Validation fraction of users (default 0.1). */
+        public Builder validationFraction(double value) {
+            validationFraction = value;
+            return this;
+        }
+
+        /** Cap on sessions per generated user (default 20). */
+        public Builder maxSessionsPerUser(int value) {
+            maxSessionsPerUser = value;
+            return this;
+        }
+
+        /** The options; validated. */
+        public GanOptions build() {
+            return new GanOptions(seed, encoding, hidden, layers, noise, batchSize, mleEpochs, adversarialEpochs,
+                    learningRate, validationFraction, maxSessionsPerUser);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.sessiongan.model;
+
+import dev.sessiongan.encoding.TokenLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The generator network: an LSTM language model over {@link TokenLayout} tokens. Input at position
+ * {@code p}: the previous token (one-hot; zeros at the start), which field comes next (one-hot), and a
+ * per-sequence noise vector. Output: a softmax over the vocabulary, of which only the next field's range
+ * is used. DL4J types stay inside this package.
+ */
+final class TokenNetwork {
+
+    static final int FIELDS = TokenLayout.Field.values().length;
+
+    private final ComputationGraph graph;
+    private final int vocabulary;
+    private final int noise;
+
+    private TokenNetwork(ComputationGraph graph, int vocabulary, int noise) {
+        this.graph = graph;
+        this.vocabulary = vocabulary;
+        this.noise = noise;
+    }
+
+    static TokenNetwork create(int vocabulary, int hidden, int layers, int noise, double learningRate, long seed) {
+        int input = vocabulary + FIELDS + noise;
+        ComputationGraphConfiguration.GraphBuilder builder = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.XAVIER)
+                .gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                .gradientNormalizationThreshold(5.0)
+                .graphBuilder()
+                .addInputs("in")
+                .setInputTypes(InputType.recurrent(input));
+        String previous = "in";
+        for (int l = 0; l < layers; l++) {
+            builder.addLayer("lstm" + l, new LSTM.Builder().nOut(hidden).activation(Activation.TANH).build(), previous);
+            previous = "lstm" + l;
+        }
+        builder.addLayer("out", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .activation(Activation.SOFTMAX).nOut(vocabulary).build(), previous);
+        ComputationGraph graph = new ComputationGraph(builder.setOutputs("out").build());
+        graph.init();
+        return new TokenNetwork(graph, vocabulary, noise);
+    }
+
+    int vocabulary() {
+        return vocabulary;
+    }
+
+    int noise() {
+        return noise;
+    }
+
+    int inputWidth() {
+        return vocabulary + FIELDS + noise;
+    }
+
+    ComputationGraph graph() {
+        return graph;
+    }
+
+    long parameterCount() {
+        return graph.numParams();
+    }
+
+    /**
+     * One optimiser step on a batch of token sequences (teacher forcing).
+     *
+     * @param sequences token sequences
+     * @param weights   per sequence and position, the weight of that position's loss (0 to skip); the
+     *                  loss is sum of weight × −log p(token). Negative weights push probability down.
+     * @param noise     per sequence, its noise vector (length {@link #noise()})
+     * @return the mean weighted loss before the step
+     */
+    double fit(List<int[]> sequences, float[][] weights, float[][] noiseVectors) {
+        int batch = sequences.size();
+        int length = 0;
+        for (int[] s : sequences) {
+            length = Math.max(length, s.length);
+        }
+        int width = inputWidth();
+        float[] in = new float[batch * width * length];
+        float[] labels = new float[batch * vocabulary * length];
+        float[] featureMask = new float[batch * length];
+        float[] labelMask = new float[batch * length];
+        for (int b = 0; b < batch; b++) {
+            int[] s = sequences.get(b);
+            for (int p = 0; p < s.length; p++) {
+                fillInput(in, b, p, length, width, p == 0 ? -1 : s[p - 1], TokenLayout.fieldAt(p), noiseVectors[b]);
+                labels[(b * vocabulary + s[p]) * length + p] = 1f;
+                featureMask[b * length + p] = 1f;
+                labelMask[b * length + p] = weights[b][p];
+            }
+        }
+        INDArray features = Nd4j.create(in, new long[] {batch, width, length}, 'c');
+        INDArray labelArray = Nd4j.create(labels, new long[] {batch, vocabulary, length}, 'c');
+        INDArray fMask = Nd4j.create(featureMask, new long[] {batch, length}, 'c');
+        INDArray lMask = Nd4j.create(labelMask, new long[] {batch, length}, 'c');
+        org.nd4j.linalg.dataset.MultiDataSet data = new org.nd4j.linalg.dataset.MultiDataSet(
+                new INDArray[] {features}, new INDArray[] {labelArray}, new INDArray[] {fMask}, new INDArray[] {lMask});
+        graph.fit(data);
+        return graph.score();
+    }
+
+    private void fillInput(float[] in, int b, int p, int length, int width, int previousToken, TokenLayout.Field field,
+            float[] noiseVector) {
+        int base = b * width * length;
+        if (previousToken >= 0) {
+            in[base + previousToken * length + p] = 1f;
+        }
+        in[base + (vocabulary + field.ordinal()) * length + p] = 1f;
+        for (int z = 0; z < noise; z++) {
+            in[base + (vocabulary + FIELDS + z) * length + p] = noiseVector[z];
+        }
+    }
+
+    /** Starts a fresh batch of sequences for step-by-step sampling. */
+    void reset() {
+        graph.rnnClearPreviousState();
+    }
+
+    /**
+     * Advances every sequence of the batch by one position and returns the softmax over the vocabulary,
+     * row per sequence.
+     */
+    float[][] step(int[] previousTokens, TokenLayout.Field field, float[][] noiseVectors) {
+        int batch = previousTokens.length;
+        int width = inputWidth();
+        float[] in = new float[batch * width];
+        for (int b = 0; b < batch; b++) {
+            fillInput(in, b, 0, 1, width, previousTokens[b], field, noiseVectors[b]);
+        }
+        INDArray out = graph.rnnTimeStep(Nd4j.create(in, new long[] {batch, width, 1}, 'c'))[0];
+        float[] flat = Nd4j.toFlattened('c', out).toFloatVector();
+        float[][] rows = new float[batch][vocabulary];
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(flat, b * vocabulary, rows[b], 0, vocabulary);
+        }
+        return rows;
+    }
+
+    /** Draws a token from a field's range of a softmax row. */
+    static int draw(float[] probabilities, int from, int size, SplittableRandom random) {
+        double total = 0;
+        for (int i = from; i < from + size; i++) {
+            total += probabilities[i];
+        }
+        double r = random.nextDouble() * total;
+        for (int i = from; i < from + size; i++) {
+            r -= probabilities[i];
+            if (r < 0) {
+                return i;
+            }
+        }
+        return from + size - 1;
+    }
+
+    void write(OutputStream out) throws IOException {
+        ModelSerializer.writeModel(graph, out, true);
+    }
+
+    static TokenNetwork read(InputStream in, int vocabulary, int noise) throws IOException {
+        return new TokenNetwork(ModelSerializer.restoreComputationGraph(in, true), vocabulary, noise);
+    }
+}

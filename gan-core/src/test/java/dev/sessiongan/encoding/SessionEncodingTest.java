@@ -1,0 +1,137 @@
+package dev.sessiongan.encoding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiongan.TestData;
+import dev.sessiongan.data.ClickEvent;
+import dev.sessiongan.data.EventType;
+import dev.sessiongan.data.SessionDataset;
+import dev.sessiongan.data.UserHistory;
+import dev.sessiongan.data.UserSession;
+import dev.sessiongan.format.ClickstreamFormats;
+import dev.sessiongan.format.ReadOptions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SessionEncodingTest {
+
+    private static SessionDataset train;
+    private static SessionEncoding encoding;
+
+    @BeforeAll
+    static void fit() {
+        train = ClickstreamFormats.rees46().read(TestData.file("rees46_multicategory/train.csv"), ReadOptions.DEFAULT)
+                .dataset();
+        encoding = SessionEncoding.fit(train, EncodingOptions.DEFAULT);
+    }
+
+    @Test
+    void headsHaveTheDocumentedSizes() {
+        assertThat(encoding.headSizes()).containsExactly(7, 51, 3, 14);
+        assertThat(encoding.stepWidth()).isEqualTo(75);
+        assertThat(encoding.profileSizes()).containsExactly(4, 2, 51, 4);
+        assertThat(new TokenLayout(encoding).vocabulary()).isEqualTo(4 + 2 + 51 + 4 + 7 + 51 + 3 + 14);
+    }
+
+    @Test
+    void encodesItemChoicesGapsAndEnd() {
+        Instant t = Instant.parse("2024-01-01T00:00:00Z");
+        UserSession session = new UserSession("s", "u", List.of(
+                new ClickEvent(t, EventType.VIEW, "a", null),
+                new ClickEvent(t.plusSeconds(3), EventType.VIEW, "a", null),
+                new ClickEvent(t.plusSeconds(10), EventType.VIEW, "b", null),
+                new ClickEvent(t.plusSeconds(4000), EventType.PURCHASE, "a", null)));
+
+        int[][] steps = encoding.encode(session).steps();
+
+        assertThat(steps).hasNumberOfRows(5);
+        assertThat(steps[0]).containsExactly(EventType.VIEW.ordinal(), encoding.categorySlot(null), SessionEncoding.NEW, -1);
+        assertThat(steps[1][2]).isEqualTo(SessionEncoding.REPEAT);
+        assertThat(steps[1][3]).isEqualTo(2); // 3 s lies in [2, 4)
+        assertThat(steps[2][2]).isEqualTo(SessionEncoding.NEW);
+        assertThat(steps[3][2]).isEqualTo(SessionEncoding.SEEN);
+        assertThat(steps[3][3]).isEqualTo(12); // 3990 s lies in [2048, 4096)
+        assertThat(steps[4]).containsExactly(SessionEncoding.END, -1, -1, -1);
+    }
+
+    @Test
+    void decodingThenEncodingGivesBackTheSameHeads() {
+        SplittableRandom random = new SplittableRandom(5);
+        int steps = 0;
+        int same = 0;
+        for (UserSession session : train.sessions().subList(0, 1_000)) {
+            int[][] encoded = encoding.encode(session).steps();
+            List<int[]> rows = Arrays.asList(encoded).subList(0, encoded.length - 1);
+            UserSession decoded = encoding.decode(rows, "u", "s", 0, random);
+            int[][] again = encoding.encode(decoded).steps();
+            for (int i = 0; i < encoded.length; i++) {
+                steps++;
+                same += Arrays.equals(encoded[i], again[i]) ? 1 : 0;
+            }
+        }
+        // a NEW item drawn by popularity can, rarely, already be in the session; everything else round-trips
+        assertThat(same / (double) steps).isGreaterThan(0.99);
+    }
+
+    @Test
+    void decodedItemsAreRealAndInTheGeneratedCategory() {
+        SplittableRandom random = new SplittableRandom(1);
+        int topSlot = encoding.categorySlot(train.sessions().get(0).events().get(0).categoryId());
+        UserSession decoded = encoding.decode(List.<int[]>of(new int[] {0, topSlot, SessionEncoding.NEW, -1},
+                new int[] {1, topSlot, SessionEncoding.REPEAT, 3}), "u", "s", 1_000_000, random);
+
+        assertThat(encoding.categorySlot(decoded.events().get(0).categoryId())).isEqualTo(topSlot);
+        assertThat(decoded.events().get(1).itemId()).isEqualTo(decoded.events().get(0).itemId());
+        assertThat(decoded.events().get(1).type()).isEqualTo(EventType.ADD_TO_CART);
+        assertThat(decoded.events().get(0).timestamp()).isEqualTo(Instant.ofEpochMilli(1_000_000));
+        long gap = decoded.events().get(1).timestamp().toEpochMilli() - 1_000_000;
+        assertThat(gap).isBetween(4_000L, 8_000L);
+    }
+
+    @Test
+    void profileRowsDescribeTheUser() {
+        UserHistory buyer = train.users().stream().filter(u -> u.sessions().stream().anyMatch(UserSession::hasPurchase))
+                .findFirst().orElseThrow();
+
+        int[] profile = encoding.profileOf(buyer);
+
+        assertThat(profile[0]).isEqualTo(Math.min(buyer.sessions().size(), 4) - 1);
+        assertThat(profile[1]).isEqualTo(1);
+        assertThat(profile[3]).isBetween(1, 3); // REES46 has prices
+    }
+
+    @Test
+    void tokensFollowTheLayout() {
+        TokenLayout layout = new TokenLayout(encoding);
+        UserHistory user = train.users().get(0);
+        int[] tokens = layout.tokens(encoding.profileOf(user), encoding.encode(user.sessions().get(0)));
+
+        for (int p = 0; p < tokens.length; p++) {
+            TokenLayout.Field field = TokenLayout.fieldAt(p);
+            assertThat(tokens[p]).isBetween(layout.offset(field), layout.offset(field) + layout.size(field) - 1);
+        }
+        assertThat(layout.valueOf(tokens[tokens.length - 1], TokenLayout.Field.TYPE)).isEqualTo(SessionEncoding.END);
+        assertThat(tokens).hasSize(4 + 4 * user.sessions().get(0).length() + 1);
+    }
+
+    @Test
+    void survivesJson() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        encoding.writeJson(out);
+        SessionEncoding copy = SessionEncoding.readJson(new ByteArrayInputStream(out.toByteArray()), "test");
+
+        UserSession session = train.sessions().get(7);
+        assertThat(copy.encode(session)).isEqualTo(encoding.encode(session));
+        int[][] e = encoding.encode(session).steps();
+        List<int[]> rows = Arrays.asList(e).subList(0, e.length - 1);
+        assertThat(copy.decode(rows, "u", "s", 0, new SplittableRandom(3)))
+                .isEqualTo(encoding.decode(rows, "u", "s", 0, new SplittableRandom(3)));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sessiongan.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiongan.TestData;
+import dev.sessiongan.data.SessionDataset;
+import dev.sessiongan.data.UserSession;
+import dev.sessiongan.encoding.EncodingOptions;
+import dev.sessiongan.format.ClickstreamFormats;
+import dev.sessiongan.format.ReadOptions;
+import dev.sessiongan.generate.GenerationRequest;
+import dev.sessiongan.generate.VirtualUser;
+import dev.sessiongan.io.ModelFile;
+import dev.sessiongan.io.ModelManifest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny warm-start run on a REES46 slice: shapes, seeding, persistence. Quality is judged elsewhere. */
+class GanGeneratorTest {
+
+    private static final GanOptions TINY = GanOptions.builder().seed(3).hidden(16).mleEpochs(2).batchSize(64)
+            .encoding(new EncodingOptions(10, 10, 20)).build();
+
+    private static SessionDataset slice;
+    private static GanGenerator model;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void train() {
+        slice = ClickstreamFormats.rees46().read(TestData.file("rees46_multicategory/train.csv"),
+                ReadOptions.DEFAULT.withMaxRows(3_000)).dataset();
+        model = GanTrainer.train(slice, TINY, null);
+    }
+
+    @Test
+    void recordsOneHistoryEntryPerEpochWithAValidationScore() {
+        assertThat(model.history().epochs()).hasSize(2);
+        assertThat(model.history().epochs()).allSatisfy(e -> {
+            assertThat(e.phase()).isEqualTo("mle");
+            assertThat(e.validationAuc()).isBetween(0.0, 1.0);
+            assertThat(e.generatorLoss()).isPositive();
+            assertThat(e.generatorGradientNorm()).isPositive();
+        });
+    }
+
+    @Test
+    void sameSeedSameUsersOtherSeedOtherUsers() {
+        List<VirtualUser> a = model.users(GenerationRequest.of(300, 7)).toList();
+        List<VirtualUser> b = model.users(GenerationRequest.of(300, 7)).toList();
+        List<VirtualUser> c = model.users(GenerationRequest.of(300, 8)).toList();
+
+        assertThat(a).isEqualTo(b).isNotEqualTo(c);
+    }
+
+    @Test
+    void aUserDoesNotDependOnHowManyAreAskedFor() {
+        VirtualUser inBig = model.user(300, GenerationRequest.of(1_000, 4));
+        VirtualUser inSmall = model.user(300, GenerationRequest.of(301, 4));
+
+        assertThat(inBig).isEqualTo(inSmall);
+    }
+
+    @Test
+    void generatedSessionsRespectTheEncodingLimits() {
+        for (VirtualUser user : model.users(GenerationRequest.of(200, 1)).toList()) {
+            assertThat(user.sessions()).hasSizeBetween(1, TINY.maxSessionsPerUser());
+            for (UserSession session : user.sessions()) {
+                assertThat(session.length()).isBetween(1, 20);
+            }
+        }
+    }
+
+    @Test
+    void survivesAModelFile() throws IOException {
+        Path file = dir.resolve("gan.model");
+        ModelFile.save(file, model, ModelManifest.now(GanGenerator.KIND, TINY.seed(), null, Map.of()));
+
+        ModelFile.Loaded loaded = ModelFile.load(file);
+
+        GenerationRequest request = GenerationRequest.of(100, 11);
+        assertThat(loaded.generator().users(request).toList()).isEqualTo(model.users(request).toList());
+        assertThat(((GanGenerator) loaded.generator()).history()).isEqualTo(model.history());
+    }
+}
