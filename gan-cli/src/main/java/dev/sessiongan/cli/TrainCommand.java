@@ -7,6 +7,9 @@ import dev.sessiongan.data.DatasetSummary;
 import dev.sessiongan.format.ReadResult;
 import dev.sessiongan.io.ModelFile;
 import dev.sessiongan.io.ModelManifest;
+import dev.sessiongan.model.GanGenerator;
+import dev.sessiongan.model.GanOptions;
+import dev.sessiongan.model.GanTrainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,8 +38,11 @@ final class TrainCommand implements Callable<Integer> {
     FormatOptions input;
 
     @Option(names = "--model", defaultValue = "markov", paramLabel = "KIND",
-            description = "Model kind: markov (the baseline; default). The GAN arrives with issue #3.")
+            description = "Model kind: markov (the baseline; default) or gan.")
     String model;
+
+    @Mixin
+    GanTrainingOptions gan;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "The training clickstream.")
     Path data;
@@ -49,19 +55,32 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!MarkovGenerator.KIND.equals(model)) {
-            throw new InvalidInputException("--model: unknown model kind '" + model + "'; available: markov");
+        boolean isGan = GanGenerator.KIND.equals(model);
+        if (!isGan && !MarkovGenerator.KIND.equals(model)) {
+            throw new InvalidInputException("--model: unknown model kind '" + model + "'; available: markov, gan");
         }
+        if (!isGan && gan.any()) {
+            throw new InvalidInputException("GAN options (--epochs, --seed, ...) only apply to --model gan");
+        }
+        GanOptions options = isGan ? gan.toOptions() : null;
         requireWritableFolder(out, "--out");
         ReadResult result = input.resolve().read(data, input.readOptions());
         FormatOptions.printReport(result.report(), spec.commandLine().getErr());
         DatasetSummary summary = result.dataset().summary();
-        MarkovGenerator generator = MarkovTrainer.fit(result.dataset());
         ModelManifest.DatasetProvenance provenance = new ModelManifest.DatasetProvenance(
                 data.getFileName().toString(), input.format, sha256(data), summary.events(), summary.sessions(),
                 summary.users());
-        ModelFile.save(out, generator, ModelManifest.now(MarkovGenerator.KIND, 0, provenance,
-                Map.of("sessionGap", input.readOptions().sessionGap().toString())));
+        Map<String, String> config = new java.util.TreeMap<>();
+        config.put("sessionGap", input.readOptions().sessionGap().toString());
+        if (isGan) {
+            config.put("options", options.toString());
+            TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr());
+            GanGenerator generator = GanTrainer.train(result.dataset(), options, progress);
+            ModelFile.save(out, generator, ModelManifest.now(GanGenerator.KIND, options.seed(), provenance, config));
+        } else {
+            MarkovGenerator generator = MarkovTrainer.fit(result.dataset());
+            ModelFile.save(out, generator, ModelManifest.now(MarkovGenerator.KIND, 0, provenance, config));
+        }
         spec.commandLine().getOut().printf("trained %s on %,d events (%,d sessions, %,d users); wrote %s%n",
                 model, summary.events(), summary.sessions(), summary.users(), out);
         return 0;

@@ -63,6 +63,24 @@ class CliTest {
     }
 
     @Test
+    void trainsATinyGanAndGeneratesFromIt() throws IOException {
+        Path model = dir.resolve("gan.model");
+
+        Run train = run("train", "--model", "gan", "--format", "rees46", "--limit", "2000", "--data", TRAIN,
+                "--epochs", "1", "--hidden", "16", "--seed", "5", "--out", model.toString());
+
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.err()).contains("epoch 1/1 mle").contains("validation AUC");
+        Path users = dir.resolve("users.jsonl");
+        Run generate = run("generate", "--model-file", model.toString(), "--users", "20", "--output-format", "jsonl",
+                "--out", users.toString());
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(Files.readAllLines(users)).hasSize(20);
+        assertThat(run("train", "--model", "markov", "--format", "rees46", "--data", TRAIN, "--epochs", "3", "--out",
+                dir.resolve("m.model").toString()).err()).contains("only apply to --model gan");
+    }
+
+    @Test
     void generateWritesJsonlToStdout() throws IOException {
         Path model = dir.resolve("m.model");
         run("train", "--format", "rees46", "--limit", "2000", "--data", TRAIN, "--out", model.toString());

@@ -18,6 +18,14 @@ import dev.sessiongan.encoding.EncodingOptions;
  * @param learningRate       generator Adam learning rate (warm start)
  * @param validationFraction fraction of training users held out for the validation score
  * @param maxSessionsPerUser cap on generated sessions per user
+ * @param discriminatorHidden LSTM and dense units of the discriminator
+ * @param packing             sequences the discriminator judges together (PacGAN; 1 = off)
+ * @param discriminatorSteps  discriminator updates per generator update (the D:G ratio)
+ * @param adversarialLearningRate generator learning rate in the adversarial phase
+ * @param discriminatorLearningRate discriminator learning rate
+ * @param labelSmoothing      one-sided label smoothing: real sequences are labelled {@code 1 - labelSmoothing}
+ * @param mleWeight           weight of the maximum-likelihood term on real sequences in the adversarial phase
+ * @param entropyWeight       weight of the entropy bonus (mean −log p of a sample's tokens) in its reward
  */
 public record GanOptions(
         long seed,
@@ -30,11 +38,19 @@ public record GanOptions(
         int adversarialEpochs,
         double learningRate,
         double validationFraction,
-        int maxSessionsPerUser) {
+        int maxSessionsPerUser,
+        int discriminatorHidden,
+        int packing,
+        int discriminatorSteps,
+        double adversarialLearningRate,
+        double discriminatorLearningRate,
+        double labelSmoothing,
+        double mleWeight,
+        double entropyWeight) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
     public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 20, 0, 3e-3,
-            0.1, 20);
+            0.1, 20, 64, 1, 1, 1e-4, 1e-3, 0.1, 1.0, 0.0);
 
     public GanOptions {
         check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
@@ -51,6 +67,21 @@ public record GanOptions(
                 "validation fraction must be in (0, 0.5), got " + validationFraction);
         check(maxSessionsPerUser >= 1 && maxSessionsPerUser <= 1_000,
                 "max sessions per user must be in [1, 1000], got " + maxSessionsPerUser);
+        check(discriminatorHidden >= 4 && discriminatorHidden <= 2048,
+                "discriminator hidden must be in [4, 2048], got " + discriminatorHidden);
+        check(packing >= 1 && packing <= 16, "packing must be in [1, 16], got " + packing);
+        check(discriminatorSteps >= 1 && discriminatorSteps <= 20,
+                "discriminator steps must be in [1, 20], got " + discriminatorSteps);
+        check(adversarialLearningRate > 0 && adversarialLearningRate < 1,
+                "adversarial learning rate must be in (0, 1), got " + adversarialLearningRate);
+        check(discriminatorLearningRate > 0 && discriminatorLearningRate < 1,
+                "discriminator learning rate must be in (0, 1), got " + discriminatorLearningRate);
+        check(labelSmoothing >= 0 && labelSmoothing < 0.5, "label smoothing must be in [0, 0.5), got " + labelSmoothing);
+        check(mleWeight >= 0 && mleWeight <= 100 && !Double.isNaN(mleWeight),
+                "mle weight must be in [0, 100], got " + mleWeight);
+        check(entropyWeight >= 0 && entropyWeight <= 10 && !Double.isNaN(entropyWeight),
+                "entropy weight must be in [0, 10], got " + entropyWeight);
+        check(batchSize % packing == 0, "batch size " + batchSize + " must be a multiple of packing " + packing);
         if (encoding == null) {
             encoding = EncodingOptions.DEFAULT;
         }
@@ -85,6 +116,14 @@ public record GanOptions(
         private double learningRate;
         private double validationFraction;
         private int maxSessionsPerUser;
+        private int discriminatorHidden;
+        private int packing;
+        private int discriminatorSteps;
+        private double adversarialLearningRate;
+        private double discriminatorLearningRate;
+        private double labelSmoothing;
+        private double mleWeight;
+        private double entropyWeight;
 
         private Builder(GanOptions o) {
             seed = o.seed;
@@ -98,6 +137,14 @@ public record GanOptions(
             learningRate = o.learningRate;
             validationFraction = o.validationFraction;
             maxSessionsPerUser = o.maxSessionsPerUser;
+            discriminatorHidden = o.discriminatorHidden;
+            packing = o.packing;
+            discriminatorSteps = o.discriminatorSteps;
+            adversarialLearningRate = o.adversarialLearningRate;
+            discriminatorLearningRate = o.discriminatorLearningRate;
+            labelSmoothing = o.labelSmoothing;
+            mleWeight = o.mleWeight;
+            entropyWeight = o.entropyWeight;
         }
 
         /** Seed for everything (default 1). */
@@ -166,10 +213,60 @@ public record GanOptions(
             return this;
         }
 
+        /** Discriminator units (default 64). */
+        public Builder discriminatorHidden(int value) {
+            discriminatorHidden = value;
+            return this;
+        }
+
+        /** PacGAN packing (default 1 = off). */
+        public Builder packing(int value) {
+            packing = value;
+            return this;
+        }
+
+        /** Discriminator updates per generator update (default 1). */
+        public Builder discriminatorSteps(int value) {
+            discriminatorSteps = value;
+            return this;
+        }
+
+        /** Generator learning rate in the adversarial phase (default 1e-4). */
+        public Builder adversarialLearningRate(double value) {
+            adversarialLearningRate = value;
+            return this;
+        }
+
+        /** Discriminator learning rate (default 1e-3). */
+        public Builder discriminatorLearningRate(double value) {
+            discriminatorLearningRate = value;
+            return this;
+        }
+
+        /** One-sided label smoothing (default 0.1). */
+        public Builder labelSmoothing(double value) {
+            labelSmoothing = value;
+            return this;
+        }
+
+        /** Maximum-likelihood regulariser weight in the adversarial phase (default 1). */
+        public Builder mleWeight(double value) {
+            mleWeight = value;
+            return this;
+        }
+
+        /** Entropy bonus weight (default 0). */
+        public Builder entropyWeight(double value) {
+            entropyWeight = value;
+            return this;
+        }
+
         /** The options; validated. */
         public GanOptions build() {
             return new GanOptions(seed, encoding, hidden, layers, noise, batchSize, mleEpochs, adversarialEpochs,
-                    learningRate, validationFraction, maxSessionsPerUser);
+                    learningRate, validationFraction, maxSessionsPerUser, discriminatorHidden, packing,
+                    discriminatorSteps, adversarialLearningRate, discriminatorLearningRate, labelSmoothing, mleWeight,
+                    entropyWeight);
         }
     }
 }

@@ -17,9 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains the session GAN: a maximum-likelihood warm start of the generator (teacher forcing), scored
- * every epoch by a classifier two-sample test against users held out of the training data; the best
- * epoch's weights are kept. One seed drives everything.
+ * Trains the session GAN in two phases. First a maximum-likelihood warm start of the generator (teacher
+ * forcing). Then adversarial training: a discriminator learns to tell real first sessions (with their
+ * profile) from generated ones, and the generator, which samples each token and feeds it back, is pushed
+ * towards sequences the discriminator takes for real by policy gradient (REINFORCE with the
+ * non-saturating reward log D, as in SeqGAN), with the likelihood of real sequences kept as a regulariser.
+ * Every epoch is scored by a classifier two-sample test against users held out of the training data, and
+ * the best epoch's weights are kept. One seed drives everything.
  */
 public final class GanTrainer {
 
@@ -41,92 +45,233 @@ public final class GanTrainer {
     /**
      * Trains a generator.
      *
+     * @param listener told about each epoch, or {@code null}
      * @throws InvalidInputException if the dataset is too small to hold out validation users
      */
     public static GanGenerator train(SessionDataset dataset, GanOptions options, Listener listener) {
-        List<UserHistory> users = new ArrayList<>(dataset.users());
-        SplittableRandom random = new SplittableRandom(options.seed());
-        shuffle(users, random);
-        int validationCount = (int) Math.round(users.size() * options.validationFraction());
-        if (validationCount < 10 || users.size() - validationCount < 10) {
-            throw new InvalidInputException("need at least 10 training and 10 validation users, got " + users.size()
-                    + " users with validation fraction " + options.validationFraction());
-        }
-        List<UserHistory> validation = users.subList(0, validationCount);
-        List<UserHistory> training = users.subList(validationCount, users.size());
-        SessionDataset trainingData = SessionDataset.of(sessionsOf(training));
-        List<UserSession> validationSessions = sessionsOf(validation);
+        return new Run(dataset, options, listener).execute();
+    }
 
-        SessionEncoding encoding = SessionEncoding.fit(trainingData, options.encoding());
-        TokenLayout layout = new TokenLayout(encoding);
-        UserTiming timing = UserTiming.fit(trainingData);
-        List<int[]> sequences = new ArrayList<>();
-        List<float[]> weights = new ArrayList<>();
-        for (UserHistory user : training) {
-            int[] profile = encoding.profileOf(user);
-            for (int k = 0; k < user.sessions().size(); k++) {
-                int[] tokens = layout.tokens(profile, encoding.encode(user.sessions().get(k)));
-                float[] w = new float[tokens.length];
-                for (int p = 0; p < tokens.length; p++) {
-                    boolean profileToken = p < TokenLayout.PROFILE_TOKENS;
-                    w[p] = (profileToken && k > 0) || TokenLayout.isPlaceholder(p) ? 0f : 1f;
-                }
-                sequences.add(tokens);
-                weights.add(w);
+    /** One training run's state. */
+    private static final class Run {
+        private final GanOptions options;
+        private final Listener listener;
+        private final SplittableRandom random;
+        private final SessionEncoding encoding;
+        private final TokenLayout layout;
+        private final UserTiming timing;
+        private final List<int[]> sequences = new ArrayList<>();
+        private final List<float[]> weights = new ArrayList<>();
+        private final List<Integer> firstSessions = new ArrayList<>();
+        private final List<UserSession> validationSessions;
+        private final long validationUsers;
+        private final TokenNetwork network;
+        private TrainingHistory history = TrainingHistory.empty();
+        private INDArray best;
+        private double bestAuc = Double.MAX_VALUE;
+        private int epoch;
+
+        Run(SessionDataset dataset, GanOptions options, Listener listener) {
+            this.options = options;
+            this.listener = listener;
+            this.random = new SplittableRandom(options.seed());
+            List<UserHistory> users = new ArrayList<>(dataset.users());
+            shuffle(users, random);
+            int validationCount = (int) Math.round(users.size() * options.validationFraction());
+            if (validationCount < 10 || users.size() - validationCount < 10) {
+                throw new InvalidInputException("need at least 10 training and 10 validation users, got "
+                        + users.size() + " users with validation fraction " + options.validationFraction());
             }
+            List<UserHistory> training = users.subList(validationCount, users.size());
+            SessionDataset trainingData = SessionDataset.of(sessionsOf(training));
+            validationSessions = sessionsOf(users.subList(0, validationCount));
+            validationUsers = Math.max(GanGenerator.SHARD, validationCount);
+            encoding = SessionEncoding.fit(trainingData, options.encoding());
+            layout = new TokenLayout(encoding);
+            timing = UserTiming.fit(trainingData);
+            for (UserHistory user : training) {
+                int[] profile = encoding.profileOf(user);
+                for (int k = 0; k < user.sessions().size(); k++) {
+                    int[] tokens = layout.tokens(profile, encoding.encode(user.sessions().get(k)));
+                    if (k == 0) {
+                        firstSessions.add(sequences.size());
+                    }
+                    sequences.add(tokens);
+                    weights.add(likelihoodWeights(tokens.length, k == 0, 1f));
+                }
+            }
+            network = TokenNetwork.create(layout.vocabulary(), options.hidden(), options.layers(), options.noise(),
+                    options.learningRate(), random.nextLong());
+            LOG.info("training on {} users ({} sequences), validating on {} users; vocabulary {}, {} parameters",
+                    training.size(), sequences.size(), validationCount, layout.vocabulary(), network.parameterCount());
         }
-        TokenNetwork network = TokenNetwork.create(layout.vocabulary(), options.hidden(), options.layers(),
-                options.noise(), options.learningRate(), random.nextLong());
-        LOG.info("training on {} users ({} sequences), validating on {} users; vocabulary {}, {} parameters",
-                training.size(), sequences.size(), validation.size(), layout.vocabulary(), network.parameterCount());
 
-        TrainingHistory history = TrainingHistory.empty();
-        INDArray best = null;
-        double bestAuc = Double.MAX_VALUE;
-        int total = options.mleEpochs();
-        long validationUsers = Math.max(GanGenerator.SHARD, validation.size());
-        for (int epoch = 1; epoch <= options.mleEpochs(); epoch++) {
+        GanGenerator execute() {
+            int total = options.mleEpochs() + options.adversarialEpochs();
+            for (int e = 0; e < options.mleEpochs(); e++) {
+                warmStartEpoch(total);
+            }
+            if (options.adversarialEpochs() > 0) {
+                network.graph().setLearningRate(options.adversarialLearningRate());
+                Discriminator discriminator = Discriminator.create(layout.vocabulary(), options.discriminatorHidden(),
+                        options.packing(), options.discriminatorLearningRate(), random.nextLong());
+                for (int e = 0; e < options.adversarialEpochs(); e++) {
+                    adversarialEpoch(discriminator, total);
+                }
+            }
+            if (best != null) {
+                network.graph().setParams(best);
+            }
+            return new GanGenerator(encoding, network, timing, options, history);
+        }
+
+        private void warmStartEpoch(int total) {
             long started = System.nanoTime();
-            double lossSum = 0;
-            double gradientSum = 0;
+            double loss = 0;
+            double gradient = 0;
             int steps = 0;
             for (int[] batch : batches(sequences, options.batchSize(), random)) {
                 List<int[]> seqs = new ArrayList<>(batch.length);
                 float[][] w = new float[batch.length][];
-                float[][] z = new float[batch.length][options.noise()];
                 for (int i = 0; i < batch.length; i++) {
                     seqs.add(sequences.get(batch[i]));
                     w[i] = weights.get(batch[i]);
-                    for (int d = 0; d < options.noise(); d++) {
-                        z[i][d] = (float) gaussian(random);
-                    }
                 }
-                lossSum += network.fit(seqs, w, z);
-                gradientSum += network.graph().gradient().gradient().norm2Number().doubleValue();
+                loss += network.fit(seqs, w, noise(batch.length));
+                gradient += gradientNorm(network.graph());
                 steps++;
             }
+            finish(new TrainingHistory.Epoch(++epoch, "mle", Double.NaN, Double.NaN, Double.NaN, loss / steps,
+                    gradient / steps, Double.NaN, validate(), seconds(started)), total);
+        }
+
+        private void adversarialEpoch(Discriminator discriminator, int total) {
+            long started = System.nanoTime();
+            SequenceSampler sampler = new SequenceSampler(network, layout, encoding.options().maxLength());
+            int batchSize = options.batchSize();
+            int steps = Math.max(1, firstSessions.size() / batchSize);
+            double dReal = 0;
+            double dFake = 0;
+            double dLoss = 0;
+            double gLoss = 0;
+            double gGradient = 0;
+            double dGradient = 0;
+            for (int step = 0; step < steps; step++) {
+                float[][] z = noise(batchSize);
+                SplittableRandom[] rows = new SplittableRandom[batchSize];
+                for (int b = 0; b < batchSize; b++) {
+                    rows[b] = random.split();
+                }
+                SequenceSampler.Sample fake = sampler.sampleWithLikelihood(null, rows, z);
+                List<int[]> real = pick(firstSessions, batchSize);
+                for (int k = 0; k < options.discriminatorSteps(); k++) {
+                    List<int[]> realForD = k == 0 ? real : pick(firstSessions, batchSize);
+                    dLoss += discriminator.fit(realForD, fake.sequences(), 1 - options.labelSmoothing())
+                            / options.discriminatorSteps();
+                    dGradient += gradientNorm(discriminator.graph()) / options.discriminatorSteps();
+                }
+                double[] fakeScores = discriminator.score(fake.sequences());
+                double[] realScores = discriminator.score(real);
+                dFake += mean(fakeScores);
+                dReal += mean(realScores);
+                gLoss += generatorStep(fake, fakeScores, z);
+                gGradient += gradientNorm(network.graph());
+            }
+            finish(new TrainingHistory.Epoch(++epoch, "adversarial", dReal / steps, dFake / steps, dLoss / steps,
+                    gLoss / steps, gGradient / steps, dGradient / steps, validate(), seconds(started)), total);
+        }
+
+        /** Policy gradient on the generated batch plus likelihood of a real batch, in one optimiser step. */
+        private double generatorStep(SequenceSampler.Sample fake, double[] packScores, float[][] fakeNoise) {
+            int n = fake.sequences().size();
+            double[] reward = new double[n];
+            for (int b = 0; b < n; b++) {
+                reward[b] = Math.log(Math.max(1e-6, packScores[b / options.packing()]))
+                        - options.entropyWeight() * fake.meanLogProbability()[b];
+            }
+            double mean = mean(reward);
+            double variance = 0;
+            for (double r : reward) {
+                variance += (r - mean) * (r - mean);
+            }
+            double std = Math.sqrt(variance / n) + 1e-8;
+            List<int[]> batch = new ArrayList<>(fake.sequences());
+            List<float[]> w = new ArrayList<>();
+            List<float[]> z = new ArrayList<>(List.of(fakeNoise));
+            for (int b = 0; b < n; b++) {
+                // each sample's total weight is its standardised advantage, however long it is, so the policy
+                // gradient stays small beside the likelihood term (whose weight is 1 per real token)
+                int length = fake.sequences().get(b).length;
+                float advantage = (float) ((reward[b] - mean) / std / Math.max(1, length - 1));
+                w.add(likelihoodWeights(length, true, advantage));
+            }
+            if (options.mleWeight() > 0) {
+                for (int i = 0; i < n; i++) {
+                    int index = random.nextInt(sequences.size());
+                    batch.add(sequences.get(index));
+                    float[] base = weights.get(index);
+                    float[] scaled = new float[base.length];
+                    for (int p = 0; p < base.length; p++) {
+                        scaled[p] = (float) (base[p] * options.mleWeight());
+                    }
+                    w.add(scaled);
+                }
+                z.addAll(List.of(noise(n)));
+            }
+            return network.fit(batch, w.toArray(float[][]::new), z.toArray(float[][]::new));
+        }
+
+        private double validate() {
             GanGenerator candidate = new GanGenerator(encoding, network, timing, options, history);
             List<UserSession> generated = candidate.users(GenerationRequest.of(validationUsers,
                     options.seed() ^ VALIDATION_SEED_SALT)).flatMap(u -> u.sessions().stream()).toList();
-            double auc = new ClassifierTwoSampleTest().run(generated, validationSessions, options.seed()).auc();
-            TrainingHistory.Epoch record = new TrainingHistory.Epoch(epoch, "mle", Double.NaN, Double.NaN, Double.NaN,
-                    lossSum / steps, gradientSum / steps, Double.NaN, auc, (System.nanoTime() - started) / 1e9);
+            return new ClassifierTwoSampleTest().run(generated, validationSessions, options.seed()).auc();
+        }
+
+        private void finish(TrainingHistory.Epoch record, int total) {
             history = history.plus(record);
-            if (auc < bestAuc) {
-                bestAuc = auc;
+            if (record.validationAuc() < bestAuc) {
+                bestAuc = record.validationAuc();
                 best = network.graph().params().dup();
             }
-            LOG.info("epoch {}/{} {}: loss {} validation AUC {} ({} s)", epoch, total, record.phase(),
-                    String.format("%.4f", record.generatorLoss()), String.format("%.3f", auc),
-                    String.format("%.1f", record.wallSeconds()));
+            LOG.debug("epoch {}/{} {}: G loss {}, D(real) {}, D(fake) {}, validation AUC {} ({} s)", record.epoch(),
+                    total, record.phase(), fmt(record.generatorLoss()), fmt(record.meanDReal()),
+                    fmt(record.meanDFake()), fmt(record.validationAuc()), fmt(record.wallSeconds()));
             if (listener != null) {
                 listener.onEpoch(record, total);
             }
         }
-        if (best != null) {
-            network.graph().setParams(best);
+
+        private List<int[]> pick(List<Integer> from, int count) {
+            List<int[]> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                out.add(sequences.get(from.get(random.nextInt(from.size()))));
+            }
+            return out;
         }
-        return new GanGenerator(encoding, network, timing, options, history);
+
+        private float[][] noise(int rows) {
+            float[][] z = new float[rows][options.noise()];
+            for (float[] row : z) {
+                for (int d = 0; d < row.length; d++) {
+                    row[d] = (float) gaussian(random);
+                }
+            }
+            return z;
+        }
+    }
+
+    /**
+     * Per-position loss weights: the first event's TIME token is a placeholder and never counts; profile
+     * tokens count only where the profile is the sequence's own (a user's first session, or a sample).
+     */
+    static float[] likelihoodWeights(int length, boolean profileCounts, float weight) {
+        float[] w = new float[length];
+        for (int p = 0; p < length; p++) {
+            boolean profileToken = p < TokenLayout.PROFILE_TOKENS;
+            w[p] = (profileToken && !profileCounts) || TokenLayout.isPlaceholder(p) ? 0f : weight;
+        }
+        return w;
     }
 
     /** Batches of similar length (less padding), in random order. */
@@ -153,6 +298,10 @@ public final class GanTrainer {
         return batches;
     }
 
+    private static double gradientNorm(org.deeplearning4j.nn.graph.ComputationGraph graph) {
+        return graph.gradient() == null ? Double.NaN : graph.gradient().gradient().norm2Number().doubleValue();
+    }
+
     private static List<UserSession> sessionsOf(List<UserHistory> users) {
         List<UserSession> sessions = new ArrayList<>();
         users.forEach(u -> sessions.addAll(u.sessions()));
@@ -169,7 +318,23 @@ public final class GanTrainer {
         }
     }
 
-    private static double gaussian(SplittableRandom random) {
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? Double.NaN : sum / values.length;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static String fmt(double value) {
+        return String.format(java.util.Locale.ROOT, "%.3f", value);
+    }
+
+    static double gaussian(SplittableRandom random) {
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);

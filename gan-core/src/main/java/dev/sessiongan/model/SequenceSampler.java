@@ -32,6 +32,20 @@ final class SequenceSampler {
      * @param noise          per row, its noise vector
      */
     List<int[]> sample(int[][] forcedProfiles, SplittableRandom[] randoms, float[][] noise) {
+        return sampleWithLikelihood(forcedProfiles, randoms, noise).sequences();
+    }
+
+    /**
+     * Sequences with the mean log-probability of their sampled (not forced) tokens.
+     *
+     * @param sequences          one token sequence per row
+     * @param meanLogProbability per row, the mean log-probability of the tokens it drew
+     */
+    record Sample(List<int[]> sequences, double[] meanLogProbability) {
+    }
+
+    /** As {@link #sample}, keeping each row's mean token log-probability (for entropy bonuses). */
+    Sample sampleWithLikelihood(int[][] forcedProfiles, SplittableRandom[] randoms, float[][] noise) {
         int batch = randoms.length;
         int endToken = layout.offset(Field.TYPE) + SessionEncoding.END;
         List<List<Integer>> out = new ArrayList<>(batch);
@@ -42,6 +56,8 @@ final class SequenceSampler {
         Arrays.fill(previous, -1);
         boolean[] done = new boolean[batch];
         int[] events = new int[batch];
+        double[] logProbability = new double[batch];
+        int[] drawn = new int[batch];
         int remaining = batch;
         network.reset();
         for (int p = 0; remaining > 0; p++) {
@@ -64,6 +80,12 @@ final class SequenceSampler {
                         size--; // a session has at least one event: END is not allowed first
                     }
                     token = TokenNetwork.draw(probabilities[b], from, size, randoms[b]);
+                    double mass = 0;
+                    for (int i = from; i < from + size; i++) {
+                        mass += probabilities[b][i];
+                    }
+                    logProbability[b] += Math.log(Math.max(1e-12, probabilities[b][token] / Math.max(1e-12, mass)));
+                    drawn[b]++;
                 }
                 out.get(b).add(token);
                 previous[b] = token;
@@ -78,9 +100,10 @@ final class SequenceSampler {
             }
         }
         List<int[]> sequences = new ArrayList<>(batch);
-        for (List<Integer> tokens : out) {
-            sequences.add(tokens.stream().mapToInt(Integer::intValue).toArray());
+        for (int b = 0; b < batch; b++) {
+            sequences.add(out.get(b).stream().mapToInt(Integer::intValue).toArray());
+            logProbability[b] /= Math.max(1, drawn[b]);
         }
-        return sequences;
+        return new Sample(sequences, logProbability);
     }
 }

@@ -78,6 +78,32 @@ class GanGeneratorTest {
     }
 
     @Test
+    void adversarialPhaseRecordsTheDiscriminatorsView() {
+        GanOptions options = TINY.toBuilder().mleEpochs(1).adversarialEpochs(1).packing(2).discriminatorSteps(2)
+                .entropyWeight(0.01).build();
+
+        GanGenerator adversarial = GanTrainer.train(slice, options, null);
+
+        TrainingHistory.Epoch last = adversarial.history().epochs().get(1);
+        assertThat(last.phase()).isEqualTo("adversarial");
+        assertThat(last.meanDReal()).isBetween(0.0, 1.0);
+        assertThat(last.meanDFake()).isBetween(0.0, 1.0);
+        assertThat(last.discriminatorLoss()).isPositive();
+        assertThat(last.discriminatorGradientNorm()).isPositive();
+        assertThat(adversarial.users(GenerationRequest.of(10, 1)).toList()).hasSize(10);
+    }
+
+    @Test
+    void trainingIsReproducibleFromTheSeed() {
+        GanGenerator again = GanTrainer.train(slice, TINY, null);
+
+        assertThat(again.history().epochs()).extracting(TrainingHistory.Epoch::generatorLoss)
+                .isEqualTo(model.history().epochs().stream().map(TrainingHistory.Epoch::generatorLoss).toList());
+        GenerationRequest request = GenerationRequest.of(50, 2);
+        assertThat(again.users(request).toList()).isEqualTo(model.users(request).toList());
+    }
+
+    @Test
     void survivesAModelFile() throws IOException {
         Path file = dir.resolve("gan.model");
         ModelFile.save(file, model, ModelManifest.now(GanGenerator.KIND, TINY.seed(), null, Map.of()));

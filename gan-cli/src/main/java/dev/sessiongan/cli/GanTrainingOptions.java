@@ -1,0 +1,102 @@
+package dev.sessiongan.cli;
+
+import dev.sessiongan.model.GanOptions;
+import picocli.CommandLine.Option;
+
+/** GAN hyper-parameters for {@code train --model gan}; every default is {@link GanOptions#DEFAULT}'s. */
+final class GanTrainingOptions {
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Seed for everything (default 1).")
+    Long seed;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum-likelihood warm-start epochs (default 20).")
+    Integer mleEpochs;
+
+    @Option(names = "--adversarial-epochs", paramLabel = "N", description = "Adversarial epochs after the warm start.")
+    Integer adversarialEpochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Sequences per step (default 64).")
+    Integer batchSize;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Generator LSTM units (default 128).")
+    Integer hidden;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Warm-start learning rate (default 0.003).")
+    Double learningRate;
+
+    @Option(names = "--adversarial-learning-rate", paramLabel = "LR",
+            description = "Generator learning rate in the adversarial phase (default 1e-4).")
+    Double adversarialLearningRate;
+
+    @Option(names = "--d-learning-rate", paramLabel = "LR", description = "Discriminator learning rate (default 1e-3).")
+    Double discriminatorLearningRate;
+
+    @Option(names = "--d-steps", paramLabel = "N", description = "Discriminator steps per generator step (default 1).")
+    Integer discriminatorSteps;
+
+    @Option(names = "--packing", paramLabel = "K", description = "PacGAN: sequences judged together (default 1).")
+    Integer packing;
+
+    @Option(names = "--label-smoothing", paramLabel = "X", description = "Real label is 1 - X (default 0.1).")
+    Double labelSmoothing;
+
+    @Option(names = "--mle-weight", paramLabel = "W",
+            description = "Weight of the likelihood term in the adversarial phase (default 1).")
+    Double mleWeight;
+
+    @Option(names = "--entropy-weight", paramLabel = "W", description = "Entropy bonus in the reward (default 0).")
+    Double entropyWeight;
+
+    /** The options, defaults filled in; validated. */
+    GanOptions toOptions() {
+        GanOptions.Builder b = GanOptions.builder();
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (mleEpochs != null) {
+            b.mleEpochs(mleEpochs);
+        }
+        if (adversarialEpochs != null) {
+            b.adversarialEpochs(adversarialEpochs);
+        }
+        if (batchSize != null) {
+            b.batchSize(batchSize);
+        }
+        if (hidden != null) {
+            b.hidden(hidden);
+        }
+        if (learningRate != null) {
+            b.learningRate(learningRate);
+        }
+        if (adversarialLearningRate != null) {
+            b.adversarialLearningRate(adversarialLearningRate);
+        }
+        if (discriminatorLearningRate != null) {
+            b.discriminatorLearningRate(discriminatorLearningRate);
+        }
+        if (discriminatorSteps != null) {
+            b.discriminatorSteps(discriminatorSteps);
+        }
+        if (packing != null) {
+            b.packing(packing);
+        }
+        if (labelSmoothing != null) {
+            b.labelSmoothing(labelSmoothing);
+        }
+        if (mleWeight != null) {
+            b.mleWeight(mleWeight);
+        }
+        if (entropyWeight != null) {
+            b.entropyWeight(entropyWeight);
+        }
+        return b.build();
+    }
+
+    /** Whether any GAN option was given (they are an error with the Markov model). */
+    boolean any() {
+        return seed != null || mleEpochs != null || adversarialEpochs != null || batchSize != null || hidden != null
+                || learningRate != null || adversarialLearningRate != null || discriminatorLearningRate != null
+                || discriminatorSteps != null || packing != null || labelSmoothing != null || mleWeight != null
+                || entropyWeight != null;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.sessiongan.model;
+
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link GanTrainer.Listener} that logs each epoch through SLF4J at INFO. */
+public final class LoggingListener implements GanTrainer.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoggingListener.class);
+
+    @Override
+    public void onEpoch(TrainingHistory.Epoch e, int totalEpochs) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info(String.format(Locale.ROOT,
+                    "epoch %d/%d %s: G loss %.4f, D loss %.4f, D(x) %.3f, D(G(z)) %.3f, |grad G| %.3f, |grad D| %.3f,"
+                            + " validation AUC %.3f, %.1f s",
+                    e.epoch(), totalEpochs, e.phase(), e.generatorLoss(), e.discriminatorLoss(), e.meanDReal(),
+                    e.meanDFake(), e.generatorGradientNorm(), e.discriminatorGradientNorm(), e.validationAuc(),
+                    e.wallSeconds()));
+        }
+    }
+}
