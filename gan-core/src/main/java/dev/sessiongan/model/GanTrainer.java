@@ -66,7 +66,7 @@ public final class GanTrainer {
         private final List<UserSession> validationSessions;
         private final long validationUsers;
         private final TokenNetwork network;
-        private TrainingHistory history = TrainingHistory.empty();
+        private TrainingHistory history = TrainingHistory.start(Double.NaN);
         private INDArray best;
         private double bestAuc = Double.MAX_VALUE;
         private int epoch;
@@ -108,6 +108,7 @@ public final class GanTrainer {
 
         GanGenerator execute() {
             int total = options.mleEpochs() + options.adversarialEpochs();
+            history = TrainingHistory.start(validate());
             for (int e = 0; e < options.mleEpochs(); e++) {
                 warmStartEpoch(total);
             }

@@ -5,24 +5,30 @@ import java.util.List;
 /**
  * What happened in each epoch of training, saved with the model for the diagnostics.
  *
- * @param epochs one record per epoch, in order
+ * @param initialValidationAuc the validation score of the untrained generator, the floor to beat
+ * @param epochs               one record per epoch, in order
  */
-public record TrainingHistory(List<Epoch> epochs) {
+public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
 
     public TrainingHistory {
         epochs = List.copyOf(epochs);
     }
 
-    /** An empty history. */
-    public static TrainingHistory empty() {
-        return new TrainingHistory(List.of());
+    /** A history with no epochs yet. */
+    public static TrainingHistory start(double initialValidationAuc) {
+        return new TrainingHistory(initialValidationAuc, List.of());
     }
 
     /** A copy with one more epoch. */
     public TrainingHistory plus(Epoch epoch) {
         java.util.ArrayList<Epoch> all = new java.util.ArrayList<>(epochs);
         all.add(epoch);
-        return new TrainingHistory(all);
+        return new TrainingHistory(initialValidationAuc, all);
+    }
+
+    /** The best (lowest) validation score over all epochs; the model keeps that epoch's weights. */
+    public double bestValidationAuc() {
+        return epochs.stream().mapToDouble(Epoch::validationAuc).min().orElse(initialValidationAuc);
     }
 
     /**
