@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
         config.put("sessionGap", input.readOptions().sessionGap().toString());
         if (isGan) {
             config.put("options", options.toString());
-            TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr());
+            TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr(), options.mleEpochs());
             GanGenerator generator = GanTrainer.train(result.dataset(), options, progress);
             ModelFile.save(out, generator, ModelManifest.now(GanGenerator.KIND, options.seed(), provenance, config));
         } else {

@@ -9,21 +9,37 @@ import java.util.Locale;
 final class TrainingProgress implements GanTrainer.Listener {
 
     private final PrintWriter err;
-    private double seconds;
+    private final int warmStartEpochs;
+    private double warmStartSeconds;
+    private int warmStartDone;
+    private double adversarialSeconds;
+    private int adversarialDone;
 
-    TrainingProgress(PrintWriter err) {
+    TrainingProgress(PrintWriter err, int warmStartEpochs) {
         this.err = err;
+        this.warmStartEpochs = warmStartEpochs;
     }
 
     @Override
     public void onEpoch(TrainingHistory.Epoch e, int total) {
-        seconds += e.wallSeconds();
-        double eta = seconds / e.epoch() * (total - e.epoch());
+        if ("adversarial".equals(e.phase())) {
+            adversarialSeconds += e.wallSeconds();
+            adversarialDone++;
+        } else {
+            warmStartSeconds += e.wallSeconds();
+            warmStartDone++;
+        }
+        // the phases differ tenfold in epoch time, so each is extrapolated from its own epochs
+        double perWarmStart = warmStartSeconds / Math.max(1, warmStartDone);
+        double perAdversarial = adversarialDone > 0 ? adversarialSeconds / adversarialDone : 10 * perWarmStart;
+        int adversarialEpochs = total - warmStartEpochs;
+        double eta = (warmStartEpochs - warmStartDone) * perWarmStart
+                + (adversarialEpochs - adversarialDone) * perAdversarial;
         String adversarial = "adversarial".equals(e.phase())
                 ? String.format(Locale.ROOT, "  D loss %.3f  D(x) %.3f  D(G(z)) %.3f", e.discriminatorLoss(),
                         e.meanDReal(), e.meanDFake())
                 : "";
-        err.printf(Locale.ROOT, "epoch %d/%d %-11s G loss %.3f%s  validation AUC %.3f  %.0fs  ETA %s%n", e.epoch(), total,
+        err.printf(Locale.ROOT, "epoch %d/%d %s: G loss %.3f%s  validation AUC %.3f  %.0fs  ETA %s%n", e.epoch(), total,
                 e.phase(), e.generatorLoss(), adversarial, e.validationAuc(), e.wallSeconds(), eta(eta));
         err.flush();
     }

@@ -70,7 +70,7 @@ class CliTest {
                 "--epochs", "1", "--hidden", "16", "--seed", "5", "--out", model.toString());
 
         assertThat(train.exitCode()).as(train.err()).isZero();
-        assertThat(train.err()).contains("epoch 1/1 mle").contains("validation AUC");
+        assertThat(train.err()).contains("epoch 1/1 mle: G loss").contains("validation AUC");
         Path users = dir.resolve("users.jsonl");
         Run generate = run("generate", "--model-file", model.toString(), "--users", "20", "--output-format", "jsonl",
                 "--out", users.toString());
@@ -78,6 +78,17 @@ class CliTest {
         assertThat(Files.readAllLines(users)).hasSize(20);
         assertThat(run("train", "--model", "markov", "--format", "rees46", "--data", TRAIN, "--epochs", "3", "--out",
                 dir.resolve("m.model").toString()).err()).contains("only apply to --model gan");
+    }
+
+    @Test
+    void evaluatePutsTheModelBesideTheBaselineAndRealVersusReal() {
+        String holdout = DATA.resolve("rees46_multicategory/holdout.csv").toString();
+
+        Run run = run("evaluate", "--format", "rees46", "--holdout", holdout, "--train", TRAIN, "--users", "1000");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).hasSize(4);
+        assertThat(run.out()).contains("embedded model").contains("markov baseline").contains("real vs real");
     }
 
     @Test

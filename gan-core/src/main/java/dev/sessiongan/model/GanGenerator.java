@@ -117,18 +117,26 @@ public final class GanGenerator implements PersistentGenerator {
             wanted[b] = Math.min(options.maxSessionsPerUser(), encoding.sessionCount(bucket, randoms[b]));
             most = Math.max(most, wanted[b]);
         }
-        SplittableRandom idle = new SplittableRandom(0);
         for (int k = 1; k < most; k++) {
-            SplittableRandom[] rowRandoms = new SplittableRandom[SHARD];
-            for (int b = 0; b < SHARD; b++) {
-                // rows that need no more sessions draw from a throwaway source, so theirs is untouched
-                rowRandoms[b] = wanted[b] > k ? randoms[b] : idle;
-            }
-            List<int[]> next = sampler.sample(profiles, rowRandoms, noise);
+            // only the users who still need a session are sampled; the batch's make-up depends only on the
+            // shard's own draws, so output stays deterministic
+            List<Integer> rows = new ArrayList<>();
             for (int b = 0; b < SHARD; b++) {
                 if (wanted[b] > k) {
-                    sessions.get(b).add(next.get(b));
+                    rows.add(b);
                 }
+            }
+            int[][] forced = new int[rows.size()][];
+            SplittableRandom[] rowRandoms = new SplittableRandom[rows.size()];
+            float[][] rowNoise = new float[rows.size()][];
+            for (int i = 0; i < rows.size(); i++) {
+                forced[i] = profiles[rows.get(i)];
+                rowRandoms[i] = randoms[rows.get(i)];
+                rowNoise[i] = noise[rows.get(i)];
+            }
+            List<int[]> next = sampler.sample(forced, rowRandoms, rowNoise);
+            for (int i = 0; i < rows.size(); i++) {
+                sessions.get(rows.get(i)).add(next.get(i));
             }
         }
         VirtualUser[] users = new VirtualUser[SHARD];
