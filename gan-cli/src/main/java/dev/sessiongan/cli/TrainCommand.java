@@ -9,7 +9,9 @@ import dev.sessiongan.io.ModelFile;
 import dev.sessiongan.io.ModelManifest;
 import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.model.GanOptions;
+import dev.sessiongan.model.Checkpoints;
 import dev.sessiongan.model.GanTrainer;
+import dev.sessiongan.model.TrainingCheckpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,6 +46,19 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     GanTrainingOptions gan;
 
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "gan: save a checkpoint to FILE (replaced atomically) every --checkpoint-every epochs.")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1",
+            description = "gan: epochs between checkpoints (default ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "gan: continue the run saved in CHECKPOINT, on the same --data and read options, exactly"
+                    + " where it stopped (its options are taken from the checkpoint).")
+    Path resume;
+
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "The training clickstream.")
     Path data;
 
@@ -59,10 +74,19 @@ final class TrainCommand implements Callable<Integer> {
         if (!isGan && !MarkovGenerator.KIND.equals(model)) {
             throw new InvalidInputException("--model: unknown model kind '" + model + "'; available: markov, gan");
         }
-        if (!isGan && gan.any()) {
-            throw new InvalidInputException("GAN options (--epochs, --seed, ...) only apply to --model gan");
+        if (!isGan && (gan.any() || checkpoint != null || resume != null)) {
+            throw new InvalidInputException("GAN options (--epochs, --seed, --checkpoint, --resume, ...) only apply to"
+                    + " --model gan");
         }
-        GanOptions options = isGan ? gan.toOptions() : null;
+        if (resume != null && gan.any()) {
+            throw new InvalidInputException("--resume takes the run's options from the checkpoint; drop the GAN options");
+        }
+        TrainingCheckpoint resumed = resume == null ? null : TrainingCheckpoint.load(resume);
+        GanOptions options = !isGan ? null : resumed != null ? resumed.options() : gan.toOptions();
+        Checkpoints checkpoints = checkpoint == null ? null : new Checkpoints(checkpoint, checkpointEvery);
+        if (checkpoint != null) {
+            requireWritableFolder(checkpoint, "--checkpoint");
+        }
         requireWritableFolder(out, "--out");
         ReadResult result = input.resolve().read(data, input.readOptions());
         FormatOptions.printReport(result.report(), spec.commandLine().getErr());
@@ -75,7 +99,9 @@ final class TrainCommand implements Callable<Integer> {
         if (isGan) {
             config.put("options", options.toString());
             TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr(), options.mleEpochs());
-            GanGenerator generator = GanTrainer.train(result.dataset(), options, progress);
+            GanGenerator generator = resumed != null
+                    ? GanTrainer.resume(result.dataset(), resumed, progress, checkpoints)
+                    : GanTrainer.train(result.dataset(), options, progress, checkpoints);
             ModelFile.save(out, generator, ModelManifest.now(GanGenerator.KIND, options.seed(), provenance, config));
         } else {
             MarkovGenerator generator = MarkovTrainer.fit(result.dataset());

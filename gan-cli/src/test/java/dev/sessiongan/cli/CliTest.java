@@ -81,6 +81,30 @@ class CliTest {
     }
 
     @Test
+    void checkpointThenResume() throws IOException {
+        Path checkpoint = dir.resolve("run.ckpt");
+        String[] common = {"train", "--model", "gan", "--format", "rees46", "--limit", "2000", "--data", TRAIN};
+        Run first = run(concat(common, "--epochs", "1", "--hidden", "16", "--checkpoint", checkpoint.toString(),
+                "--out", dir.resolve("a.model").toString()));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(checkpoint).exists();
+
+        Run resumed = run(concat(common, "--resume", checkpoint.toString(), "--out", dir.resolve("b.model").toString()));
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(run(concat(common, "--resume", checkpoint.toString(), "--epochs", "4", "--out",
+                dir.resolve("c.model").toString())).err()).contains("takes the run's options from the checkpoint");
+        assertThat(run(concat(common, "--resume", TRAIN, "--out", dir.resolve("d.model").toString())).err())
+                .contains("not a SessionGAN training checkpoint");
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    @Test
     void evaluatePutsTheModelBesideTheBaselineAndRealVersusReal() {
         String holdout = DATA.resolve("rees46_multicategory/holdout.csv").toString();
 

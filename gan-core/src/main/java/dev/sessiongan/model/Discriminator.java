@@ -1,6 +1,5 @@
 package dev.sessiongan.model;
 
-import dev.sessiongan.encoding.TokenLayout;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -132,7 +131,12 @@ final class Discriminator {
                 Nd4j.create(mask, new long[] {packs, length}, 'c'));
     }
 
-    static boolean isPlaceholder(int position) {
-        return TokenLayout.isPlaceholder(position);
+    void write(java.io.OutputStream out) throws java.io.IOException {
+        org.deeplearning4j.util.ModelSerializer.writeModel(graph, out, true);
+    }
+
+    static Discriminator read(java.io.InputStream in, int vocabulary, int packing) throws java.io.IOException {
+        return new Discriminator(org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(in, true), vocabulary,
+                packing);
     }
 }

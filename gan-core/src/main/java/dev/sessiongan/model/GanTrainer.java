@@ -49,14 +49,39 @@ public final class GanTrainer {
      * @throws InvalidInputException if the dataset is too small to hold out validation users
      */
     public static GanGenerator train(SessionDataset dataset, GanOptions options, Listener listener) {
-        return new Run(dataset, options, listener).execute();
+        return new Run(dataset, options, listener, null).execute();
+    }
+
+    /**
+     * Trains a generator, saving a checkpoint as the policy says.
+     *
+     * @param listener told about each epoch, or {@code null}
+     */
+    public static GanGenerator train(SessionDataset dataset, GanOptions options, Listener listener,
+            Checkpoints checkpoints) {
+        return new Run(dataset, options, listener, checkpoints).execute();
+    }
+
+    /**
+     * Continues a run from its checkpoint, exactly as if it had not stopped: same data, same options
+     * (taken from the checkpoint), the same remaining epochs.
+     *
+     * @param checkpoints where to keep saving checkpoints, or {@code null}
+     * @throws InvalidInputException if the data is not the data the checkpoint was trained on
+     */
+    public static GanGenerator resume(SessionDataset dataset, TrainingCheckpoint checkpoint, Listener listener,
+            Checkpoints checkpoints) {
+        Run run = new Run(dataset, checkpoint.options(), listener, checkpoints);
+        run.restore(checkpoint);
+        return run.execute();
     }
 
     /** One training run's state. */
     private static final class Run {
         private final GanOptions options;
         private final Listener listener;
-        private final SplittableRandom random;
+        /** Setup draws come from the seed; each epoch then draws from its own stream, so a resumed run matches. */
+        private SplittableRandom random;
         private final SessionEncoding encoding;
         private final TokenLayout layout;
         private final UserTiming timing;
@@ -65,15 +90,20 @@ public final class GanTrainer {
         private final List<Integer> firstSessions = new ArrayList<>();
         private final List<UserSession> validationSessions;
         private final long validationUsers;
-        private final TokenNetwork network;
+        private TokenNetwork network;
+        private Discriminator discriminator;
+        private final Checkpoints checkpoints;
+        private final String fingerprint;
         private TrainingHistory history = TrainingHistory.start(Double.NaN);
         private INDArray best;
         private double bestAuc = Double.MAX_VALUE;
         private int epoch;
 
-        Run(SessionDataset dataset, GanOptions options, Listener listener) {
+        Run(SessionDataset dataset, GanOptions options, Listener listener, Checkpoints checkpoints) {
             this.options = options;
             this.listener = listener;
+            this.checkpoints = checkpoints;
+            this.fingerprint = fingerprint(dataset);
             this.random = new SplittableRandom(options.seed());
             List<UserHistory> users = new ArrayList<>(dataset.users());
             shuffle(users, random);
@@ -106,18 +136,39 @@ public final class GanTrainer {
                     training.size(), sequences.size(), validationCount, layout.vocabulary(), network.parameterCount());
         }
 
+        /** Continues from a checkpoint of a run with the same data and options. */
+        void restore(TrainingCheckpoint checkpoint) {
+            if (!fingerprint.equals(checkpoint.dataFingerprint())) {
+                throw new InvalidInputException("this checkpoint was trained on other data (" + checkpoint.dataFingerprint()
+                        + "), not on this dataset (" + fingerprint + "); resume with the same file and read options");
+            }
+            network = checkpoint.network(layout.vocabulary(), options.noise());
+            discriminator = checkpoint.discriminator(layout.vocabulary(), options.packing());
+            history = checkpoint.history();
+            best = checkpoint.bestParameters();
+            bestAuc = history.epochs().isEmpty() ? Double.MAX_VALUE : history.bestValidationAuc();
+            epoch = history.epochs().size();
+        }
+
         GanGenerator execute() {
             int total = options.mleEpochs() + options.adversarialEpochs();
-            history = TrainingHistory.start(validate());
-            for (int e = 0; e < options.mleEpochs(); e++) {
-                warmStartEpoch(total);
+            if (epoch == 0) {
+                history = TrainingHistory.start(validate());
             }
-            if (options.adversarialEpochs() > 0) {
-                network.graph().setLearningRate(options.adversarialLearningRate());
-                Discriminator discriminator = Discriminator.create(layout.vocabulary(), options.discriminatorHidden(),
-                        options.packing(), options.discriminatorLearningRate(), random.nextLong());
-                for (int e = 0; e < options.adversarialEpochs(); e++) {
+            while (epoch < total) {
+                random = new SplittableRandom(mix(options.seed(), epoch + 1));
+                if (epoch < options.mleEpochs()) {
+                    warmStartEpoch(total);
+                } else {
+                    if (discriminator == null) {
+                        discriminator = Discriminator.create(layout.vocabulary(), options.discriminatorHidden(),
+                                options.packing(), options.discriminatorLearningRate(), mix(options.seed(), -1));
+                    }
+                    network.graph().setLearningRate(options.adversarialLearningRate());
                     adversarialEpoch(discriminator, total);
+                }
+                if (checkpoints != null && checkpoints.due(epoch, total)) {
+                    checkpoints.save(new TrainingCheckpoint(options, fingerprint, history, network, discriminator, best));
                 }
             }
             if (best != null) {
@@ -333,6 +384,30 @@ public final class GanTrainer {
 
     private static String fmt(double value) {
         return String.format(java.util.Locale.ROOT, "%.3f", value);
+    }
+
+    /** Counts and a digest of every event, so a resumed run can tell it has the same data. */
+    static String fingerprint(SessionDataset dataset) {
+        long h = 1125899906842597L;
+        for (UserSession session : dataset.sessions()) {
+            h = 31 * h + session.userId().hashCode();
+            h = 31 * h + session.sessionId().hashCode();
+            for (dev.sessiongan.data.ClickEvent e : session.events()) {
+                h = 31 * h + e.timestamp().hashCode();
+                h = 31 * h + e.type().ordinal();
+                h = 31 * h + e.itemId().hashCode();
+            }
+        }
+        return dataset.summary().events() + " events, " + dataset.summary().sessions() + " sessions, digest "
+                + Long.toHexString(h);
+    }
+
+    /** A well-mixed seed for stream {@code index} of a run. */
+    static long mix(long seed, long index) {
+        long z = seed * 0x9E3779B97F4A7C15L + index;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     static double gaussian(SplittableRandom random) {

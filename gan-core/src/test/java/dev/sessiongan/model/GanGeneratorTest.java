@@ -114,6 +114,59 @@ class GanGeneratorTest {
     }
 
     @Test
+    void resumingFromACheckpointContinuesExactly() throws IOException {
+        GanOptions options = TINY.toBuilder().mleEpochs(2).adversarialEpochs(1).build();
+        GanGenerator straight = GanTrainer.train(slice, options, null);
+        Path file = dir.resolve("run.ckpt");
+        Path afterTwo = dir.resolve("after-two.ckpt");
+        // the checkpoint of epoch 2 is still on disk while epoch 3's listener runs
+        GanTrainer.train(slice, options, (epoch, total) -> {
+            if (epoch.epoch() == 3) {
+                copy(file, afterTwo);
+            }
+        }, new Checkpoints(file, 1));
+
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.load(afterTwo);
+        assertThat(checkpoint.history().epochs()).hasSize(2);
+        GanGenerator resumed = GanTrainer.resume(slice, checkpoint, null, null);
+
+        assertThat(withoutTimes(resumed.history())).isEqualTo(withoutTimes(straight.history()));
+        GenerationRequest request = GenerationRequest.of(100, 3);
+        assertThat(resumed.users(request).toList()).isEqualTo(straight.users(request).toList());
+    }
+
+    @Test
+    void resumingOnOtherDataIsRefused() throws IOException {
+        Path file = dir.resolve("run.ckpt");
+        GanTrainer.train(slice, TINY.toBuilder().mleEpochs(1).build(), null, new Checkpoints(file, 1));
+        SessionDataset other = ClickstreamFormats.rees46().read(TestData.file("rees46_multicategory/train.csv"),
+                ReadOptions.DEFAULT.withMaxRows(2_500)).dataset();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> GanTrainer.resume(other, TrainingCheckpoint.load(file), null, null))
+                .isInstanceOf(dev.sessiongan.InvalidInputException.class)
+                .hasMessageContaining("trained on other data");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingCheckpoint.load(dir.resolve("nope.ckpt")))
+                .hasMessageContaining("checkpoint not found");
+    }
+
+    private static TrainingHistory withoutTimes(TrainingHistory history) {
+        return new TrainingHistory(history.initialValidationAuc(), history.epochs().stream()
+                .map(e -> new TrainingHistory.Epoch(e.epoch(), e.phase(), e.meanDReal(), e.meanDFake(),
+                        e.discriminatorLoss(), e.generatorLoss(), e.generatorGradientNorm(),
+                        e.discriminatorGradientNorm(), e.validationAuc(), 0))
+                .toList());
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            java.nio.file.Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void survivesAModelFile() throws IOException {
         Path file = dir.resolve("gan.model");
         ModelFile.save(file, model, ModelManifest.now(GanGenerator.KIND, TINY.seed(), null, Map.of()));

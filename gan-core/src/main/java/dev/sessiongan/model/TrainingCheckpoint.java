@@ -1,0 +1,176 @@
+package dev.sessiongan.model;
+
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.io.AtomicFile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Everything needed to continue a training run exactly where it stopped: the options, the history so
+ * far, both networks with their optimiser state, and the best weights seen. The data is not stored; a
+ * resumed run reads the same file again, which its fingerprint (in the history's options and counts)
+ * must match.
+ */
+public final class TrainingCheckpoint {
+
+    private static final String MAGIC = "sessiongan-checkpoint-1";
+
+    private final GanOptions options;
+    private final String dataFingerprint;
+    private final TrainingHistory history;
+    private final byte[] network;
+    private final byte[] discriminator;
+    private final byte[] best;
+
+    TrainingCheckpoint(GanOptions options, String dataFingerprint, TrainingHistory history, TokenNetwork network,
+            Discriminator discriminator, INDArray bestParameters) {
+        this.options = options;
+        this.dataFingerprint = dataFingerprint;
+        this.history = history;
+        try {
+            this.network = bytes(network::write);
+            this.discriminator = discriminator == null ? null : bytes(discriminator::write);
+            this.best = bestParameters == null ? null : bytes(out -> Nd4j.write(bestParameters, new java.io.DataOutputStream(out)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the networks", e);
+        }
+    }
+
+    private TrainingCheckpoint(GanOptions options, String dataFingerprint, TrainingHistory history, byte[] network,
+            byte[] discriminator, byte[] best) {
+        this.options = options;
+        this.dataFingerprint = dataFingerprint;
+        this.history = history;
+        this.network = network;
+        this.discriminator = discriminator;
+        this.best = best;
+    }
+
+    /** The options of the run. */
+    public GanOptions options() {
+        return options;
+    }
+
+    /** A digest of the training data, which a resumed run must match. */
+    String dataFingerprint() {
+        return dataFingerprint;
+    }
+
+    /** The epochs done so far. */
+    public TrainingHistory history() {
+        return history;
+    }
+
+    TokenNetwork network(int vocabulary, int noise) {
+        try {
+            return TokenNetwork.read(new ByteArrayInputStream(network), vocabulary, noise);
+        } catch (IOException e) {
+            throw new InvalidInputException("checkpoint", "corrupt generator network: " + e.getMessage(), e);
+        }
+    }
+
+    Discriminator discriminator(int vocabulary, int packing) {
+        if (discriminator == null) {
+            return null;
+        }
+        try {
+            return Discriminator.read(new ByteArrayInputStream(discriminator), vocabulary, packing);
+        } catch (IOException e) {
+            throw new InvalidInputException("checkpoint", "corrupt discriminator network: " + e.getMessage(), e);
+        }
+    }
+
+    INDArray bestParameters() {
+        if (best == null) {
+            return null;
+        }
+        try {
+            return Nd4j.read(new java.io.DataInputStream(new ByteArrayInputStream(best)));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("checkpoint", "corrupt best weights: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the checkpoint atomically. */
+    public void save(Path file) throws IOException {
+        try (AtomicFile out = AtomicFile.create(file); ZipOutputStream zip = new ZipOutputStream(out.stream())) {
+            put(zip, "magic", MAGIC.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            put(zip, "options.json", GanModelIo.JSON.writeValueAsBytes(options));
+            put(zip, "data.txt", dataFingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            put(zip, "history.json", GanModelIo.JSON.writeValueAsBytes(history));
+            put(zip, "network.zip", network);
+            if (discriminator != null) {
+                put(zip, "discriminator.zip", discriminator);
+            }
+            if (best != null) {
+                put(zip, "best.bin", best);
+            }
+            zip.finish();
+            out.commit();
+        }
+    }
+
+    /**
+     * Reads a checkpoint.
+     *
+     * @throws InvalidInputException if the file is missing, not a checkpoint, or damaged
+     */
+    public static TrainingCheckpoint load(Path file) {
+        String name = file.toString();
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(name, "checkpoint not found", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidInputException(name, "corrupt or truncated checkpoint: " + e.getMessage(), e);
+        }
+        byte[] magic = entries.get("magic");
+        if (magic == null || !MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.UTF_8))) {
+            throw new InvalidInputException(name, 0, null, "not a SessionGAN training checkpoint (write one with"
+                    + " train --checkpoint FILE)");
+        }
+        for (String required : new String[] {"options.json", "data.txt", "history.json", "network.zip"}) {
+            if (!entries.containsKey(required)) {
+                throw new InvalidInputException(name, 0, null, "corrupt or truncated checkpoint: missing " + required);
+            }
+        }
+        try {
+            GanOptions options = GanModelIo.JSON.readValue(entries.get("options.json"), GanOptions.class);
+            TrainingHistory history = GanModelIo.JSON.readValue(entries.get("history.json"), TrainingHistory.class);
+            return new TrainingCheckpoint(options, new String(entries.get("data.txt"), java.nio.charset.StandardCharsets.UTF_8),
+                    history, entries.get("network.zip"), entries.get("discriminator.zip"), entries.get("best.bin"));
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(name, "corrupt checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Body {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    private static byte[] bytes(Body body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        body.write(out);
+        return out.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+}
