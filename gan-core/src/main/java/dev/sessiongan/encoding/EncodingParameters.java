@@ -30,8 +30,9 @@ record EncodingParameters(
      * @param ids        item ids
      * @param categories each item's own category id ("" for unknown); differs from the slot for OTHER
      * @param counts     how often each was acted on
+     * @param users      how many distinct training users acted on each (1 = the long tail)
      * @param prices     each item's first seen price, or {@code null}
      */
-    record ItemPool(List<String> ids, List<String> categories, long[] counts, List<String> prices) {
+    record ItemPool(List<String> ids, List<String> categories, long[] counts, long[] users, List<String> prices) {
     }
 }

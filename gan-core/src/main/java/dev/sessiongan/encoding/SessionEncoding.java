@@ -26,8 +26,9 @@ import java.util.SplittableRandom;
  * <ol>
  *   <li>event type (the six {@link EventType}s, plus END to close the session);</li>
  *   <li>category: one of the top-K categories, or OTHER;</li>
- *   <li>item choice: REPEAT the previous item, an item SEEN earlier in the session, or a NEW item drawn by
- *       popularity within the generated category;</li>
+ *   <li>item choice: REPEAT the previous item, an item SEEN earlier in the session, a NEW item drawn by
+ *       popularity within the generated category, or a RARE one: an item of the long tail that only one
+ *       training user acted on;</li>
  *   <li>a log-scaled bucket of the gap since the previous event.</li>
  * </ol>
  * Users get a profile (sessions, buyer, preferred category, price tier) encoded the same way.
@@ -40,13 +41,15 @@ public final class SessionEncoding {
     /** The END type index. */
     public static final int END = EventType.values().length;
     /** Size of the item-choice head. */
-    public static final int ITEM_CHOICES = 3;
+    public static final int ITEM_CHOICES = 4;
     /** Item choice: the previous event's item. */
     public static final int REPEAT = 0;
     /** Item choice: an item seen earlier in the session. */
     public static final int SEEN = 1;
-    /** Item choice: an item not yet seen in the session. */
+    /** Item choice: an item not yet seen in the session, drawn by popularity. */
     public static final int NEW = 2;
+    /** Item choice: an item not yet seen in the session from the long tail (one training user). */
+    public static final int RARE = 3;
     /** Session-count buckets of a profile: 1, 2, 3, 4 or more. */
     public static final int SESSION_BUCKETS = 4;
     /** Buyer head: no, yes. */
@@ -58,13 +61,13 @@ public final class SessionEncoding {
 
     private final EncodingParameters parameters;
     private final Map<String, Integer> slotOf = new HashMap<>();
-    private final WeightedChoice[] poolChoice;
+    private final ItemDraw[] slotDraw;
+    private final Map<String, Long> usersOfItem = new HashMap<>();
     private final EmpiricalDistribution[] gapWithin;
     /** OTHER slot: its categories by popularity, and per category the pool indices of its items. */
     private final List<String> otherCategories = new ArrayList<>();
     private final WeightedChoice otherCategoryChoice;
-    private final Map<String, int[]> otherItems = new HashMap<>();
-    private final Map<String, WeightedChoice> otherItemChoice = new HashMap<>();
+    private final Map<String, ItemDraw> otherDraw = new HashMap<>();
 
     SessionEncoding(EncodingParameters parameters) {
         this.parameters = parameters;
@@ -72,10 +75,13 @@ public final class SessionEncoding {
         for (int i = 0; i < categories.size(); i++) {
             slotOf.put(categories.get(i), i);
         }
-        poolChoice = new WeightedChoice[parameters.pools().size()];
-        for (int i = 0; i < poolChoice.length; i++) {
+        slotDraw = new ItemDraw[parameters.pools().size()];
+        for (int i = 0; i < slotDraw.length; i++) {
             EncodingParameters.ItemPool pool = parameters.pools().get(i);
-            poolChoice[i] = pool.ids().isEmpty() ? null : new WeightedChoice(pool.counts());
+            slotDraw[i] = new ItemDraw(pool, java.util.stream.IntStream.range(0, pool.ids().size()).toArray());
+            for (int j = 0; j < pool.ids().size(); j++) {
+                usersOfItem.put(pool.ids().get(j), pool.users()[j]);
+            }
         }
         EncodingParameters.ItemPool other = parameters.pools().get(parameters.categories().size());
         Map<String, List<Integer>> byCategory = new LinkedHashMap<>();
@@ -88,8 +94,7 @@ public final class SessionEncoding {
             int[] indices = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             long[] counts = Arrays.stream(indices).mapToLong(i -> other.counts()[i]).toArray();
             otherCategories.add(e.getKey());
-            otherItems.put(e.getKey(), indices);
-            otherItemChoice.put(e.getKey(), new WeightedChoice(counts));
+            otherDraw.put(e.getKey(), new ItemDraw(other, indices));
             categoryWeights[c++] = Arrays.stream(counts).sum();
         }
         otherCategoryChoice = categoryWeights.length == 0 ? null : new WeightedChoice(categoryWeights);
@@ -111,6 +116,7 @@ public final class SessionEncoding {
         }
         Map<String, long[]> categoryCounts = new LinkedHashMap<>();
         Map<String, long[]> itemCounts = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> itemUsers = new HashMap<>();
         Map<String, String> itemCategory = new HashMap<>();
         Map<String, String> itemPrice = new HashMap<>();
         List<List<Double>> gaps = new ArrayList<>();
@@ -124,6 +130,7 @@ public final class SessionEncoding {
                 String category = key(e.categoryId());
                 categoryCounts.computeIfAbsent(category, k -> new long[1])[0]++;
                 itemCounts.computeIfAbsent(e.itemId(), k -> new long[1])[0]++;
+                itemUsers.computeIfAbsent(e.itemId(), k -> new java.util.HashSet<>()).add(session.userId());
                 itemCategory.putIfAbsent(e.itemId(), category);
                 if (e.price() != null) {
                     itemPrice.putIfAbsent(e.itemId(), e.price().toPlainString());
@@ -154,6 +161,7 @@ public final class SessionEncoding {
             pools.add(new EncodingParameters.ItemPool(slotItems,
                     slotItems.stream().map(itemCategory::get).toList(),
                     slotItems.stream().mapToLong(item -> itemCounts.get(item)[0]).toArray(),
+                    slotItems.stream().mapToLong(item -> itemUsers.get(item).size()).toArray(),
                     slotItems.stream().map(itemPrice::get).toList()));
         }
         double[][] gapQuantiles = new double[options.timeBuckets()][];
@@ -259,7 +267,7 @@ public final class SessionEncoding {
             } else if (seen.contains(e.itemId())) {
                 item = SEEN;
             } else {
-                item = NEW;
+                item = usersOfItem.getOrDefault(e.itemId(), 0L) <= 1 ? RARE : NEW;
             }
             seen.add(e.itemId());
             int time = i == 0 ? -1 : TimeBuckets.of(
@@ -300,7 +308,7 @@ public final class SessionEncoding {
             ClickEvent p = previous.get(previous.size() - 1);
             return new ClickEvent(at, type, p.itemId(), p.categoryId(), p.price(), Map.of());
         }
-        if (choice != NEW && !previous.isEmpty()) {
+        if (choice == SEEN && !previous.isEmpty()) {
             String last = previous.get(previous.size() - 1).itemId();
             List<ClickEvent> candidates = new ArrayList<>();
             List<ClickEvent> inSlot = new ArrayList<>();
@@ -319,32 +327,29 @@ public final class SessionEncoding {
                 return new ClickEvent(at, type, e.itemId(), e.categoryId(), e.price(), Map.of());
             }
         }
-        return newItem(type, at, step[1], previous, random);
+        return newItem(type, at, step[1], choice == RARE, previous, random);
     }
 
-    private ClickEvent newItem(EventType type, Instant at, int slot, List<ClickEvent> previous, SplittableRandom random) {
+    private ClickEvent newItem(EventType type, Instant at, int slot, boolean rare, List<ClickEvent> previous,
+            SplittableRandom random) {
         int otherSlot = parameters.categories().size();
         if (slot == otherSlot && otherCategoryChoice != null) {
-            return otherItem(type, at, previous, random);
+            return otherItem(type, at, rare, previous, random);
         }
-        int s = poolChoice[slot] == null ? firstNonEmptyPool() : slot;
-        EncodingParameters.ItemPool pool = parameters.pools().get(s);
-        int pick = poolChoice[s].next(random);
-        for (int attempt = 0; attempt < 4 && alreadyIn(previous, pool.ids().get(pick)); attempt++) {
-            pick = poolChoice[s].next(random);
-        }
-        return poolItem(pool, pick, type, at);
+        int s = slotDraw[slot].isEmpty() ? firstNonEmptyPool() : slot;
+        return drawFresh(parameters.pools().get(s), slotDraw[s], rare, type, at, previous, random);
     }
 
     /**
      * An OTHER-slot item: in the previous event's category when that was OTHER too, as often as in the
      * training data (sessions tend to stay in one category), else in a category drawn by popularity.
      */
-    private ClickEvent otherItem(EventType type, Instant at, List<ClickEvent> previous, SplittableRandom random) {
+    private ClickEvent otherItem(EventType type, Instant at, boolean rare, List<ClickEvent> previous,
+            SplittableRandom random) {
         String category = null;
         if (!previous.isEmpty()) {
             String last = key(previous.get(previous.size() - 1).categoryId());
-            if (!slotOf.containsKey(last) && otherItems.containsKey(last)
+            if (!slotOf.containsKey(last) && otherDraw.containsKey(last)
                     && random.nextDouble() < parameters.otherStayProbability()) {
                 category = last;
             }
@@ -353,11 +358,15 @@ public final class SessionEncoding {
             category = otherCategories.get(otherCategoryChoice.next(random));
         }
         EncodingParameters.ItemPool pool = parameters.pools().get(parameters.categories().size());
-        int[] indices = otherItems.get(category);
-        WeightedChoice choice = otherItemChoice.get(category);
-        int pick = indices[choice.next(random)];
+        return drawFresh(pool, otherDraw.get(category), rare, type, at, previous, random);
+    }
+
+    /** An item not yet in the session if a few tries find one. */
+    private static ClickEvent drawFresh(EncodingParameters.ItemPool pool, ItemDraw draw, boolean rare, EventType type,
+            Instant at, List<ClickEvent> previous, SplittableRandom random) {
+        int pick = draw.draw(rare, random);
         for (int attempt = 0; attempt < 4 && alreadyIn(previous, pool.ids().get(pick)); attempt++) {
-            pick = indices[choice.next(random)];
+            pick = draw.draw(rare, random);
         }
         return poolItem(pool, pick, type, at);
     }
@@ -370,8 +379,8 @@ public final class SessionEncoding {
     }
 
     private int firstNonEmptyPool() {
-        for (int i = 0; i < poolChoice.length; i++) {
-            if (poolChoice[i] != null) {
+        for (int i = 0; i < slotDraw.length; i++) {
+            if (!slotDraw[i].isEmpty()) {
                 return i;
             }
         }

@@ -34,10 +34,10 @@ class SessionEncodingTest {
 
     @Test
     void headsHaveTheDocumentedSizes() {
-        assertThat(encoding.headSizes()).containsExactly(7, 51, 3, 14);
-        assertThat(encoding.stepWidth()).isEqualTo(75);
+        assertThat(encoding.headSizes()).containsExactly(7, 51, 4, 14);
+        assertThat(encoding.stepWidth()).isEqualTo(76);
         assertThat(encoding.profileSizes()).containsExactly(4, 2, 51, 4);
-        assertThat(new TokenLayout(encoding).vocabulary()).isEqualTo(4 + 2 + 51 + 4 + 7 + 51 + 3 + 14);
+        assertThat(new TokenLayout(encoding).vocabulary()).isEqualTo(4 + 2 + 51 + 4 + 7 + 51 + 4 + 14);
     }
 
     @Test
@@ -52,10 +52,11 @@ class SessionEncodingTest {
         int[][] steps = encoding.encode(session).steps();
 
         assertThat(steps).hasNumberOfRows(5);
-        assertThat(steps[0]).containsExactly(EventType.VIEW.ordinal(), encoding.categorySlot(null), SessionEncoding.NEW, -1);
+        // items no training user saw are the long tail
+        assertThat(steps[0]).containsExactly(EventType.VIEW.ordinal(), encoding.categorySlot(null), SessionEncoding.RARE, -1);
         assertThat(steps[1][2]).isEqualTo(SessionEncoding.REPEAT);
         assertThat(steps[1][3]).isEqualTo(2); // 3 s lies in [2, 4)
-        assertThat(steps[2][2]).isEqualTo(SessionEncoding.NEW);
+        assertThat(steps[2][2]).isEqualTo(SessionEncoding.RARE);
         assertThat(steps[3][2]).isEqualTo(SessionEncoding.SEEN);
         assertThat(steps[3][3]).isEqualTo(12); // 3990 s lies in [2048, 4096)
         assertThat(steps[4]).containsExactly(SessionEncoding.END, -1, -1, -1);
@@ -76,8 +77,9 @@ class SessionEncodingTest {
                 same += Arrays.equals(encoded[i], again[i]) ? 1 : 0;
             }
         }
-        // a NEW item drawn by popularity can, rarely, already be in the session; everything else round-trips
-        assertThat(same / (double) steps).isGreaterThan(0.99);
+        // the misses: a drawn item that happens to be in the session already, and RARE/NEW in a category whose
+        // tail/head is empty (the draw falls back to the other part); everything else round-trips
+        assertThat(same / (double) steps).isGreaterThan(0.97);
     }
 
     @Test
@@ -93,6 +95,23 @@ class SessionEncodingTest {
         assertThat(decoded.events().get(0).timestamp()).isEqualTo(Instant.ofEpochMilli(1_000_000));
         long gap = decoded.events().get(1).timestamp().toEpochMilli() - 1_000_000;
         assertThat(gap).isBetween(4_000L, 8_000L);
+    }
+
+    @Test
+    void rareItemsComeFromTheLongTail() {
+        java.util.Map<String, java.util.Set<String>> usersOf = new java.util.HashMap<>();
+        train.sessions().forEach(s -> s.events().forEach(e ->
+                usersOf.computeIfAbsent(e.itemId(), k -> new java.util.HashSet<>()).add(s.userId())));
+        SplittableRandom random = new SplittableRandom(2);
+        int slot = encoding.categorySlot(train.sessions().get(0).events().get(0).categoryId());
+        for (int i = 0; i < 200; i++) {
+            String rare = encoding.decode(List.<int[]>of(new int[] {0, slot, SessionEncoding.RARE, -1}), "u", "s", 0, random)
+                    .events().get(0).itemId();
+            String popular = encoding.decode(List.<int[]>of(new int[] {0, slot, SessionEncoding.NEW, -1}), "u", "s", 0,
+                    random).events().get(0).itemId();
+            assertThat(usersOf.get(rare)).hasSize(1);
+            assertThat(usersOf.get(popular).size()).isGreaterThanOrEqualTo(2);
+        }
     }
 
     @Test
