@@ -12,7 +12,7 @@ final class GanTrainingOptions {
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum-likelihood warm-start epochs (default 20).")
     Integer mleEpochs;
 
-    @Option(names = "--adversarial-epochs", paramLabel = "N", description = "Adversarial epochs after the warm start.")
+    @Option(names = "--adversarial-epochs", paramLabel = "N", description = "Adversarial epochs after the warm start (default 4).")
     Integer adversarialEpochs;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Sequences per step (default 64).")
@@ -28,7 +28,7 @@ final class GanTrainingOptions {
             description = "Generator learning rate in the adversarial phase (default 1e-4).")
     Double adversarialLearningRate;
 
-    @Option(names = "--d-learning-rate", paramLabel = "LR", description = "Discriminator learning rate (default 1e-3).")
+    @Option(names = "--d-learning-rate", paramLabel = "LR", description = "Discriminator learning rate (default 1e-4).")
     Double discriminatorLearningRate;
 
     @Option(names = "--d-steps", paramLabel = "N", description = "Discriminator steps per generator step (default 1).")
@@ -37,7 +37,7 @@ final class GanTrainingOptions {
     @Option(names = "--packing", paramLabel = "K", description = "PacGAN: sequences judged together (default 1).")
     Integer packing;
 
-    @Option(names = "--label-smoothing", paramLabel = "X", description = "Real label is 1 - X (default 0.1).")
+    @Option(names = "--label-smoothing", paramLabel = "X", description = "Real label is 1 - X (default 0.2).")
     Double labelSmoothing;
 
     @Option(names = "--mle-weight", paramLabel = "W",

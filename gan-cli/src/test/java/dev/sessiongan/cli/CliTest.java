@@ -67,7 +67,7 @@ class CliTest {
         Path model = dir.resolve("gan.model");
 
         Run train = run("train", "--model", "gan", "--format", "rees46", "--limit", "2000", "--data", TRAIN,
-                "--epochs", "1", "--hidden", "16", "--seed", "5", "--out", model.toString());
+                "--epochs", "1", "--adversarial-epochs", "0", "--hidden", "16", "--seed", "5", "--out", model.toString());
 
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.err()).contains("epoch 1/1 mle: G loss").contains("validation AUC");
@@ -84,7 +84,8 @@ class CliTest {
     void checkpointThenResume() throws IOException {
         Path checkpoint = dir.resolve("run.ckpt");
         String[] common = {"train", "--model", "gan", "--format", "rees46", "--limit", "2000", "--data", TRAIN};
-        Run first = run(concat(common, "--epochs", "1", "--hidden", "16", "--checkpoint", checkpoint.toString(),
+        Run first = run(concat(common, "--epochs", "1", "--adversarial-epochs", "0", "--hidden", "16", "--checkpoint",
+                checkpoint.toString(),
                 "--out", dir.resolve("a.model").toString()));
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(checkpoint).exists();

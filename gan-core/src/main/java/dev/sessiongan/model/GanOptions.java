@@ -49,8 +49,8 @@ public record GanOptions(
         double entropyWeight) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
-    public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 20, 0, 3e-3,
-            0.1, 20, 64, 1, 1, 1e-4, 1e-3, 0.1, 1.0, 0.0);
+    public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 20, 4, 3e-3,
+            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0);
 
     public GanOptions {
         check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
@@ -189,7 +189,7 @@ public record GanOptions(
             return this;
         }
 
-        /** Adversarial epochs (default 0 until the adversarial phase lands). */
+        /** Adversarial epochs (default 4). */
         public Builder adversarialEpochs(int value) {
             adversarialEpochs = value;
             return this;
@@ -237,13 +237,13 @@ public record GanOptions(
             return this;
         }
 
-        /** Discriminator learning rate (default 1e-3). */
+        /** Discriminator learning rate (default 1e-4: at 1e-3 it wins within two epochs on REES46). */
         public Builder discriminatorLearningRate(double value) {
             discriminatorLearningRate = value;
             return this;
         }
 
-        /** One-sided label smoothing (default 0.1). */
+        /** One-sided label smoothing (default 0.2). */
         public Builder labelSmoothing(double value) {
             labelSmoothing = value;
             return this;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A tiny warm-start run on a REES46 slice: shapes, seeding, persistence. Quality is judged elsewhere. */
 class GanGeneratorTest {
 
-    private static final GanOptions TINY = GanOptions.builder().seed(3).hidden(32).mleEpochs(5).batchSize(32)
+    private static final GanOptions TINY = GanOptions.builder().seed(3).hidden(32).mleEpochs(5).adversarialEpochs(0)
+            .batchSize(32)
             .learningRate(0.01)
             .encoding(new EncodingOptions(10, 10, 20)).build();
 
