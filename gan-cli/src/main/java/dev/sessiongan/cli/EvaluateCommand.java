@@ -5,6 +5,7 @@ import dev.sessiongan.baseline.MarkovTrainer;
 import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.diagnostics.ClassifierTwoSampleTest;
+import dev.sessiongan.diagnostics.Fidelity;
 import dev.sessiongan.format.ClickstreamFormat;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
@@ -84,10 +85,26 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("classifier two-sample AUC against " + holdout.getFileName() + " (0.5 = indistinguishable)");
         print(out, name, test.run(candidate, real, seed));
+        List<String> columns = new java.util.ArrayList<>(List.of(name));
+        List<Fidelity> fidelity = new java.util.ArrayList<>(List.of(Fidelity.compare(candidate, real)));
         if (train != null) {
             SessionDataset training = format.read(train, options).dataset();
-            print(out, "markov baseline", test.run(sessions(MarkovTrainer.fit(training)), real, seed));
+            List<UserSession> markov = sessions(MarkovTrainer.fit(training));
+            print(out, "markov baseline", test.run(markov, real, seed));
             print(out, "real vs real", test.run(training.sessions(), real, seed));
+            columns.add("markov baseline");
+            fidelity.add(Fidelity.compare(markov, real));
+            columns.add("real vs real");
+            fidelity.add(Fidelity.compare(training.sessions(), real));
+        }
+        out.println("distance to " + holdout.getFileName() + " (0 = identical)");
+        out.printf(Locale.ROOT, "  %-22s", "metric");
+        columns.forEach(c -> out.printf(Locale.ROOT, " %16s", c.length() > 16 ? c.substring(0, 16) : c));
+        out.println();
+        for (String metric : fidelity.get(0).asMap().keySet()) {
+            out.printf(Locale.ROOT, "  %-22s", metric);
+            fidelity.forEach(f -> out.printf(Locale.ROOT, " %16.3f", f.asMap().get(metric)));
+            out.println();
         }
         out.flush();
         return 0;

@@ -112,8 +112,9 @@ class CliTest {
         Run run = run("evaluate", "--format", "rees46", "--holdout", holdout, "--train", TRAIN, "--users", "1000");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines()).hasSize(4);
-        assertThat(run.out()).contains("embedded model").contains("markov baseline").contains("real vs real");
+        assertThat(run.out().lines()).hasSize(4 + 2 + 10);
+        assertThat(run.out()).contains("embedded model").contains("markov baseline").contains("real vs real")
+                .contains("event_type_tv").contains("item_rank_shape_js");
     }
 
     @Test

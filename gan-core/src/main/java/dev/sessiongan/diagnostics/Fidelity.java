@@ -1,0 +1,174 @@
+package dev.sessiongan.diagnostics;
+
+import dev.sessiongan.data.ClickEvent;
+import dev.sessiongan.data.EventType;
+import dev.sessiongan.data.UserSession;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How close one set of sessions is to another (e.g. synthetic vs held-out real), metric by metric. Every
+ * distance is 0 for identical samples. Popularity profiles depend on sample size, so the larger sample is
+ * first cut (a fixed-seed random subset) to the smaller one's number of sessions.
+ *
+ * @param eventTypeTv         total variation between event-type mixes
+ * @param transitionTv        total variation between type-to-type transition pairs (START and END included)
+ * @param sessionLengthKs     Kolmogorov-Smirnov statistic of events per session
+ * @param interEventTimeKs    Kolmogorov-Smirnov statistic of gaps between consecutive events
+ * @param categoryJs          Jensen-Shannon divergence (bits) of category distributions
+ * @param itemHeadJs          Jensen-Shannon divergence over the reference's top-100 items plus one "rest" bucket
+ * @param itemRankShapeJs     Jensen-Shannon divergence of rank-frequency profiles (how concentrated item
+ *                            popularity is, head to long tail, whatever the items are)
+ * @param sessionsPerUserKs   Kolmogorov-Smirnov statistic of sessions per user
+ * @param viewToCartGap       absolute difference in the share of viewing sessions that add to cart
+ * @param cartToPurchaseGap   absolute difference in the share of carting sessions that purchase
+ */
+public record Fidelity(
+        double eventTypeTv,
+        double transitionTv,
+        double sessionLengthKs,
+        double interEventTimeKs,
+        double categoryJs,
+        double itemHeadJs,
+        double itemRankShapeJs,
+        double sessionsPerUserKs,
+        double viewToCartGap,
+        double cartToPurchaseGap) {
+
+    static final int HEAD_ITEMS = 100;
+
+    /** Compares {@code candidate} with {@code reference}. */
+    public static Fidelity compare(List<UserSession> candidate, List<UserSession> reference) {
+        int size = Math.min(candidate.size(), reference.size());
+        Profile a = new Profile(subset(candidate, size));
+        Profile b = new Profile(subset(reference, size));
+        List<String> head = b.items.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
+                .limit(HEAD_ITEMS).map(Map.Entry::getKey).toList();
+        return new Fidelity(
+                Distances.totalVariation(a.types, b.types),
+                Distances.totalVariation(a.transitions, b.transitions),
+                Distances.kolmogorovSmirnov(a.lengths, b.lengths),
+                Distances.kolmogorovSmirnov(a.gaps, b.gaps),
+                Distances.jensenShannon(a.categories, b.categories),
+                Distances.jensenShannon(a.headView(head), b.headView(head)),
+                Distances.jensenShannon(a.rankShape(), b.rankShape()),
+                Distances.kolmogorovSmirnov(a.sessionsPerUser, b.sessionsPerUser),
+                Math.abs(a.viewToCart - b.viewToCart),
+                Math.abs(a.cartToPurchase - b.cartToPurchase));
+    }
+
+    private static List<UserSession> subset(List<UserSession> sessions, int size) {
+        if (sessions.size() <= size) {
+            return sessions;
+        }
+        List<UserSession> copy = new ArrayList<>(sessions);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0);
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(copy.size() - i);
+            UserSession t = copy.get(i);
+            copy.set(i, copy.get(j));
+            copy.set(j, t);
+        }
+        return copy.subList(0, size);
+    }
+
+    /** The metrics by name, in record order, for tables and JSON. */
+    public Map<String, Double> asMap() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("event_type_tv", eventTypeTv);
+        m.put("transition_tv", transitionTv);
+        m.put("session_length_ks", sessionLengthKs);
+        m.put("inter_event_time_ks", interEventTimeKs);
+        m.put("category_js", categoryJs);
+        m.put("item_head_js", itemHeadJs);
+        m.put("item_rank_shape_js", itemRankShapeJs);
+        m.put("sessions_per_user_ks", sessionsPerUserKs);
+        m.put("view_to_cart_gap", viewToCartGap);
+        m.put("cart_to_purchase_gap", cartToPurchaseGap);
+        return m;
+    }
+
+    /** Counts gathered from one sample. */
+    private static final class Profile {
+        final Map<String, Long> types = new HashMap<>();
+        final Map<String, Long> transitions = new HashMap<>();
+        final Map<String, Long> categories = new HashMap<>();
+        final Map<String, Long> items = new HashMap<>();
+        final double[] lengths;
+        final double[] gaps;
+        final double[] sessionsPerUser;
+        final double viewToCart;
+        final double cartToPurchase;
+
+        Profile(List<UserSession> sessions) {
+            lengths = new double[sessions.size()];
+            List<Double> gapList = new ArrayList<>();
+            Map<String, Integer> perUser = new HashMap<>();
+            long viewing = 0;
+            long viewingCarting = 0;
+            long carting = 0;
+            long cartingBuying = 0;
+            int i = 0;
+            for (UserSession s : sessions) {
+                lengths[i++] = s.length();
+                perUser.merge(s.userId(), 1, Integer::sum);
+                String previous = "START";
+                boolean view = false;
+                boolean cart = false;
+                boolean purchase = false;
+                for (int k = 0; k < s.length(); k++) {
+                    ClickEvent e = s.events().get(k);
+                    String type = e.type().canonicalName();
+                    types.merge(type, 1L, Long::sum);
+                    transitions.merge(previous + ">" + type, 1L, Long::sum);
+                    previous = type;
+                    categories.merge(e.categoryId() == null ? "" : e.categoryId(), 1L, Long::sum);
+                    items.merge(e.itemId(), 1L, Long::sum);
+                    if (k > 0) {
+                        gapList.add((double) Duration.between(s.events().get(k - 1).timestamp(), e.timestamp()).toMillis());
+                    }
+                    view |= e.type() == EventType.VIEW;
+                    cart |= e.type() == EventType.ADD_TO_CART;
+                    purchase |= e.type() == EventType.PURCHASE;
+                }
+                transitions.merge(previous + ">END", 1L, Long::sum);
+                viewing += view ? 1 : 0;
+                viewingCarting += view && cart ? 1 : 0;
+                carting += cart ? 1 : 0;
+                cartingBuying += cart && purchase ? 1 : 0;
+            }
+            gaps = gapList.stream().mapToDouble(Double::doubleValue).toArray();
+            sessionsPerUser = perUser.values().stream().mapToDouble(Integer::doubleValue).toArray();
+            viewToCart = viewing == 0 ? 0 : viewingCarting / (double) viewing;
+            cartToPurchase = carting == 0 ? 0 : cartingBuying / (double) carting;
+        }
+
+        Map<String, Long> headView(List<String> head) {
+            Map<String, Long> view = new HashMap<>();
+            long rest = items.values().stream().mapToLong(Long::longValue).sum();
+            for (String item : head) {
+                long n = items.getOrDefault(item, 0L);
+                view.put(item, n);
+                rest -= n;
+            }
+            view.put("\u0000rest", rest);
+            return view;
+        }
+
+        Map<Integer, Long> rankShape() {
+            List<Long> counts = new ArrayList<>(items.values());
+            counts.sort(Comparator.reverseOrder());
+            Map<Integer, Long> shape = new HashMap<>();
+            for (int r = 0; r < counts.size(); r++) {
+                shape.put(r, counts.get(r));
+            }
+            return shape;
+        }
+    }
+}
