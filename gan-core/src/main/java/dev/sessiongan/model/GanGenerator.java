@@ -1,6 +1,5 @@
 package dev.sessiongan.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.UserHistory;
 import dev.sessiongan.data.UserSession;
@@ -99,7 +98,7 @@ public final class GanGenerator implements PersistentGenerator {
         for (int b = 0; b < SHARD; b++) {
             randoms[b] = SessionGenerator.randomFor(request.seed(), shard * SHARD + b);
             for (int z = 0; z < network.noise(); z++) {
-                noise[b][z] = (float) gaussian(randoms[b]);
+                noise[b][z] = (float) GanTrainer.gaussian(randoms[b]);
             }
         }
         SequenceSampler sampler = new SequenceSampler(network, layout, encoding.options().maxLength());
@@ -171,13 +170,6 @@ public final class GanGenerator implements PersistentGenerator {
         return steps;
     }
 
-    private static double gaussian(SplittableRandom random) {
-        // Box-Muller from the row's own stream, so noise is reproducible per user
-        double u = 1 - random.nextDouble();
-        double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    }
-
     @Override
     public String modelEntryName() {
         return GanModelIo.ENTRY;
@@ -195,9 +187,5 @@ public final class GanGenerator implements PersistentGenerator {
      */
     public static GanGenerator readModel(InputStream in, String source) throws IOException {
         return GanModelIo.read(in, source);
-    }
-
-    static ObjectMapper json() {
-        return GanModelIo.JSON;
     }
 }

@@ -410,6 +410,7 @@ public final class GanTrainer {
         return z ^ (z >>> 31);
     }
 
+    /** A standard normal draw (Box-Muller) from the given stream only, so noise is reproducible. */
     static double gaussian(SplittableRandom random) {
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
