@@ -9,7 +9,7 @@ final class GanTrainingOptions {
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed for everything (default 1).")
     Long seed;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum-likelihood warm-start epochs (default 20).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum-likelihood warm-start epochs (default 40).")
     Integer mleEpochs;
 
     @Option(names = "--adversarial-epochs", paramLabel = "N", description = "Adversarial epochs after the warm start (default 4).")

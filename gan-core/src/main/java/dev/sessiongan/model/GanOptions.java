@@ -49,7 +49,7 @@ public record GanOptions(
         double entropyWeight) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
-    public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 20, 4, 3e-3,
+    public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 40, 4, 3e-3,
             0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0);
 
     public GanOptions {
@@ -183,7 +183,7 @@ public record GanOptions(
             return this;
         }
 
-        /** Warm-start epochs (default 20). */
+        /** Warm-start epochs (default 40: on REES46 20 left sessions too short). */
         public Builder mleEpochs(int value) {
             mleEpochs = value;
             return this;
