@@ -4,6 +4,7 @@ import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.baseline.MarkovGenerator;
 import dev.sessiongan.baseline.MarkovTrainer;
 import dev.sessiongan.data.DatasetSummary;
+import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.format.ReadResult;
 import dev.sessiongan.io.ModelFile;
 import dev.sessiongan.io.ModelManifest;
@@ -88,14 +89,15 @@ final class TrainCommand implements Callable<Integer> {
             requireWritableFolder(checkpoint, "--checkpoint");
         }
         requireWritableFolder(out, "--out");
-        ReadResult result = input.resolve().read(data, input.readOptions());
+        ReadOptions readOptions = input.readOptions();
+        ReadResult result = input.resolve().read(data, readOptions);
         FormatOptions.printReport(result.report(), spec.commandLine().getErr());
         DatasetSummary summary = result.dataset().summary();
         ModelManifest.DatasetProvenance provenance = new ModelManifest.DatasetProvenance(
                 data.getFileName().toString(), input.format, sha256(data), summary.events(), summary.sessions(),
                 summary.users());
         Map<String, String> config = new java.util.TreeMap<>();
-        config.put("sessionGap", input.readOptions().sessionGap().toString());
+        config.put("sessionGap", readOptions.sessionGap().toString());
         if (isGan) {
             config.put("options", options.toString());
             TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr(), options.mleEpochs());

@@ -226,14 +226,9 @@ final class DelimitedReader implements EventReader {
 
     /** A headerless file's column numbers are checked against its first row. */
     private void checkIndices() {
-        int[] all = {user, session, item, category, eventType, timeColumn, price};
-        for (int index : all) {
-            if (index >= expectedColumns) {
-                throw new InvalidInputException(source.name(), source.line(), "#" + index,
-                        "no such column: the rows have " + expectedColumns + " columns (numbered from 0)");
-            }
-        }
-        for (int index : attributes) {
+        int[] fixed = {user, session, item, category, eventType, timeColumn, price};
+        for (int index : java.util.stream.IntStream.concat(java.util.Arrays.stream(fixed),
+                java.util.Arrays.stream(attributes)).toArray()) {
             if (index >= expectedColumns) {
                 throw new InvalidInputException(source.name(), source.line(), "#" + index,
                         "no such column: the rows have " + expectedColumns + " columns (numbered from 0)");
