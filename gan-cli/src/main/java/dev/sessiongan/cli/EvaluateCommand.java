@@ -4,19 +4,26 @@ import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.baseline.MarkovTrainer;
 import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserSession;
-import dev.sessiongan.diagnostics.ClassifierTwoSampleTest;
-import dev.sessiongan.diagnostics.Fidelity;
+import dev.sessiongan.diagnostics.Evaluation;
+import dev.sessiongan.diagnostics.EvaluationReport;
 import dev.sessiongan.format.ClickstreamFormat;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.SessionGenerator;
+import dev.sessiongan.io.AtomicFile;
 import dev.sessiongan.io.EmbeddedModels;
 import dev.sessiongan.io.ModelFile;
+import dev.sessiongan.model.GanGenerator;
+import dev.sessiongan.model.TrainingHistory;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,12 +32,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code sessiongan evaluate}: how well synthetic sessions pass for unseen real ones. For now the
- * classifier two-sample test, beside the Markov baseline and real-vs-real; the full report is issue #4.
+ * {@code sessiongan evaluate}: how well synthetic sessions pass for unseen real ones, whether they repeat
+ * themselves or copy training users, beside the Markov baseline and real-vs-real; prints the tables and
+ * writes {@code report.json} with {@code --out}.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Classifier two-sample test of synthetic sessions against held-out real ones (AUC 0.5 ="
-                + " indistinguishable), beside the Markov baseline and real-vs-real when --train is given.")
+        description = "Evaluate a model (or a synthetic events CSV) against held-out real users: classifier"
+                + " two-sample test, fidelity, mode collapse, privacy and train-on-synthetic/test-on-real, beside"
+                + " the Markov baseline and real-vs-real when --train is given.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -50,28 +59,35 @@ final class EvaluateCommand implements Callable<Integer> {
     Path holdout;
 
     @Option(names = "--train", paramLabel = "FILE",
-            description = "The training data: adds the Markov baseline fitted on it and real-vs-real columns.")
+            description = "The training data: adds privacy figures, the Markov baseline fitted on it and real-vs-real.")
     Path train;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write report.json into this directory.")
+    Path out;
 
     @Option(names = "--users", defaultValue = "5000", paramLabel = "N", description = "Users to generate (default 5000).")
     long users;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed for generation and the test.")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed for generation and the tests.")
     long seed;
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (users < 1) {
             throw new InvalidInputException("--users must be >= 1, got " + users);
+        }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InvalidInputException(out.toString(), 0, null, "--out must be a directory, not a file");
         }
         ClickstreamFormat format = input.resolve();
         ReadOptions options = input.readOptions();
         List<UserSession> real = format.read(holdout, options).dataset().sessions();
         List<UserSession> candidate;
         String name;
+        TrainingHistory history = null;
         if (synthetic != null) {
             candidate = ClickstreamFormats.eventsCsv().read(synthetic, ReadOptions.DEFAULT).dataset().sessions();
             name = synthetic.getFileName().toString();
@@ -80,42 +96,44 @@ final class EvaluateCommand implements Callable<Integer> {
                     .generator();
             candidate = sessions(generator);
             name = modelFile == null ? "embedded model" : modelFile.getFileName().toString();
+            if (generator instanceof GanGenerator gan) {
+                history = gan.history();
+            }
         }
-        ClassifierTwoSampleTest test = new ClassifierTwoSampleTest();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("classifier two-sample AUC against " + holdout.getFileName() + " (0.5 = indistinguishable)");
-        print(out, name, test.run(candidate, real, seed));
-        List<String> columns = new java.util.ArrayList<>(List.of(name));
-        List<Fidelity> fidelity = new java.util.ArrayList<>(List.of(Fidelity.compare(candidate, real)));
-        if (train != null) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("candidate", name);
+        inputs.put("holdout", holdout.toString());
+        inputs.put("train", train == null ? null : train.toString());
+        inputs.put("format", input.format);
+        inputs.put("users", synthetic == null ? users : null);
+        inputs.put("seed", seed);
+        List<Evaluation> columns = new ArrayList<>();
+        if (train == null) {
+            columns.add(Evaluation.of(name, candidate, real, null, seed));
+        } else {
             SessionDataset training = format.read(train, options).dataset();
-            List<UserSession> markov = sessions(MarkovTrainer.fit(training));
-            print(out, "markov baseline", test.run(markov, real, seed));
-            print(out, "real vs real", test.run(training.sessions(), real, seed));
-            columns.add("markov baseline");
-            fidelity.add(Fidelity.compare(markov, real));
-            columns.add("real vs real");
-            fidelity.add(Fidelity.compare(training.sessions(), real));
+            columns.add(Evaluation.of(name, candidate, real, training.sessions(), seed));
+            columns.add(Evaluation.of("markov baseline", sessions(MarkovTrainer.fit(training)), real,
+                    training.sessions(), seed));
+            columns.add(Evaluation.of("real vs real", training.sessions(), real, null, seed));
         }
-        out.println("distance to " + holdout.getFileName() + " (0 = identical)");
-        out.printf(Locale.ROOT, "  %-22s", "metric");
-        columns.forEach(c -> out.printf(Locale.ROOT, " %16s", c.length() > 16 ? c.substring(0, 16) : c));
-        out.println();
-        for (String metric : fidelity.get(0).asMap().keySet()) {
-            out.printf(Locale.ROOT, "  %-22s", metric);
-            fidelity.forEach(f -> out.printf(Locale.ROOT, " %16.3f", f.asMap().get(metric)));
-            out.println();
+        EvaluationReport report = EvaluationReport.of(inputs, columns, history);
+        PrintWriter printer = spec.commandLine().getOut();
+        new ReportTables(printer).print(report, holdout.getFileName().toString());
+        if (out != null) {
+            Files.createDirectories(out);
+            Path json = out.resolve("report.json");
+            try (AtomicFile file = AtomicFile.create(json)) {
+                report.writeJson(file.stream());
+                file.commit();
+            }
+            printer.println("wrote " + json);
         }
-        out.flush();
+        printer.flush();
         return 0;
     }
 
     private List<UserSession> sessions(SessionGenerator generator) {
         return generator.users(GenerationRequest.of(users, seed)).flatMap(u -> u.sessions().stream()).toList();
-    }
-
-    private static void print(PrintWriter out, String name, ClassifierTwoSampleTest.Result result) {
-        out.printf(Locale.ROOT, "  %-24s %.3f  (%,d sessions each, %d folds)%n", name, result.auc(), result.sizeEach(),
-                result.folds());
     }
 }

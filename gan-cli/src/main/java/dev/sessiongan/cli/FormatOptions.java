@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** How to read the input clickstream: shared by inspect, convert and train. */
 final class FormatOptions {
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+    @Option(names = "--format", paramLabel = "FORMAT",
             description = "Input format: rees46, taobao, retailrocket, yoochoose, otto, events-csv or generic.")
     String format;
 
@@ -102,6 +102,10 @@ final class FormatOptions {
 
     /** The format these options describe. */
     ClickstreamFormat resolve() {
+        if (format == null) {
+            throw new InvalidInputException("--format is required: rees46, taobao, retailrocket, yoochoose, otto,"
+                    + " events-csv or generic");
+        }
         switch (format) {
             case "generic":
                 return ClickstreamFormats.generic(genericSpec());

@@ -39,8 +39,9 @@ final class TrainingProgress implements GanTrainer.Listener {
                 ? String.format(Locale.ROOT, "  D loss %.3f  D(x) %.3f  D(G(z)) %.3f", e.discriminatorLoss(),
                         e.meanDReal(), e.meanDFake())
                 : "";
-        err.printf(Locale.ROOT, "epoch %d/%d %s: G loss %.3f%s  validation AUC %.3f  %.0fs  ETA %s%n", e.epoch(), total,
-                e.phase(), e.generatorLoss(), adversarial, e.validationAuc(), e.wallSeconds(), eta(eta));
+        err.printf(Locale.ROOT, "epoch %d/%d %s: G loss %.3f%s  validation AUC %.3f  score %.3f  %.0fs  ETA %s%n",
+                e.epoch(), total, e.phase(), e.generatorLoss(), adversarial, e.validationAuc(), e.validationScore(),
+                e.wallSeconds(), eta(eta));
         err.flush();
     }
 

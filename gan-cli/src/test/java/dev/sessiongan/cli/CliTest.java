@@ -67,10 +67,13 @@ class CliTest {
         Path model = dir.resolve("gan.model");
 
         Run train = run("train", "--model", "gan", "--format", "rees46", "--limit", "2000", "--data", TRAIN,
-                "--epochs", "1", "--adversarial-epochs", "0", "--hidden", "16", "--seed", "5", "--out", model.toString());
+                "--epochs", "1", "--adversarial-epochs", "1", "--hidden", "16", "--seed", "5", "--out", model.toString());
 
         assertThat(train.exitCode()).as(train.err()).isZero();
-        assertThat(train.err()).contains("epoch 1/1 mle: G loss").contains("validation AUC");
+        assertThat(train.err()).contains("epoch 1/2 mle: G loss").contains("validation AUC");
+        Run diagnose = run("diagnose", "--model-file", model.toString());
+        assertThat(diagnose.exitCode()).as(diagnose.err()).isZero();
+        assertThat(diagnose.out()).contains("(gan)").contains("    2 adversarial").contains("equilibrium: ");
         Path users = dir.resolve("users.jsonl");
         Run generate = run("generate", "--model-file", model.toString(), "--users", "20", "--output-format", "jsonl",
                 "--out", users.toString());
@@ -106,15 +109,48 @@ class CliTest {
     }
 
     @Test
-    void evaluatePutsTheModelBesideTheBaselineAndRealVersusReal() {
+    void evaluatePutsTheModelBesideTheBaselineAndRealVersusReal() throws IOException {
         String holdout = DATA.resolve("rees46_multicategory/holdout.csv").toString();
+        Path report = dir.resolve("report");
 
-        Run run = run("evaluate", "--format", "rees46", "--holdout", holdout, "--train", TRAIN, "--users", "1000");
+        Run run = run("evaluate", "--format", "rees46", "--holdout", holdout, "--train", TRAIN, "--users", "1000",
+                "--out", report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines()).hasSize(4 + 2 + 10);
         assertThat(run.out()).contains("embedded model").contains("markov baseline").contains("real vs real")
-                .contains("event_type_tv").contains("item_rank_shape_js");
+                .contains("event_type_tv").contains("item_rank_shape_js").contains("prdc_coverage")
+                .contains("membership_auc").contains("hit_rate_at_20").contains("summary");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.resolve("report.json").toFile());
+        assertThat(json.get("columns")).hasSize(3);
+        assertThat(json.at("/columns/2/name").asText()).isEqualTo("real vs real");
+        assertThat(json.at("/columns/2/classifier_auc").asDouble()).isBetween(0.45, 0.6);
+        assertThat(json.at("/columns/0/privacy_verdict/label").asText()).isEqualTo("no sign of copying");
+        assertThat(json.at("/columns/0/charts/lengthShare")).hasSize(20);
+        assertThat(json.get("summary").size()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void evaluateRefusesAFileAsTheReportDirectory() throws IOException {
+        Path file = java.nio.file.Files.writeString(dir.resolve("taken"), "keep me");
+
+        Run run = run("evaluate", "--format", "rees46", "--holdout", TRAIN, "--out", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--out must be a directory");
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("keep me");
+    }
+
+    @Test
+    void diagnosePrintsTheVerdicts() throws IOException {
+        Run withoutData = run("diagnose");
+        Run withData = run("diagnose", "--format", "rees46", "--holdout",
+                DATA.resolve("rees46_multicategory/holdout.csv").toString(), "--users", "500");
+
+        assertThat(withoutData.exitCode()).as(withoutData.err()).isZero();
+        assertThat(withoutData.out()).contains("equilibrium: no adversarial phase").contains("mode collapse: not judged");
+        assertThat(withData.exitCode()).as(withData.err()).isZero();
+        assertThat(withData.out()).contains("mode collapse: no mode collapse").contains("prdc_coverage");
     }
 
     @Test

@@ -45,8 +45,8 @@ public record Fidelity(
     /** Compares {@code candidate} with {@code reference}. */
     public static Fidelity compare(List<UserSession> candidate, List<UserSession> reference) {
         int size = Math.min(candidate.size(), reference.size());
-        Profile a = new Profile(subset(candidate, size));
-        Profile b = new Profile(subset(reference, size));
+        Profile a = new Profile(Samples.subset(candidate, size, 0));
+        Profile b = new Profile(Samples.subset(reference, size, 0));
         List<String> head = b.items.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
                 .limit(HEAD_ITEMS).map(Map.Entry::getKey).toList();
@@ -61,21 +61,6 @@ public record Fidelity(
                 Distances.kolmogorovSmirnov(a.sessionsPerUser, b.sessionsPerUser),
                 Math.abs(a.viewToCart - b.viewToCart),
                 Math.abs(a.cartToPurchase - b.cartToPurchase));
-    }
-
-    private static List<UserSession> subset(List<UserSession> sessions, int size) {
-        if (sessions.size() <= size) {
-            return sessions;
-        }
-        List<UserSession> copy = new ArrayList<>(sessions);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(0);
-        for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(copy.size() - i);
-            UserSession t = copy.get(i);
-            copy.set(i, copy.get(j));
-            copy.set(j, t);
-        }
-        return copy.subList(0, size);
     }
 
     /** The metrics by name, in record order, for tables and JSON. */

@@ -156,10 +156,10 @@ public final class GanGenerator implements PersistentGenerator {
         return users;
     }
 
-    /** The event rows of a token sequence (profile tokens skipped, END dropped). */
+    /** The event rows of a token sequence (header tokens skipped, END dropped). */
     List<int[]> steps(int[] tokens) {
         List<int[]> steps = new ArrayList<>();
-        for (int p = TokenLayout.PROFILE_TOKENS; p + 3 < tokens.length; p += 4) {
+        for (int p = TokenLayout.HEADER_TOKENS; p + 3 < tokens.length; p += 4) {
             int type = layout.valueOf(tokens[p], Field.TYPE);
             if (type == SessionEncoding.END) {
                 break;

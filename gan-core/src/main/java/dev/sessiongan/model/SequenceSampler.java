@@ -56,6 +56,7 @@ final class SequenceSampler {
         Arrays.fill(previous, -1);
         boolean[] done = new boolean[batch];
         int[] events = new int[batch];
+        int[] lengthClass = new int[batch];
         double[] logProbability = new double[batch];
         int[] drawn = new int[batch];
         int remaining = batch;
@@ -71,13 +72,13 @@ final class SequenceSampler {
                 int token;
                 if (p < TokenLayout.PROFILE_TOKENS && forcedProfiles != null && forcedProfiles[b] != null) {
                     token = forcedProfiles[b][p];
-                } else if (field == Field.TYPE && events[b] >= maxEvents) {
+                } else if (field == Field.TYPE && events[b] >= Math.min(maxEvents, TokenLayout.maxEvents(lengthClass[b]))) {
                     token = endToken;
                 } else {
                     int from = layout.offset(field);
                     int size = layout.size(field);
-                    if (field == Field.TYPE && events[b] == 0) {
-                        size--; // a session has at least one event: END is not allowed first
+                    if (field == Field.TYPE && events[b] < TokenLayout.minEvents(lengthClass[b])) {
+                        size--; // END (the field's last token) only once the session reaches its length class
                     }
                     token = TokenNetwork.draw(probabilities[b], from, size, randoms[b]);
                     double mass = 0;
@@ -89,6 +90,9 @@ final class SequenceSampler {
                 }
                 out.get(b).add(token);
                 previous[b] = token;
+                if (field == Field.LENGTH) {
+                    lengthClass[b] = layout.valueOf(token, Field.LENGTH);
+                }
                 if (field == Field.TYPE) {
                     if (token == endToken) {
                         done[b] = true;

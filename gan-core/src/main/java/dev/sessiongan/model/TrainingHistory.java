@@ -26,9 +26,20 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
         return new TrainingHistory(initialValidationAuc, all);
     }
 
-    /** The best (lowest) validation score over all epochs; the model keeps that epoch's weights. */
+    /** The best (lowest) validation two-sample AUC over all epochs. */
     public double bestValidationAuc() {
         return epochs.stream().mapToDouble(Epoch::validationAuc).min().orElse(initialValidationAuc);
+    }
+
+    /** The best (lowest) selection score over all epochs; the model keeps that epoch's weights. */
+    public double bestValidationScore() {
+        return epochs.stream().mapToDouble(Epoch::validationScore).min().orElse(Double.NaN);
+    }
+
+    /** The epoch whose weights the model kept (lowest selection score), or 0 with no epochs. */
+    public int keptEpoch() {
+        return epochs.stream().min(java.util.Comparator.comparingDouble(Epoch::validationScore)).map(Epoch::epoch)
+                .orElse(0);
     }
 
     /**
@@ -42,8 +53,13 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
      * @param generatorLoss   mean generator loss (the negative log-likelihood in the warm start)
      * @param generatorGradientNorm     mean L2 norm of the generator's gradient
      * @param discriminatorGradientNorm mean L2 norm of the discriminator's gradient (NaN in the warm start)
-     * @param validationAuc   classifier two-sample AUC of generated vs held-out real sessions (0.5 is ideal)
+     * @param validationAuc   classifier two-sample AUC of generated vs held-out real sessions, mean of three
+     *                        draws (0.5 is ideal)
      * @param wallSeconds     time the epoch took
+     * @param nonSaturatingLoss mean −ln D(G(z)) over generated sessions, the generator's GAN loss (ln 2 at the
+     *                        equilibrium; NaN in the warm start)
+     * @param validationScore the model-selection score: {@code validationAuc} plus the transition total
+     *                        variation and session-length KS distance to the validation users (lower is better)
      */
     public record Epoch(
             int epoch,
@@ -55,6 +71,8 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
             double generatorGradientNorm,
             double discriminatorGradientNorm,
             double validationAuc,
-            double wallSeconds) {
+            double wallSeconds,
+            double nonSaturatingLoss,
+            double validationScore) {
     }
 }

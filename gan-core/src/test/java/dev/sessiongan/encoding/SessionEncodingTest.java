@@ -37,7 +37,7 @@ class SessionEncodingTest {
         assertThat(encoding.headSizes()).containsExactly(7, 51, 4, 14);
         assertThat(encoding.stepWidth()).isEqualTo(76);
         assertThat(encoding.profileSizes()).containsExactly(4, 2, 51, 4);
-        assertThat(new TokenLayout(encoding).vocabulary()).isEqualTo(4 + 2 + 51 + 4 + 7 + 51 + 4 + 14);
+        assertThat(new TokenLayout(encoding).vocabulary()).isEqualTo(4 + 2 + 51 + 4 + 10 + 7 + 51 + 4 + 14);
     }
 
     @Test
@@ -137,7 +137,21 @@ class SessionEncodingTest {
             assertThat(tokens[p]).isBetween(layout.offset(field), layout.offset(field) + layout.size(field) - 1);
         }
         assertThat(layout.valueOf(tokens[tokens.length - 1], TokenLayout.Field.TYPE)).isEqualTo(SessionEncoding.END);
-        assertThat(tokens).hasSize(4 + 4 * user.sessions().get(0).length() + 1);
+        assertThat(tokens).hasSize(TokenLayout.HEADER_TOKENS + 4 * user.sessions().get(0).length() + 1);
+        assertThat(layout.valueOf(tokens[TokenLayout.PROFILE_TOKENS], TokenLayout.Field.LENGTH))
+                .isEqualTo(TokenLayout.lengthClass(user.sessions().get(0).length()));
+    }
+
+    @Test
+    void lengthClassesCoverEveryLengthOnce() {
+        assertThat(TokenLayout.lengthClass(1)).isZero();
+        assertThat(TokenLayout.lengthClass(6)).isEqualTo(4);
+        assertThat(TokenLayout.lengthClass(1000)).isEqualTo(9);
+        for (int n = 1; n <= 60; n++) {
+            int c = TokenLayout.lengthClass(n);
+            assertThat(n).as("length %d in class %d", n, c)
+                    .isBetween(TokenLayout.minEvents(c), TokenLayout.maxEvents(c));
+        }
     }
 
     @Test

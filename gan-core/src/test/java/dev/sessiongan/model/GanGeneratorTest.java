@@ -6,6 +6,7 @@ import dev.sessiongan.TestData;
 import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.encoding.EncodingOptions;
+import dev.sessiongan.encoding.TokenLayout;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.generate.GenerationRequest;
@@ -89,6 +90,41 @@ class GanGeneratorTest {
     }
 
     @Test
+    void sampledSessionsStayInsideTheirLengthClass() {
+        TokenLayout layout = new TokenLayout(model.encoding());
+        SequenceSampler sampler = new SequenceSampler(model.network(), layout, 20);
+        int n = 128;
+        java.util.SplittableRandom[] randoms = new java.util.SplittableRandom[n];
+        float[][] noise = new float[n][TINY.noise()];
+        for (int b = 0; b < n; b++) {
+            randoms[b] = new java.util.SplittableRandom(b);
+        }
+
+        for (int[] tokens : sampler.sample(null, randoms, noise)) {
+            int lengthClass = layout.valueOf(tokens[TokenLayout.PROFILE_TOKENS], TokenLayout.Field.LENGTH);
+            int events = model.steps(tokens).size();
+            assertThat(events).isBetween(TokenLayout.minEvents(lengthClass),
+                    Math.min(20, TokenLayout.maxEvents(lengthClass)));
+        }
+    }
+
+    @Test
+    void policyGradientLeavesTheHeaderToTheLikelihood() {
+        int length = TokenLayout.HEADER_TOKENS + 4 * 3 + 1;
+
+        float[] w = GanTrainer.policyGradientWeights(length, -2f);
+
+        double sum = 0;
+        for (int p = 0; p < length; p++) {
+            if (p < TokenLayout.HEADER_TOKENS || TokenLayout.isPlaceholder(p)) {
+                assertThat(w[p]).isZero();
+            }
+            sum += w[p];
+        }
+        assertThat(sum).isCloseTo(-2.0, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    @Test
     void adversarialPhaseRecordsTheDiscriminatorsView() {
         GanOptions options = TINY.toBuilder().mleEpochs(1).adversarialEpochs(1).packing(2).discriminatorSteps(2)
                 .entropyWeight(0.01).build();
@@ -155,7 +191,7 @@ class GanGeneratorTest {
         return new TrainingHistory(history.initialValidationAuc(), history.epochs().stream()
                 .map(e -> new TrainingHistory.Epoch(e.epoch(), e.phase(), e.meanDReal(), e.meanDFake(),
                         e.discriminatorLoss(), e.generatorLoss(), e.generatorGradientNorm(),
-                        e.discriminatorGradientNorm(), e.validationAuc(), 0))
+                        e.discriminatorGradientNorm(), e.validationAuc(), 0, e.nonSaturatingLoss(), e.validationScore()))
                 .toList());
     }
 

@@ -1,0 +1,111 @@
+package dev.sessiongan.cli;
+
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.data.UserSession;
+import dev.sessiongan.diagnostics.Equilibrium;
+import dev.sessiongan.diagnostics.ModeCollapse;
+import dev.sessiongan.diagnostics.Verdict;
+import dev.sessiongan.generate.GenerationRequest;
+import dev.sessiongan.generate.SessionGenerator;
+import dev.sessiongan.io.EmbeddedModels;
+import dev.sessiongan.io.ModelFile;
+import dev.sessiongan.model.GanGenerator;
+import dev.sessiongan.model.TrainingHistory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code sessiongan diagnose}: the verdicts a person checks first. The equilibrium verdict comes from the
+ * training history inside the model; the mode-collapse verdict compares a generated sample with real
+ * sessions, so it needs {@code --format} and {@code --holdout}.
+ */
+@Command(name = "diagnose", mixinStandardHelpOptions = true,
+        description = "Print a model's training history and equilibrium verdict, and with --holdout its mode-collapse"
+                + " verdict.")
+final class DiagnoseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    FormatOptions input;
+
+    @Option(names = "--model-file", paramLabel = "MODEL", description = "The model (default: the embedded model).")
+    Path modelFile;
+
+    @Option(names = "--holdout", paramLabel = "FILE",
+            description = "Real sessions to judge mode collapse against (with --format).")
+    Path holdout;
+
+    @Option(names = "--users", defaultValue = "2000", paramLabel = "N",
+            description = "Users to generate for the mode-collapse check (default ${DEFAULT-VALUE}).")
+    long users;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed for generation and the tests.")
+    long seed;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        if (users < 1) {
+            throw new InvalidInputException("--users must be >= 1, got " + users);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        SessionGenerator generator = (modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile))
+                .generator();
+        String name = modelFile == null ? "embedded model" : modelFile.getFileName().toString();
+        out.println(name + " (" + generator.kind() + ")");
+        if (generator instanceof GanGenerator gan) {
+            history(out, gan.history());
+            print(out, "equilibrium", Equilibrium.judge(gan.history()));
+        } else {
+            print(out, "equilibrium", new Verdict("no adversarial phase", true,
+                    List.of("a " + generator.kind() + " model is fitted, not trained against a discriminator")));
+        }
+        if (holdout == null) {
+            out.println("mode collapse: not judged; give --format and --holdout (real sessions to compare with)");
+        } else {
+            List<UserSession> real = input.resolve().read(holdout, input.readOptions()).dataset().sessions();
+            List<UserSession> generated = generator.users(GenerationRequest.of(users, seed))
+                    .flatMap(u -> u.sessions().stream()).toList();
+            ModeCollapse collapse = ModeCollapse.measure(generated, real, seed);
+            print(out, "mode collapse", collapse.verdict());
+            collapse.asMap().forEach((k, v) -> out.printf(Locale.ROOT, "    %-28s %.3f%n", k, v));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void history(PrintWriter out, TrainingHistory history) {
+        out.printf(Locale.ROOT, "untrained validation AUC %.3f; best %.3f; kept epoch %d (lowest selection score)%n",
+                history.initialValidationAuc(), history.bestValidationAuc(), history.keptEpoch());
+        out.printf(Locale.ROOT, "  %5s %-11s %7s %8s %7s %10s %9s %6s %7s%n", "epoch", "phase", "D(x)", "D(G(z))", "D loss",
+                "-ln D(G)", "val. AUC", "score", "secs");
+        for (TrainingHistory.Epoch e : history.epochs()) {
+            out.printf(Locale.ROOT, "  %5d %-11s %7s %8s %7s %10s %9.3f %6.3f %7.0f%n", e.epoch(), e.phase(), f(e.meanDReal()),
+                    f(e.meanDFake()), f(e.discriminatorLoss()), f(e.nonSaturatingLoss()), e.validationAuc(),
+                    e.validationScore(), e.wallSeconds());
+        }
+        out.printf(Locale.ROOT, "  at the equilibrium: D(x) = D(G(z)) = 0.5, D loss = -ln D(G) = ln 2 = %.3f%n",
+                Equilibrium.LN2);
+    }
+
+    private static String f(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static void print(PrintWriter out, String what, Verdict verdict) {
+        out.println(what + ": " + verdict.label());
+        verdict.findings().forEach(f -> out.println("    " + f));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.sessiongan.diagnostics;
+
+import dev.sessiongan.model.TrainingHistory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a GAN's training history and says where the adversarial game stands. At the equilibrium the
+ * discriminator cannot tell real from generated: mean D(real) and D(G(z)) both near 0.5, its loss (mean
+ * binary cross-entropy per session) near ln 2 ≈ 0.693, and the generator's −ln D(G(z)) near ln 2 too.
+ * The rules, checked in this order on the adversarial epochs:
+ * <ol>
+ *   <li><b>discriminator dominating</b>: D(real) − D(G(z)) &gt; {@value #DOMINANCE_GAP} in the last epoch; the
+ *       policy gradient then carries little signal;</li>
+ *   <li><b>generator stalled</b>: the generator's gradient norm fell below 1 % of its first adversarial value;</li>
+ *   <li><b>oscillating</b>: over at least four epochs, D(real) − D(G(z)) changes direction at least three times by
+ *       more than {@value #SWING} each;</li>
+ *   <li><b>converging</b>: D(real) and D(G(z)) within {@value #NEAR} of 0.5 and the discriminator loss within
+ *       20 % of ln 2 in the last epoch;</li>
+ *   <li>otherwise <b>drifting</b>: away from the equilibrium with none of the patterns above.</li>
+ * </ol>
+ */
+public final class Equilibrium {
+
+    /** The discriminator's per-session loss at the equilibrium (D = 0.5 on everything). */
+    public static final double LN2 = Math.log(2);
+
+    static final double DOMINANCE_GAP = 0.6;
+    static final double SWING = 0.1;
+    static final double NEAR = 0.15;
+
+    private Equilibrium() {
+    }
+
+    /** The verdict on a training history. */
+    public static Verdict judge(TrainingHistory history) {
+        List<TrainingHistory.Epoch> adversarial = history.epochs().stream()
+                .filter(e -> "adversarial".equals(e.phase())).toList();
+        if (adversarial.isEmpty()) {
+            return new Verdict("no adversarial phase", true, List.of("the model was trained by likelihood alone"
+                    + " (warm start); there is no game to judge"));
+        }
+        TrainingHistory.Epoch last = adversarial.get(adversarial.size() - 1);
+        double gap = last.meanDReal() - last.meanDFake();
+        if (gap > DOMINANCE_GAP) {
+            int since = last.epoch();
+            for (int i = adversarial.size() - 1; i >= 0; i--) {
+                TrainingHistory.Epoch e = adversarial.get(i);
+                if (e.meanDReal() - e.meanDFake() <= DOMINANCE_GAP) {
+                    break;
+                }
+                since = e.epoch();
+            }
+            return new Verdict("discriminator dominating", false, List.of(String.format(Locale.ROOT,
+                    "D(real) %.2f vs D(G(z)) %.2f in epoch %d, a gap over %.1f since epoch %d", last.meanDReal(),
+                    last.meanDFake(), last.epoch(), DOMINANCE_GAP, since)));
+        }
+        double firstNorm = adversarial.get(0).generatorGradientNorm();
+        if (adversarial.size() > 1 && last.generatorGradientNorm() < 0.01 * firstNorm) {
+            return new Verdict("generator stalled", false, List.of(String.format(Locale.ROOT,
+                    "generator gradient norm %.2g in epoch %d, under 1 %% of its %.2g in epoch %d",
+                    last.generatorGradientNorm(), last.epoch(), firstNorm, adversarial.get(0).epoch())));
+        }
+        List<Integer> swings = swings(adversarial);
+        if (adversarial.size() >= 4 && swings.size() >= 3) {
+            return new Verdict("oscillating", false, List.of("D(real) − D(G(z)) changed direction by more than "
+                    + SWING + " at epochs " + swings + ", starting at epoch " + swings.get(0)));
+        }
+        boolean near = Math.abs(last.meanDReal() - 0.5) <= NEAR && Math.abs(last.meanDFake() - 0.5) <= NEAR;
+        boolean lossNear = Math.abs(last.discriminatorLoss() - LN2) <= 0.2 * LN2;
+        String state = String.format(Locale.ROOT, "D(real) %.2f, D(G(z)) %.2f, D loss %.3f (ln 2 = %.3f) in epoch %d",
+                last.meanDReal(), last.meanDFake(), last.discriminatorLoss(), LN2, last.epoch());
+        if (near && lossNear) {
+            return new Verdict("converging", true, List.of(state + ": within " + NEAR
+                    + " of 0.5 and 20 % of ln 2"));
+        }
+        return new Verdict("drifting", false, List.of(state + ": away from the equilibrium, no oscillation"));
+    }
+
+    /** Epochs where the discriminator's margin turned around by more than {@link #SWING}. */
+    private static List<Integer> swings(List<TrainingHistory.Epoch> epochs) {
+        List<Integer> at = new ArrayList<>();
+        double previousDelta = 0;
+        for (int i = 1; i < epochs.size(); i++) {
+            double delta = margin(epochs.get(i)) - margin(epochs.get(i - 1));
+            if (Math.abs(delta) > SWING) {
+                if (previousDelta != 0 && Math.signum(delta) != Math.signum(previousDelta)) {
+                    at.add(epochs.get(i).epoch());
+                }
+                previousDelta = delta;
+            }
+        }
+        return at;
+    }
+
+    private static double margin(TrainingHistory.Epoch e) {
+        return e.meanDReal() - e.meanDFake();
+    }
+}

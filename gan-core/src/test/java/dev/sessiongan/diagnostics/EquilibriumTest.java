@@ -1,0 +1,70 @@
+package dev.sessiongan.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiongan.model.TrainingHistory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EquilibriumTest {
+
+    private static TrainingHistory history(double[][] dRealFakeLoss) {
+        List<TrainingHistory.Epoch> epochs = new ArrayList<>();
+        epochs.add(new TrainingHistory.Epoch(1, "mle", Double.NaN, Double.NaN, Double.NaN, 10, 1, Double.NaN, 0.6, 1,
+                Double.NaN, 0.7));
+        for (double[] e : dRealFakeLoss) {
+            double gradient = e.length > 3 ? e[3] : 1;
+            epochs.add(new TrainingHistory.Epoch(epochs.size() + 1, "adversarial", e[0], e[1], e[2], 5, gradient, 1, 0.55,
+                    1, -Math.log(e[1]), 0.6));
+        }
+        return new TrainingHistory(0.9, epochs);
+    }
+
+    @Test
+    void balancedGameIsConverging() {
+        Verdict v = Equilibrium.judge(history(new double[][] {{0.55, 0.45, 0.68}, {0.52, 0.48, 0.69}}));
+
+        assertThat(v.label()).isEqualTo("converging");
+        assertThat(v.ok()).isTrue();
+    }
+
+    @Test
+    void aWinningDiscriminatorIsNamedWithTheEpochItStarted() {
+        Verdict v = Equilibrium.judge(history(new double[][] {
+                {0.6, 0.4, 0.6}, {0.85, 0.1, 0.2}, {0.9, 0.01, 0.1}}));
+
+        assertThat(v.label()).isEqualTo("discriminator dominating");
+        assertThat(v.findings().get(0)).contains("since epoch 3");
+        assertThat(v.ok()).isFalse();
+    }
+
+    @Test
+    void swingingMarginsAreOscillation() {
+        Verdict v = Equilibrium.judge(history(new double[][] {
+                {0.5, 0.5, 0.69}, {0.7, 0.3, 0.5}, {0.5, 0.5, 0.69}, {0.7, 0.3, 0.5}, {0.5, 0.5, 0.69}}));
+
+        assertThat(v.label()).isEqualTo("oscillating");
+    }
+
+    @Test
+    void vanishingGeneratorGradientIsAStall() {
+        Verdict v = Equilibrium.judge(history(new double[][] {{0.5, 0.5, 0.69, 2.0}, {0.5, 0.5, 0.69, 0.001}}));
+
+        assertThat(v.label()).isEqualTo("generator stalled");
+    }
+
+    @Test
+    void offBalanceWithoutAPatternIsDrifting() {
+        Verdict v = Equilibrium.judge(history(new double[][] {{0.75, 0.3, 0.5}}));
+
+        assertThat(v.label()).isEqualTo("drifting");
+    }
+
+    @Test
+    void warmStartOnlyHasNoGame() {
+        Verdict v = Equilibrium.judge(history(new double[][] {}));
+
+        assertThat(v.label()).isEqualTo("no adversarial phase");
+    }
+}
