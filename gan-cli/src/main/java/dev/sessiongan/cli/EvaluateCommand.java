@@ -62,7 +62,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "The training data: adds privacy figures, the Markov baseline fitted on it and real-vs-real.")
     Path train;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write report.json into this directory.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write report.json and a self-contained report.html (charts) into this directory.")
     Path out;
 
     @Option(names = "--users", defaultValue = "5000", paramLabel = "N", description = "Users to generate (default 5000).")
@@ -127,7 +128,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 report.writeJson(file.stream());
                 file.commit();
             }
-            printer.println("wrote " + json);
+            Path html = out.resolve("report.html");
+            try (AtomicFile file = AtomicFile.create(html)) {
+                HtmlReport.write(report, file.stream());
+                file.commit();
+            }
+            printer.println("wrote " + json + " and " + html);
         }
         printer.flush();
         return 0;

@@ -128,6 +128,12 @@ class CliTest {
         assertThat(json.at("/columns/0/privacy_verdict/label").asText()).isEqualTo("no sign of copying");
         assertThat(json.at("/columns/0/charts/lengthShare")).hasSize(20);
         assertThat(json.get("summary").size()).isGreaterThanOrEqualTo(4);
+        String html = Files.readString(report.resolve("report.html"));
+        assertThat(html).contains("echarts.init").contains("\"classifier_auc\"").contains("Apache")
+                .contains("data-charts-rendered");
+        // the inlined JSON and library cannot close the script element they sit in
+        String data = html.substring(html.indexOf("id=\"report-data\">"));
+        assertThat(data.substring(0, data.indexOf("</script>"))).contains("\"columns\"");
     }
 
     @Test
