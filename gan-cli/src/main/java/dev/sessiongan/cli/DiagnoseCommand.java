@@ -89,14 +89,14 @@ final class DiagnoseCommand implements Callable<Integer> {
     private static void history(PrintWriter out, TrainingHistory history) {
         out.printf(Locale.ROOT, "untrained validation AUC %.3f; best %.3f; kept epoch %d (lowest selection score)%n",
                 history.initialValidationAuc(), history.bestValidationAuc(), history.keptEpoch());
-        out.printf(Locale.ROOT, "  %5s %-11s %7s %8s %7s %10s %9s %6s %7s%n", "epoch", "phase", "D(x)", "D(G(z))", "D loss",
-                "-ln D(G)", "val. AUC", "score", "secs");
+        out.printf(Locale.ROOT, "  %5s %-11s %7s %8s %7s %10s %6s %9s %6s %7s%n", "epoch", "phase", "D(x)", "D(G(z))", "D loss",
+                "-ln D(G)", "gap", "val. AUC", "score", "secs");
         for (TrainingHistory.Epoch e : history.epochs()) {
-            out.printf(Locale.ROOT, "  %5d %-11s %7s %8s %7s %10s %9.3f %6.3f %7.0f%n", e.epoch(), e.phase(), f(e.meanDReal()),
-                    f(e.meanDFake()), f(e.discriminatorLoss()), f(e.nonSaturatingLoss()), e.validationAuc(),
+            out.printf(Locale.ROOT, "  %5d %-11s %7s %8s %7s %10s %6s %9.3f %6.3f %7.0f%n", e.epoch(), e.phase(), f(e.meanDReal()),
+                    f(e.meanDFake()), f(e.discriminatorLoss()), f(e.nonSaturatingLoss()), f(e.dualityGap()), e.validationAuc(),
                     e.validationScore(), e.wallSeconds());
         }
-        out.printf(Locale.ROOT, "  at the equilibrium: D(x) = D(G(z)) = 0.5, D loss = -ln D(G) = ln 2 = %.3f%n",
+        out.printf(Locale.ROOT, "  at the equilibrium: D(x) = D(G(z)) = 0.5, D loss = -ln D(G) = ln 2 = %.3f, duality gap = 0%n",
                 Equilibrium.LN2);
     }
 

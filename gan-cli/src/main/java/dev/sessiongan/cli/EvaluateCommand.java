@@ -55,6 +55,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--synthetic", paramLabel = "FILE", description = "Evaluate this canonical events CSV instead.")
     Path synthetic;
 
+    @Option(names = "--baseline", description = "Evaluate the Markov baseline fitted on --train (its report beside"
+            + " real-vs-real), instead of a model.")
+    boolean baseline;
+
     @Option(names = "--holdout", required = true, paramLabel = "FILE", description = "Real users not trained on.")
     Path holdout;
 
@@ -83,13 +87,20 @@ final class EvaluateCommand implements Callable<Integer> {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new InvalidInputException(out.toString(), 0, null, "--out must be a directory, not a file");
         }
+        if (baseline && (train == null || synthetic != null || modelFile != null)) {
+            throw new InvalidInputException("--baseline needs --train and excludes --model-file and --synthetic");
+        }
         ClickstreamFormat format = input.resolve();
         ReadOptions options = input.readOptions();
         List<UserSession> real = format.read(holdout, options).dataset().sessions();
+        SessionDataset training = train == null ? null : format.read(train, options).dataset();
         List<UserSession> candidate;
         String name;
         TrainingHistory history = null;
-        if (synthetic != null) {
+        if (baseline) {
+            candidate = null;
+            name = "markov baseline";
+        } else if (synthetic != null) {
             candidate = ClickstreamFormats.eventsCsv().read(synthetic, ReadOptions.DEFAULT).dataset().sessions();
             name = synthetic.getFileName().toString();
         } else {
@@ -103,17 +114,19 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("candidate", name);
+        inputs.put("model_file", modelFile == null ? null : modelFile.toString());
         inputs.put("holdout", holdout.toString());
         inputs.put("train", train == null ? null : train.toString());
         inputs.put("format", input.format);
         inputs.put("users", synthetic == null ? users : null);
         inputs.put("seed", seed);
         List<Evaluation> columns = new ArrayList<>();
-        if (train == null) {
+        if (training == null) {
             columns.add(Evaluation.of(name, candidate, real, null, seed));
         } else {
-            SessionDataset training = format.read(train, options).dataset();
-            columns.add(Evaluation.of(name, candidate, real, training.sessions(), seed));
+            if (!baseline) {
+                columns.add(Evaluation.of(name, candidate, real, training.sessions(), seed));
+            }
             columns.add(Evaluation.of("markov baseline", sessions(MarkovTrainer.fit(training)), real,
                     training.sessions(), seed));
             columns.add(Evaluation.of("real vs real", training.sessions(), real, null, seed));

@@ -47,6 +47,10 @@ final class GanTrainingOptions {
     @Option(names = "--entropy-weight", paramLabel = "W", description = "Entropy bonus in the reward (default 0).")
     Double entropyWeight;
 
+    @Option(names = "--duality-gap-every", paramLabel = "N",
+            description = "Estimate the duality gap every N adversarial epochs; 0 = never (default 1).")
+    Integer dualityGapEvery;
+
     /** The options, defaults filled in; validated. */
     GanOptions toOptions() {
         GanOptions.Builder b = GanOptions.builder();
@@ -89,6 +93,9 @@ final class GanTrainingOptions {
         if (entropyWeight != null) {
             b.entropyWeight(entropyWeight);
         }
+        if (dualityGapEvery != null) {
+            b.dualityGapEvery(dualityGapEvery);
+        }
         return b.build();
     }
 
@@ -97,6 +104,6 @@ final class GanTrainingOptions {
         return seed != null || mleEpochs != null || adversarialEpochs != null || batchSize != null || hidden != null
                 || learningRate != null || adversarialLearningRate != null || discriminatorLearningRate != null
                 || discriminatorSteps != null || packing != null || labelSmoothing != null || mleWeight != null
-                || entropyWeight != null;
+                || entropyWeight != null || dualityGapEvery != null;
     }
 }

@@ -105,6 +105,8 @@ final class TrainCommand implements Callable<Integer> {
                     ? GanTrainer.resume(result.dataset(), resumed, progress, checkpoints)
                     : GanTrainer.train(result.dataset(), options, progress, checkpoints);
             ModelFile.save(out, generator, ModelManifest.now(GanGenerator.KIND, options.seed(), provenance, config));
+            spec.commandLine().getErr().printf("kept epoch %d; equilibrium: %s%n", generator.history().keptEpoch(),
+                    dev.sessiongan.diagnostics.Equilibrium.judge(generator.history()));
         } else {
             MarkovGenerator generator = MarkovTrainer.fit(result.dataset());
             ModelFile.save(out, generator, ModelManifest.now(MarkovGenerator.KIND, 0, provenance, config));

@@ -36,8 +36,9 @@ final class TrainingProgress implements GanTrainer.Listener {
         double eta = (warmStartEpochs - warmStartDone) * perWarmStart
                 + (adversarialEpochs - adversarialDone) * perAdversarial;
         String adversarial = "adversarial".equals(e.phase())
-                ? String.format(Locale.ROOT, "  D loss %.3f  D(x) %.3f  D(G(z)) %.3f", e.discriminatorLoss(),
-                        e.meanDReal(), e.meanDFake())
+                ? String.format(Locale.ROOT, "  D loss %.3f  D(x) %.3f  D(G(z)) %.3f%s", e.discriminatorLoss(),
+                        e.meanDReal(), e.meanDFake(), Double.isNaN(e.dualityGap()) ? ""
+                                : String.format(Locale.ROOT, "  gap %.3f", e.dualityGap()))
                 : "";
         err.printf(Locale.ROOT, "epoch %d/%d %s: G loss %.3f%s  validation AUC %.3f  score %.3f  %.0fs  ETA %s%n",
                 e.epoch(), total, e.phase(), e.generatorLoss(), adversarial, e.validationAuc(), e.validationScore(),

@@ -137,6 +137,23 @@ class CliTest {
     }
 
     @Test
+    void evaluateReportsTheBaselineAlone() throws IOException {
+        Path report = dir.resolve("baseline");
+
+        Run run = run("evaluate", "--format", "rees46", "--baseline", "--holdout",
+                DATA.resolve("rees46_multicategory/holdout.csv").toString(), "--train", TRAIN, "--users", "500",
+                "--out", report.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.resolve("report.json").toFile());
+        assertThat(json.get("columns")).hasSize(2);
+        assertThat(json.at("/columns/0/name").asText()).isEqualTo("markov baseline");
+        assertThat(run("evaluate", "--format", "rees46", "--baseline", "--holdout", TRAIN).err())
+                .contains("--baseline needs --train");
+    }
+
+    @Test
     void evaluateRefusesAFileAsTheReportDirectory() throws IOException {
         Path file = java.nio.file.Files.writeString(dir.resolve("taken"), "keep me");
 

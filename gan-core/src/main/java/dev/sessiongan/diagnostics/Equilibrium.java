@@ -69,8 +69,10 @@ public final class Equilibrium {
         }
         boolean near = Math.abs(last.meanDReal() - 0.5) <= NEAR && Math.abs(last.meanDFake() - 0.5) <= NEAR;
         boolean lossNear = Math.abs(last.discriminatorLoss() - LN2) <= 0.2 * LN2;
-        String state = String.format(Locale.ROOT, "D(real) %.2f, D(G(z)) %.2f, D loss %.3f (ln 2 = %.3f) in epoch %d",
-                last.meanDReal(), last.meanDFake(), last.discriminatorLoss(), LN2, last.epoch());
+        String state = String.format(Locale.ROOT, "D(real) %.2f, D(G(z)) %.2f, D loss %.3f (ln 2 = %.3f)%s in epoch %d",
+                last.meanDReal(), last.meanDFake(), last.discriminatorLoss(), LN2,
+                Double.isNaN(last.dualityGap()) ? "" : String.format(Locale.ROOT, ", duality gap %.3f", last.dualityGap()),
+                last.epoch());
         if (near && lossNear) {
             return new Verdict("converging", true, List.of(state + ": within " + NEAR
                     + " of 0.5 and 20 % of ln 2"));

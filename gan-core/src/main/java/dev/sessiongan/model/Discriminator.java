@@ -67,6 +67,11 @@ final class Discriminator {
         return packing;
     }
 
+    /** An independent copy: weights and optimiser state (for the duality-gap estimate). */
+    Discriminator copy() {
+        return new Discriminator(graph.clone(), vocabulary, packing);
+    }
+
     ComputationGraph graph() {
         return graph;
     }

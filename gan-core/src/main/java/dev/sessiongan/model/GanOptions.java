@@ -26,6 +26,7 @@ import dev.sessiongan.encoding.EncodingOptions;
  * @param labelSmoothing      one-sided label smoothing: real sequences are labelled {@code 1 - labelSmoothing}
  * @param mleWeight           weight of the maximum-likelihood term on real sequences in the adversarial phase
  * @param entropyWeight       weight of the entropy bonus (mean −log p of a sample's tokens) in its reward
+ * @param dualityGapEvery     estimate the duality gap every this many adversarial epochs (0 = never)
  */
 public record GanOptions(
         long seed,
@@ -46,11 +47,12 @@ public record GanOptions(
         double discriminatorLearningRate,
         double labelSmoothing,
         double mleWeight,
-        double entropyWeight) {
+        double entropyWeight,
+        int dualityGapEvery) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
     public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 40, 4, 3e-3,
-            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0);
+            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1);
 
     public GanOptions {
         check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
@@ -81,6 +83,8 @@ public record GanOptions(
                 "mle weight must be in [0, 100], got " + mleWeight);
         check(entropyWeight >= 0 && entropyWeight <= 10 && !Double.isNaN(entropyWeight),
                 "entropy weight must be in [0, 10], got " + entropyWeight);
+        check(dualityGapEvery >= 0 && dualityGapEvery <= 10_000,
+                "duality gap interval must be in [0, 10000], got " + dualityGapEvery);
         check(batchSize % packing == 0, "batch size " + batchSize + " must be a multiple of packing " + packing);
         if (encoding == null) {
             encoding = EncodingOptions.DEFAULT;
@@ -124,6 +128,7 @@ public record GanOptions(
         private double labelSmoothing;
         private double mleWeight;
         private double entropyWeight;
+        private int dualityGapEvery;
 
         private Builder(GanOptions o) {
             seed = o.seed;
@@ -145,6 +150,7 @@ public record GanOptions(
             labelSmoothing = o.labelSmoothing;
             mleWeight = o.mleWeight;
             entropyWeight = o.entropyWeight;
+            dualityGapEvery = o.dualityGapEvery;
         }
 
         /** Seed for everything (default 1). */
@@ -261,12 +267,18 @@ public record GanOptions(
             return this;
         }
 
+        /** Estimate the duality gap every this many adversarial epochs; 0 = never (default 1). */
+        public Builder dualityGapEvery(int value) {
+            dualityGapEvery = value;
+            return this;
+        }
+
         /** The options; validated. */
         public GanOptions build() {
             return new GanOptions(seed, encoding, hidden, layers, noise, batchSize, mleEpochs, adversarialEpochs,
                     learningRate, validationFraction, maxSessionsPerUser, discriminatorHidden, packing,
                     discriminatorSteps, adversarialLearningRate, discriminatorLearningRate, labelSmoothing, mleWeight,
-                    entropyWeight);
+                    entropyWeight, dualityGapEvery);
         }
     }
 }

@@ -37,6 +37,9 @@ public final class GanTrainer {
     private record Validation(double auc, double score) {
     }
 
+    /** Optimisation steps of each copy in the duality-gap estimate. */
+    private static final int GAP_STEPS = 5;
+
     /** Seed offset of the validation generation, so validation never shares draws with training. */
     private static final long VALIDATION_SEED_SALT = 0x5EED_0F_7A11L;
 
@@ -97,6 +100,8 @@ public final class GanTrainer {
         private final List<float[]> weights = new ArrayList<>();
         private final List<Integer> firstSessions = new ArrayList<>();
         private final List<UserSession> validationSessions;
+        /** Validation users as token sequences (profile and first session), the real side of the duality gap. */
+        private final List<int[]> validationFirst = new ArrayList<>();
         private final long validationUsers;
         private TokenNetwork network;
         private Discriminator discriminator;
@@ -137,6 +142,9 @@ public final class GanTrainer {
                     sequences.add(tokens);
                     weights.add(likelihoodWeights(tokens.length, k == 0, 1f));
                 }
+            }
+            for (UserHistory user : users.subList(0, validationCount)) {
+                validationFirst.add(layout.tokens(encoding.profileOf(user), encoding.encode(user.sessions().get(0))));
             }
             network = TokenNetwork.create(layout.vocabulary(), options.hidden(), options.layers(), options.noise(),
                     options.learningRate(), random.nextLong());
@@ -195,15 +203,32 @@ public final class GanTrainer {
                 float[][] w = new float[batch.length][];
                 for (int i = 0; i < batch.length; i++) {
                     seqs.add(sequences.get(batch[i]));
-                    w[i] = weights.get(batch[i]);
+                    w[i] = withoutHeader(weights.get(batch[i]));
                 }
                 loss += network.fit(seqs, w, noise(batch.length));
                 gradient += gradientNorm(network.graph());
                 steps++;
+                headerStep(batch.length);
             }
             Validation v = validate();
             finish(new TrainingHistory.Epoch(++epoch, "mle", Double.NaN, Double.NaN, Double.NaN, loss / steps,
-                    gradient / steps, Double.NaN, v.auc(), seconds(started), Double.NaN, v.score()), total);
+                    gradient / steps, Double.NaN, v.auc(), seconds(started), Double.NaN, v.score(), Double.NaN), total);
+        }
+
+        /**
+         * One step on the headers (profile and length class) of randomly drawn sequences. The event batches
+         * are grouped by length, which would tie each step's length target to one class; headers alone are
+         * short, so a random mix costs nothing.
+         */
+        private void headerStep(int size) {
+            List<int[]> headers = new ArrayList<>(size);
+            float[][] w = new float[size][];
+            for (int i = 0; i < size; i++) {
+                int index = random.nextInt(sequences.size());
+                headers.add(java.util.Arrays.copyOf(sequences.get(index), TokenLayout.HEADER_TOKENS));
+                w[i] = java.util.Arrays.copyOf(weights.get(index), TokenLayout.HEADER_TOKENS);
+            }
+            network.fit(headers, w, noise(size));
         }
 
         private void adversarialEpoch(Discriminator discriminator, int total) {
@@ -220,11 +245,7 @@ public final class GanTrainer {
             double nonSaturating = 0;
             for (int step = 0; step < steps; step++) {
                 float[][] z = noise(batchSize);
-                SplittableRandom[] rows = new SplittableRandom[batchSize];
-                for (int b = 0; b < batchSize; b++) {
-                    rows[b] = random.split();
-                }
-                SequenceSampler.Sample fake = sampler.sampleWithLikelihood(null, rows, z);
+                SequenceSampler.Sample fake = sampler.sampleWithLikelihood(null, rows(batchSize), z);
                 List<int[]> real = pick(firstSessions, batchSize);
                 for (int k = 0; k < options.discriminatorSteps(); k++) {
                     List<int[]> realForD = k == 0 ? real : pick(firstSessions, batchSize);
@@ -239,17 +260,21 @@ public final class GanTrainer {
                     nonSaturating -= Math.log(Math.max(1e-6, score)) / fakeScores.length;
                 }
                 dReal += mean(realScores);
-                gLoss += generatorStep(fake, fakeScores, z);
+                gLoss += generatorStep(network, fake, fakeScores, z, options.mleWeight());
                 gGradient += gradientNorm(network.graph());
             }
+            int adversarialEpoch = epoch + 1 - options.mleEpochs();
+            double gap = options.dualityGapEvery() > 0 && adversarialEpoch % options.dualityGapEvery() == 0
+                    ? dualityGap(discriminator, sampler) : Double.NaN;
             Validation v = validate();
             finish(new TrainingHistory.Epoch(++epoch, "adversarial", dReal / steps, dFake / steps, dLoss / steps,
                     gLoss / steps, gGradient / steps, dGradient / steps, v.auc(), seconds(started),
-                    nonSaturating / steps, v.score()), total);
+                    nonSaturating / steps, v.score(), gap), total);
         }
 
         /** Policy gradient on the generated batch plus likelihood of a real batch, in one optimiser step. */
-        private double generatorStep(SequenceSampler.Sample fake, double[] packScores, float[][] fakeNoise) {
+        private double generatorStep(TokenNetwork generator, SequenceSampler.Sample fake, double[] packScores,
+                float[][] fakeNoise, double mleWeight) {
             int n = fake.sequences().size();
             double[] reward = new double[n];
             for (int b = 0; b < n; b++) {
@@ -268,20 +293,67 @@ public final class GanTrainer {
             for (int b = 0; b < n; b++) {
                 w.add(policyGradientWeights(fake.sequences().get(b).length, (float) ((reward[b] - mean) / std)));
             }
-            if (options.mleWeight() > 0) {
+            if (mleWeight > 0) {
                 for (int i = 0; i < n; i++) {
                     int index = random.nextInt(sequences.size());
                     batch.add(sequences.get(index));
                     float[] base = weights.get(index);
                     float[] scaled = new float[base.length];
                     for (int p = 0; p < base.length; p++) {
-                        scaled[p] = (float) (base[p] * options.mleWeight());
+                        scaled[p] = (float) (base[p] * mleWeight);
                     }
                     w.add(scaled);
                 }
                 z.addAll(List.of(noise(n)));
             }
-            return network.fit(batch, w.toArray(float[][]::new), z.toArray(float[][]::new));
+            return generator.fit(batch, w.toArray(float[][]::new), z.toArray(float[][]::new));
+        }
+
+        /**
+         * Estimates the duality gap (Grnarova et al., 2019) on the validation users: a copy of the discriminator
+         * takes {@value #GAP_STEPS} steps against the current generator (the worst discriminator for it), a copy
+         * of the generator takes as many policy-gradient steps against the current discriminator (the worst
+         * generator for it), and the gap is M(G, D_worst) − M(G_worst, D) with the GAN objective
+         * M = E log D(x) + E log(1 − D(G(z))). It is 0 at the equilibrium and grows as either side could still
+         * gain by changing alone. The copies are thrown away; training goes on unchanged.
+         */
+        private double dualityGap(Discriminator current, SequenceSampler sampler) {
+            int n = Math.min(options.batchSize(), validationFirst.size());
+            n -= n % options.packing();
+            Discriminator worstD = current.copy();
+            for (int k = 0; k < GAP_STEPS; k++) {
+                worstD.fit(pickFrom(validationFirst, n), sample(sampler, n).sequences(), 1.0);
+            }
+            double withWorstD = objective(worstD, pickFrom(validationFirst, n), sample(sampler, n).sequences());
+            TokenNetwork worstG = network.copy();
+            SequenceSampler worstSampler = new SequenceSampler(worstG, layout, encoding.options().maxLength());
+            for (int k = 0; k < GAP_STEPS; k++) {
+                float[][] z = noise(n);
+                SequenceSampler.Sample fake = worstSampler.sampleWithLikelihood(null, rows(n), z);
+                generatorStep(worstG, fake, current.score(fake.sequences()), z, 0);
+            }
+            double withWorstG = objective(current, pickFrom(validationFirst, n), sample(worstSampler, n).sequences());
+            return withWorstD - withWorstG;
+        }
+
+        private SequenceSampler.Sample sample(SequenceSampler from, int n) {
+            return from.sampleWithLikelihood(null, rows(n), noise(n));
+        }
+
+        private SplittableRandom[] rows(int n) {
+            SplittableRandom[] rows = new SplittableRandom[n];
+            for (int b = 0; b < n; b++) {
+                rows[b] = random.split();
+            }
+            return rows;
+        }
+
+        private List<int[]> pickFrom(List<int[]> from, int count) {
+            List<int[]> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                out.add(from.get(random.nextInt(from.size())));
+            }
+            return out;
         }
 
         /**
@@ -368,7 +440,11 @@ public final class GanTrainer {
         return w;
     }
 
-    /** Batches of similar length (less padding), in random order. */
+    /**
+     * Batches of similar length (less padding: an epoch runs about five times faster than with random
+     * batches), in random order. In such a batch every LENGTH target agrees, so the header is trained apart,
+     * on random batches of headers alone (see {@code headerBatch}).
+     */
     private static List<int[]> batches(List<int[]> sequences, int size, SplittableRandom random) {
         int n = sequences.size();
         double[] jitter = new double[n];
@@ -390,6 +466,27 @@ public final class GanTrainer {
         }
         shuffle(batches, random);
         return batches;
+    }
+
+    /** Loss weights with the header (profile and length class) masked out. */
+    static float[] withoutHeader(float[] weights) {
+        float[] w = weights.clone();
+        java.util.Arrays.fill(w, 0, Math.min(w.length, TokenLayout.HEADER_TOKENS), 0f);
+        return w;
+    }
+
+    /** The GAN objective E log D(x) + E log(1 − D(G(z))) of a discriminator on real and generated packs. */
+    private static double objective(Discriminator d, List<int[]> real, List<int[]> fake) {
+        double sum = 0;
+        double[] r = d.score(real);
+        for (double v : r) {
+            sum += Math.log(Math.max(1e-6, v)) / r.length;
+        }
+        double[] f = d.score(fake);
+        for (double v : f) {
+            sum += Math.log(Math.max(1e-6, 1 - v)) / f.length;
+        }
+        return sum;
     }
 
     private static double gradientNorm(org.deeplearning4j.nn.graph.ComputationGraph graph) {

@@ -70,6 +70,11 @@ final class TokenNetwork {
         return vocabulary;
     }
 
+    /** An independent copy: weights and optimiser state (for the duality-gap estimate). */
+    TokenNetwork copy() {
+        return new TokenNetwork(graph.clone(), vocabulary, noise);
+    }
+
     int noise() {
         return noise;
     }

@@ -60,6 +60,8 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
      *                        equilibrium; NaN in the warm start)
      * @param validationScore the model-selection score: {@code validationAuc} plus the transition total
      *                        variation and session-length KS distance to the validation users (lower is better)
+     * @param dualityGap      estimated duality gap at the end of the epoch (0 at the equilibrium; NaN when not
+     *                        estimated)
      */
     public record Epoch(
             int epoch,
@@ -73,6 +75,7 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
             double validationAuc,
             double wallSeconds,
             double nonSaturatingLoss,
-            double validationScore) {
+            double validationScore,
+            double dualityGap) {
     }
 }

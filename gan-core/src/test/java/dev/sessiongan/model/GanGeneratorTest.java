@@ -137,7 +137,12 @@ class GanGeneratorTest {
         assertThat(last.meanDFake()).isBetween(0.0, 1.0);
         assertThat(last.discriminatorLoss()).isPositive();
         assertThat(last.discriminatorGradientNorm()).isPositive();
+        assertThat(last.nonSaturatingLoss()).isPositive();
+        assertThat(last.dualityGap()).isFinite();
+        assertThat(adversarial.history().epochs().get(0).dualityGap()).isNaN(); // warm start: no game yet
         assertThat(adversarial.users(GenerationRequest.of(10, 1)).toList()).hasSize(10);
+        GanGenerator noGap = GanTrainer.train(slice, options.toBuilder().dualityGapEvery(0).build(), null);
+        assertThat(noGap.history().epochs().get(1).dualityGap()).isNaN();
     }
 
     @Test
@@ -191,7 +196,7 @@ class GanGeneratorTest {
         return new TrainingHistory(history.initialValidationAuc(), history.epochs().stream()
                 .map(e -> new TrainingHistory.Epoch(e.epoch(), e.phase(), e.meanDReal(), e.meanDFake(),
                         e.discriminatorLoss(), e.generatorLoss(), e.generatorGradientNorm(),
-                        e.discriminatorGradientNorm(), e.validationAuc(), 0, e.nonSaturatingLoss(), e.validationScore()))
+                        e.discriminatorGradientNorm(), e.validationAuc(), 0, e.nonSaturatingLoss(), e.validationScore(), e.dualityGap()))
                 .toList());
     }
 
