@@ -1,5 +1,6 @@
 package dev.sessiongan.cli;
 
+import dev.sessiongan.encoding.EncodingOptions;
 import dev.sessiongan.model.GanOptions;
 import picocli.CommandLine.Option;
 
@@ -20,6 +21,10 @@ final class GanTrainingOptions {
 
     @Option(names = "--hidden", paramLabel = "N", description = "Generator LSTM units (default 128).")
     Integer hidden;
+
+    @Option(names = "--top-categories", paramLabel = "K",
+            description = "Categories with their own slot in the encoding; the rest share OTHER (default 50).")
+    Integer topCategories;
 
     @Option(names = "--learning-rate", paramLabel = "LR", description = "Warm-start learning rate (default 0.003).")
     Double learningRate;
@@ -69,6 +74,10 @@ final class GanTrainingOptions {
         if (hidden != null) {
             b.hidden(hidden);
         }
+        if (topCategories != null) {
+            EncodingOptions e = GanOptions.DEFAULT.encoding();
+            b.encoding(new EncodingOptions(topCategories, e.timeBuckets(), e.maxLength()));
+        }
         if (learningRate != null) {
             b.learningRate(learningRate);
         }
@@ -102,6 +111,7 @@ final class GanTrainingOptions {
     /** Whether any GAN option was given (they are an error with the Markov model). */
     boolean any() {
         return seed != null || mleEpochs != null || adversarialEpochs != null || batchSize != null || hidden != null
+                || topCategories != null
                 || learningRate != null || adversarialLearningRate != null || discriminatorLearningRate != null
                 || discriminatorSteps != null || packing != null || labelSmoothing != null || mleWeight != null
                 || entropyWeight != null || dualityGapEvery != null;
