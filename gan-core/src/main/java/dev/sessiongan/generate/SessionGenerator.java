@@ -15,15 +15,24 @@ public interface SessionGenerator {
     String kind();
 
     /**
-     * Generates user number {@code index} (0-based) of the request.
+     * Generates user number {@code index} (0-based) of the request, ignoring its condition: conditioned
+     * requests are served by {@link #users}, which keeps the candidates that satisfy it.
      *
      * @throws IllegalArgumentException if {@code index} is outside {@code [0, request.users())}
      */
     VirtualUser user(long index, GenerationRequest request);
 
-    /** All users of the request, lazily, in index order. */
+    /**
+     * All users of the request, lazily, in index order. With a condition, candidates are drawn in index
+     * order and those that satisfy it are kept (see {@link UserCondition}); they keep their candidate ids.
+     *
+     * @throws dev.sessiongan.InvalidInputException while streaming, if the condition is (almost) never met
+     */
     default Stream<VirtualUser> users(GenerationRequest request) {
-        return LongStream.range(0, request.users()).mapToObj(i -> user(i, request));
+        if (request.condition().isNone()) {
+            return LongStream.range(0, request.users()).mapToObj(i -> user(i, request));
+        }
+        return Conditioning.users(this, request);
     }
 
     /** The random source of user {@code index} under {@code seed}: independent streams per index. */

@@ -1,0 +1,83 @@
+package dev.sessiongan;
+
+import dev.sessiongan.generate.GenerationRequest;
+import dev.sessiongan.generate.SessionGenerator;
+import dev.sessiongan.generate.VirtualUser;
+import dev.sessiongan.io.EmbeddedModels;
+import dev.sessiongan.io.ModelFile;
+import dev.sessiongan.io.ModelManifest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The front door: a model (the embedded default or a model file) that simulates virtual users.
+ * <pre>{@code
+ * UserSimulator simulator = UserSimulator.defaultModel();
+ * List<VirtualUser> users = simulator.users(GenerationRequest.of(100, 42)).toList();
+ * }</pre>
+ * Users are generated lazily, in order, and reproducibly: the same model, seed, start and condition
+ * always give the same users, however the stream is consumed. Instances are safe to share between
+ * threads.
+ */
+public final class UserSimulator {
+
+    private final SessionGenerator generator;
+    private final ModelManifest manifest;
+
+    private UserSimulator(SessionGenerator generator, ModelManifest manifest) {
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.manifest = manifest;
+    }
+
+    /** The model shipped inside the library: works offline, with no training and no files. */
+    public static UserSimulator defaultModel() {
+        ModelFile.Loaded loaded = EmbeddedModels.defaultModel();
+        return new UserSimulator(loaded.generator(), loaded.manifest());
+    }
+
+    /**
+     * A model file written by {@code sessiongan train}.
+     *
+     * @throws InvalidInputException if the file is missing, corrupt, truncated or not a model file
+     */
+    public static UserSimulator load(Path modelFile) {
+        ModelFile.Loaded loaded = ModelFile.load(modelFile);
+        return new UserSimulator(loaded.generator(), loaded.manifest());
+    }
+
+    /** A generator built in code (e.g. a freshly trained one). */
+    public static UserSimulator of(SessionGenerator generator) {
+        return new UserSimulator(generator, null);
+    }
+
+    /** The model kind, e.g. {@code markov} or {@code gan}. */
+    public String kind() {
+        return generator.kind();
+    }
+
+    /** What the model file says about itself (versions, training data, seed); empty for {@link #of}. */
+    public java.util.Optional<ModelManifest> manifest() {
+        return java.util.Optional.ofNullable(manifest);
+    }
+
+    /**
+     * The request's users, lazily and in order. A request with a {@link dev.sessiongan.generate.UserCondition}
+     * yields only users that satisfy it (rejection sampling; fails while streaming if the model almost
+     * never produces such users).
+     */
+    public Stream<VirtualUser> users(GenerationRequest request) {
+        return generator.users(Objects.requireNonNull(request, "request"));
+    }
+
+    /** {@code count} users from {@code seed}, as a list. */
+    public List<VirtualUser> users(long count, long seed) {
+        return users(GenerationRequest.of(count, seed)).toList();
+    }
+
+    /** The underlying generator. */
+    public SessionGenerator generator() {
+        return generator;
+    }
+}

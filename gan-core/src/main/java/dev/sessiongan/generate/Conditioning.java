@@ -1,0 +1,64 @@
+package dev.sessiongan.generate;
+
+import dev.sessiongan.InvalidInputException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/** Rejection sampling of conditioned requests: candidate users in index order, the satisfying ones kept. */
+final class Conditioning {
+
+    /** Candidates drawn before a condition that nothing has met is given up on. */
+    static final long GIVE_UP_AFTER = 20_000;
+    /** Below this acceptance rate (after {@link #GIVE_UP_AFTER} candidates) the request fails. */
+    static final double MIN_ACCEPTANCE = 0.001;
+
+    private Conditioning() {
+    }
+
+    static Stream<VirtualUser> users(SessionGenerator generator, GenerationRequest request) {
+        GenerationRequest candidates = new GenerationRequest(Long.MAX_VALUE, request.seed(), request.start());
+        Iterator<VirtualUser> kept = new Iterator<>() {
+            private long returned;
+            private long drawn;
+            private VirtualUser next;
+
+            @Override
+            public boolean hasNext() {
+                if (next != null) {
+                    return true;
+                }
+                if (returned >= request.users()) {
+                    return false;
+                }
+                while (next == null) {
+                    VirtualUser candidate = generator.user(drawn++, candidates);
+                    if (request.condition().test(candidate)) {
+                        next = candidate;
+                    } else if (drawn >= GIVE_UP_AFTER && returned < MIN_ACCEPTANCE * drawn) {
+                        throw new InvalidInputException("the condition " + request.condition() + " is met by "
+                                + returned + " of " + drawn + " generated users; this model (almost) never produces"
+                                + " such users");
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public VirtualUser next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                VirtualUser user = next;
+                next = null;
+                returned++;
+                return user;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliterator(kept, request.users(),
+                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.SIZED), false);
+    }
+}
