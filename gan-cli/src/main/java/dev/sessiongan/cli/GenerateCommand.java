@@ -3,6 +3,7 @@ package dev.sessiongan.cli;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.format.TimeFormat;
 import dev.sessiongan.generate.GenerationRequest;
+import dev.sessiongan.generate.UserCondition;
 import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.io.EmbeddedModels;
 import dev.sessiongan.io.ModelFile;
@@ -49,6 +50,14 @@ final class GenerateCommand implements Callable<Integer> {
                     + " default: the start of the training data.")
     String start;
 
+    @Option(names = "--buyers-only", description = "Only users with a purchase (same as --condition buyer=true).")
+    boolean buyersOnly;
+
+    @Option(names = "--condition", paramLabel = "KEY=VALUE", split = ",",
+            description = "Only users that satisfy it: buyer=true|false, preferred-category=ID, min-session-length=N,"
+                    + " max-session-length=N (every session); repeatable. Met by rejection sampling.")
+    java.util.Map<String, String> conditions = new java.util.LinkedHashMap<>();
+
     @Mixin
     OutputOptions output;
 
@@ -75,6 +84,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             request = request.withStart(origin);
         }
+        request = request.withCondition(condition());
         ModelFile.Loaded model = modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
         if (modelFile == null) {
             spec.commandLine().getErr().printf("using the embedded default model (%s, trained on %s)%n",
@@ -86,5 +96,39 @@ final class GenerateCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("wrote %,d users to %s%n", written, output.out);
         }
         return 0;
+    }
+
+    private UserCondition condition() {
+        UserCondition c = buyersOnly ? UserCondition.buyers() : UserCondition.NONE;
+        Integer min = null;
+        Integer max = null;
+        for (java.util.Map.Entry<String, String> e : conditions.entrySet()) {
+            String value = e.getValue().trim();
+            switch (e.getKey().trim()) {
+                case "buyer" -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        throw new InvalidInputException("--condition buyer must be true or false, got '" + value + "'");
+                    }
+                    c = c.withBuyer(Boolean.parseBoolean(value));
+                }
+                case "preferred-category" -> c = c.withPreferredCategory(value);
+                case "min-session-length" -> min = lengthOf(e.getKey(), value);
+                case "max-session-length" -> max = lengthOf(e.getKey(), value);
+                default -> throw new InvalidInputException("--condition: unknown key '" + e.getKey()
+                        + "'; use buyer, preferred-category, min-session-length or max-session-length");
+            }
+        }
+        if (buyersOnly && Boolean.FALSE.equals(c.buyer())) {
+            throw new InvalidInputException("--buyers-only contradicts --condition buyer=false");
+        }
+        return new UserCondition(c.buyer(), c.preferredCategory(), min, max);
+    }
+
+    private static int lengthOf(String key, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--condition " + key + " must be a whole number, got '" + value + "'");
+        }
     }
 }

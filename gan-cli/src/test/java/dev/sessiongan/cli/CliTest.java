@@ -189,6 +189,25 @@ class CliTest {
     }
 
     @Test
+    void generateConditionsUsersAndFailsCleanlyWhenItCannot() throws IOException {
+        Path buyers = dir.resolve("buyers.jsonl");
+        Path none = dir.resolve("none.csv");
+
+        Run ok = run("generate", "--users", "50", "--buyers-only", "--condition", "min-session-length=2",
+                "--output-format", "jsonl", "--out", buyers.toString());
+        Run impossible = run("generate", "--users", "5", "--condition", "preferred-category=nope", "--out",
+                none.toString());
+        Run bad = run("generate", "--users", "5", "--condition", "colour=red", "--out", none.toString());
+
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(Files.readAllLines(buyers)).hasSize(50).allMatch(l -> l.contains("\"buyer\":true"));
+        assertThat(impossible.exitCode()).isEqualTo(1);
+        assertThat(impossible.err()).contains("preferred-category=nope").contains("never");
+        assertThat(none).doesNotExist();
+        assertThat(bad.err()).contains("unknown key 'colour'");
+    }
+
+    @Test
     void convertWritesCanonicalEvents() throws IOException {
         Path out = dir.resolve("events.csv");
 
