@@ -18,7 +18,9 @@ final class OutputOptions {
     String out;
 
     @Option(names = "--output-format", paramLabel = "FORMAT", defaultValue = "events-csv",
-            description = "events-csv (default) or jsonl (one user per line with profile and sessions).")
+            description = "events-csv (default), jsonl (one user per line with profile and sessions), json (one"
+                    + " array: Gatling jsonFile, k6 SharedArray), journeys-csv (a row per session with steps and think"
+                    + " times: JMeter, Gatling csv, Locust) or gru4rec-tsv (SessionId ItemId Time).")
     String outputFormat;
 
     /** Checks the options before any work is done, so a typo does not cost a long read or training. */

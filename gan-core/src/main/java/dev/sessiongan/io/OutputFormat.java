@@ -12,7 +12,13 @@ public enum OutputFormat {
     /** The canonical events CSV ({@link EventsCsvWriter}). */
     EVENTS_CSV("events-csv"),
     /** Profiles as JSON Lines ({@link ProfilesJsonlWriter}). */
-    JSONL("jsonl");
+    JSONL("jsonl"),
+    /** One JSON array of users, for Gatling and k6 ({@link UsersJsonWriter}). */
+    JSON("json"),
+    /** One row per session with steps and think times, for JMeter, Gatling, Locust ({@link JourneysCsvWriter}). */
+    JOURNEYS_CSV("journeys-csv"),
+    /** GRU4Rec's {@code SessionId ItemId Time} TSV ({@link Gru4recTsvWriter}). */
+    GRU4REC_TSV("gru4rec-tsv");
 
     private final String cliName;
 
@@ -38,12 +44,24 @@ public enum OutputFormat {
 
     /** Opens an atomic writer to a file. */
     public UserWriter create(Path file) throws IOException {
-        return this == EVENTS_CSV ? EventsCsvWriter.create(file) : ProfilesJsonlWriter.create(file);
+        return switch (this) {
+            case EVENTS_CSV -> EventsCsvWriter.create(file);
+            case JSONL -> ProfilesJsonlWriter.create(file);
+            case JSON -> UsersJsonWriter.create(file);
+            case JOURNEYS_CSV -> JourneysCsvWriter.create(file);
+            case GRU4REC_TSV -> Gru4recTsvWriter.create(file);
+        };
     }
 
     /** Opens a writer to a stream that stays open. */
     public UserWriter to(OutputStream out) throws IOException {
-        return this == EVENTS_CSV ? EventsCsvWriter.to(out) : ProfilesJsonlWriter.to(out);
+        return switch (this) {
+            case EVENTS_CSV -> EventsCsvWriter.to(out);
+            case JSONL -> ProfilesJsonlWriter.to(out);
+            case JSON -> UsersJsonWriter.to(out);
+            case JOURNEYS_CSV -> JourneysCsvWriter.to(out);
+            case GRU4REC_TSV -> Gru4recTsvWriter.to(out);
+        };
     }
 
     @Override

@@ -40,42 +40,8 @@ public final class ProfilesJsonlWriter implements UserWriter {
 
     @Override
     public void write(VirtualUser user) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("userId", user.userId());
-        writeProfile(user.profile());
-        json.writeArrayFieldStart("sessions");
-        for (UserSession session : user.sessions()) {
-            json.writeStartObject();
-            json.writeStringField("sessionId", session.sessionId());
-            json.writeArrayFieldStart("events");
-            for (ClickEvent e : session.events()) {
-                json.writeStartObject();
-                json.writeStringField("type", e.type().canonicalName());
-                json.writeStringField("itemId", e.itemId());
-                json.writeStringField("categoryId", e.categoryId());
-                json.writeStringField("timestamp", e.timestamp().toString());
-                if (e.price() == null) {
-                    json.writeNullField("price");
-                } else {
-                    json.writeNumberField("price", e.price());
-                }
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+        UserJson.write(json, user);
         json.writeRaw('\n');
-    }
-
-    private void writeProfile(UserProfile profile) throws IOException {
-        json.writeObjectFieldStart("profile");
-        json.writeNumberField("sessions", profile.sessions());
-        json.writeNumberField("events", profile.events());
-        json.writeBooleanField("buyer", profile.buyer());
-        json.writeStringField("preferredCategory", profile.preferredCategory());
-        json.writeEndObject();
     }
 
     @Override
