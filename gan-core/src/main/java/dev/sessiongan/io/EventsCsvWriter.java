@@ -5,11 +5,7 @@ import dev.sessiongan.data.UserSession;
 import dev.sessiongan.generate.VirtualUser;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -18,20 +14,17 @@ import org.apache.commons.csv.CSVPrinter;
  * lowercase event types, empty category or price where unknown. Read it back with
  * {@link dev.sessiongan.format.ClickstreamFormats#eventsCsv()}.
  */
-public final class EventsCsvWriter implements UserWriter {
+public final class EventsCsvWriter extends OutputWriter {
 
     /** The header columns, in order. */
     public static final String[] HEADER =
             {"user_id", "session_id", "seq", "timestamp", "event_type", "item_id", "category_id", "price"};
 
-    private final OutputTarget target;
     private final CSVPrinter printer;
 
     private EventsCsvWriter(OutputTarget target) throws IOException {
-        this.target = target;
-        Writer writer = new OutputStreamWriter(target.stream(), StandardCharsets.UTF_8);
-        this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-                .setRecordSeparator('\n').setHeader(HEADER).get());
+        super(target);
+        this.printer = csv(target, HEADER);
     }
 
     /** Writes to a file, atomically. */
@@ -62,13 +55,7 @@ public final class EventsCsvWriter implements UserWriter {
     }
 
     @Override
-    public void commit() throws IOException {
+    void finish() throws IOException {
         printer.flush();
-        target.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-        target.close();
     }
 }

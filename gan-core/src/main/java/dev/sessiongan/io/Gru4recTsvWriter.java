@@ -17,14 +17,13 @@ import java.nio.file.Path;
  * from 1 (numeric, as those tools expect), {@code Time} Unix seconds with milliseconds. Events of every
  * type are included; tabs and line breaks in item ids are percent-encoded.
  */
-public final class Gru4recTsvWriter implements UserWriter {
+public final class Gru4recTsvWriter extends OutputWriter {
 
-    private final OutputTarget target;
     private final Writer writer;
     private long session;
 
     private Gru4recTsvWriter(OutputTarget target) throws IOException {
-        this.target = target;
+        super(target);
         this.writer = new BufferedWriter(new OutputStreamWriter(target.stream(), StandardCharsets.UTF_8));
         writer.write("SessionId\tItemId\tTime\n");
     }
@@ -52,13 +51,7 @@ public final class Gru4recTsvWriter implements UserWriter {
     }
 
     @Override
-    public void commit() throws IOException {
+    void finish() throws IOException {
         writer.flush();
-        target.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-        target.close();
     }
 }

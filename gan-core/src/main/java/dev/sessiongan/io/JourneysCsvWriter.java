@@ -5,13 +5,9 @@ import dev.sessiongan.data.UserSession;
 import dev.sessiongan.generate.VirtualUser;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.StringJoiner;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -23,19 +19,16 @@ import org.apache.commons.csv.CSVPrinter;
  * in ids are percent-encoded ({@code %2C}, {@code %22}, {@code %7C}, {@code %3A}, {@code %0A}, ...), so a
  * plain split on {@code ,} then {@code |} then {@code :} is always right.
  */
-public final class JourneysCsvWriter implements UserWriter {
+public final class JourneysCsvWriter extends OutputWriter {
 
     /** The header columns, in order. */
     public static final String[] HEADER = {"user_id", "session_id", "start", "events", "steps", "think_times_ms"};
 
-    private final OutputTarget target;
     private final CSVPrinter printer;
 
     private JourneysCsvWriter(OutputTarget target) throws IOException {
-        this.target = target;
-        Writer writer = new OutputStreamWriter(target.stream(), StandardCharsets.UTF_8);
-        this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-                .setRecordSeparator('\n').setHeader(HEADER).get());
+        super(target);
+        this.printer = csv(target, HEADER);
     }
 
     /** Writes to a file, atomically. */
@@ -87,13 +80,7 @@ public final class JourneysCsvWriter implements UserWriter {
     }
 
     @Override
-    public void commit() throws IOException {
+    void finish() throws IOException {
         printer.flush();
-        target.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-        target.close();
     }
 }

@@ -16,13 +16,12 @@ import java.nio.file.Path;
  * {@code {"userId":..,"profile":{..},"sessions":[{"sessionId":..,"events":[{"type":..,"itemId":..,
  * "categoryId":..,"timestamp":..,"price":..}]}]}}. Unknown category or price is {@code null}.
  */
-public final class ProfilesJsonlWriter implements UserWriter {
+public final class ProfilesJsonlWriter extends OutputWriter {
 
-    private final OutputTarget target;
     private final JsonGenerator json;
 
     private ProfilesJsonlWriter(OutputTarget target) throws IOException {
-        this.target = target;
+        super(target);
         this.json = new JsonFactory().createGenerator(target.stream(), JsonEncoding.UTF8);
         json.setRootValueSeparator(null);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -45,17 +44,12 @@ public final class ProfilesJsonlWriter implements UserWriter {
     }
 
     @Override
-    public void commit() throws IOException {
+    void finish() throws IOException {
         json.flush();
-        target.commit();
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            json.close();
-        } finally {
-            target.close();
-        }
+    void release() throws IOException {
+        json.close();
     }
 }

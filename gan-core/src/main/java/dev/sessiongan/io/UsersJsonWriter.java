@@ -12,13 +12,12 @@ import java.nio.file.Path;
  * Users as one JSON array, each element shaped as a {@link ProfilesJsonlWriter} line: what Gatling's
  * {@code jsonFile} feeder and k6's {@code SharedArray} read. Streamed, one user at a time.
  */
-public final class UsersJsonWriter implements UserWriter {
+public final class UsersJsonWriter extends OutputWriter {
 
-    private final OutputTarget target;
     private final JsonGenerator json;
 
     private UsersJsonWriter(OutputTarget target) throws IOException {
-        this.target = target;
+        super(target);
         this.json = new JsonFactory().createGenerator(target.stream(), JsonEncoding.UTF8);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setPrettyPrinter(new OneUserPerLine());
@@ -61,18 +60,13 @@ public final class UsersJsonWriter implements UserWriter {
     }
 
     @Override
-    public void commit() throws IOException {
+    void finish() throws IOException {
         json.writeEndArray();
         json.flush();
-        target.commit();
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            json.close();
-        } finally {
-            target.close();
-        }
+    void release() throws IOException {
+        json.close();
     }
 }
