@@ -282,7 +282,8 @@ class CliTest {
         run("train", "--format", "rees46", "--limit", "500", "--data", TRAIN, "--out", model.toString());
 
         assertThat(run("generate", "--model-file", model.toString(), "--output-format", "xml", "--out", "x").err())
-                .isEqualTo("error: unknown output format 'xml'; use one of events-csv, jsonl" + System.lineSeparator());
+                .isEqualTo("error: unknown output format 'xml'; use one of events-csv, jsonl, json, journeys-csv,"
+                        + " gru4rec-tsv" + System.lineSeparator());
         assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--out", dir.resolve("no/m.model").toString())
                 .err()).contains("--out: folder " + dir.resolve("no") + " does not exist");
         assertThat(run("generate", "--model-file", model.toString(), "--start", "+999999999-01-01T00:00:00Z",
