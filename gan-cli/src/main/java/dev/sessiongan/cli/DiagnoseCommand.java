@@ -4,11 +4,13 @@ import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.diagnostics.Equilibrium;
 import dev.sessiongan.diagnostics.ModeCollapse;
+import dev.sessiongan.diagnostics.ReferenceProfile;
 import dev.sessiongan.diagnostics.Verdict;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.io.EmbeddedModels;
 import dev.sessiongan.io.ModelFile;
+import dev.sessiongan.io.ModelManifest;
 import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.model.TrainingHistory;
 import java.io.PrintWriter;
@@ -28,8 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * sessions, so it needs {@code --format} and {@code --holdout}.
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = "Print a model's training history and equilibrium verdict, and with --holdout its mode-collapse"
-                + " verdict.")
+        description = "Print a model's training history, its equilibrium verdict and its mode-collapse verdict"
+                + " (against the training-data profile in the model file, or all rules with --format and --holdout).")
 final class DiagnoseCommand implements Callable<Integer> {
 
     @Spec
@@ -61,8 +63,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             throw new InvalidInputException("--users must be >= 1, got " + users);
         }
         PrintWriter out = spec.commandLine().getOut();
-        SessionGenerator generator = (modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile))
-                .generator();
+        ModelFile.Loaded loaded = modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
+        SessionGenerator generator = loaded.generator();
         String name = modelFile == null ? "embedded model" : modelFile.getFileName().toString();
         out.println(name + " (" + generator.kind() + ")");
         if (generator instanceof GanGenerator gan) {
@@ -73,17 +75,33 @@ final class DiagnoseCommand implements Callable<Integer> {
                     List.of("a " + generator.kind() + " model is fitted, not trained against a discriminator")));
         }
         if (holdout == null) {
-            out.println("mode collapse: not judged; give --format and --holdout (real sessions to compare with)");
+            ModelManifest manifest = loaded.manifest();
+            ReferenceProfile reference = manifest.dataset() == null ? null : manifest.dataset().reference();
+            if (reference == null) {
+                out.println("mode collapse: not judged; this model file carries no profile of its training data"
+                        + " (trained by an older version): give --format and --holdout");
+            } else {
+                print(out, "mode collapse", reference.judge(generated(generator, reference.sampleSessions()), seed));
+            }
         } else {
             List<UserSession> real = input.resolve().read(holdout, input.readOptions()).dataset().sessions();
-            List<UserSession> generated = generator.users(GenerationRequest.of(users, seed))
-                    .flatMap(u -> u.sessions().stream()).toList();
-            ModeCollapse collapse = ModeCollapse.measure(generated, real, seed);
+            ModeCollapse collapse = ModeCollapse.measure(generated(generator, 0), real, seed);
             print(out, "mode collapse", collapse.verdict());
             collapse.asMap().forEach((k, v) -> out.printf(Locale.ROOT, "    %-28s %.3f%n", k, v));
         }
         out.flush();
         return 0;
+    }
+
+    /** At least --users users, and more until there are {@code sessions} sessions (the profile's sample size). */
+    private List<UserSession> generated(SessionGenerator generator, int sessions) {
+        List<UserSession> out = new java.util.ArrayList<>();
+        java.util.Iterator<dev.sessiongan.generate.VirtualUser> it = generator
+                .users(GenerationRequest.of(Long.MAX_VALUE, seed)).iterator();
+        for (long u = 0; u < users || out.size() < sessions; u++) {
+            out.addAll(it.next().sessions());
+        }
+        return out;
     }
 
     private static void history(PrintWriter out, TrainingHistory history) {

@@ -11,6 +11,7 @@ import dev.sessiongan.io.ModelManifest;
 import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.model.GanOptions;
 import dev.sessiongan.model.Checkpoints;
+import dev.sessiongan.diagnostics.ReferenceProfile;
 import dev.sessiongan.model.GanTrainer;
 import dev.sessiongan.model.TrainingCheckpoint;
 import java.io.IOException;
@@ -95,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
         DatasetSummary summary = result.dataset().summary();
         ModelManifest.DatasetProvenance provenance = new ModelManifest.DatasetProvenance(
                 data.getFileName().toString(), input.format, sha256(data), summary.events(), summary.sessions(),
-                summary.users());
+                summary.users(), summary.sessions() >= 4 ? ReferenceProfile.of(result.dataset().sessions(), 1) : null);
         Map<String, String> config = new java.util.TreeMap<>();
         config.put("sessionGap", readOptions.sessionGap().toString());
         if (isGan) {

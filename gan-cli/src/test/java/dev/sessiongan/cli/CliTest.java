@@ -171,7 +171,8 @@ class CliTest {
                 DATA.resolve("rees46_multicategory/holdout.csv").toString(), "--users", "500");
 
         assertThat(withoutData.exitCode()).as(withoutData.err()).isZero();
-        assertThat(withoutData.out()).contains("equilibrium: no adversarial phase").contains("mode collapse: not judged");
+        assertThat(withoutData.out()).contains("equilibrium: no adversarial phase")
+                .contains("mode collapse: no mode collapse").contains("training data's profile");
         assertThat(withData.exitCode()).as(withData.err()).isZero();
         assertThat(withData.out()).contains("mode collapse: no mode collapse").contains("prdc_coverage");
     }

@@ -167,7 +167,7 @@ public record ModeCollapse(
         return keys.size() / (double) sessions.size();
     }
 
-    private static double duplicateRate(List<UserSession> sessions) {
+    static double duplicateRate(List<UserSession> sessions) {
         Map<String, Integer> keys = new HashMap<>();
         sessions.forEach(s -> keys.merge(key(s), 1, Integer::sum));
         long duplicated = keys.values().stream().filter(c -> c > 1).mapToLong(Integer::longValue).sum();

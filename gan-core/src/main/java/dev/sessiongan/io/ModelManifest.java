@@ -56,7 +56,10 @@ public record ModelManifest(
      * @param events   events read
      * @param sessions sessions built
      * @param users    distinct users
+     * @param reference a summary of the sessions for mode-collapse checks without the data, or {@code null}
+     *                  (models written before it existed)
      */
-    public record DatasetProvenance(String file, String format, String sha256, long events, long sessions, long users) {
+    public record DatasetProvenance(String file, String format, String sha256, long events, long sessions, long users,
+            dev.sessiongan.diagnostics.ReferenceProfile reference) {
     }
 }

@@ -35,7 +35,7 @@ class ModelFileTest {
     private Path save() throws IOException {
         Path file = dir.resolve("m.model");
         ModelFile.save(file, model, ModelManifest.now(MarkovGenerator.KIND, 0,
-                new ModelManifest.DatasetProvenance("train.csv", "rees46", "abc", 3_000, 900, 800), Map.of("k", "v")));
+                new ModelManifest.DatasetProvenance("train.csv", "rees46", "abc", 3_000, 900, 800, null), Map.of("k", "v")));
         return file;
     }
 
