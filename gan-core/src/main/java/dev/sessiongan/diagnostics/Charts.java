@@ -4,8 +4,6 @@ import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.data.UserSession;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,20 +43,20 @@ public record Charts(
 
     /** Computes the chart series of {@code candidate} against {@code holdout}. */
     public static Charts of(List<UserSession> candidate, List<UserSession> holdout) {
-        List<String> topCategories = ranked(counts(holdout, Charts::category), TOP_CATEGORIES);
+        List<String> topCategories = Samples.ranked(Samples.counts(holdout, Charts::category), TOP_CATEGORIES);
         List<String> states = new ArrayList<>();
         states.add("START");
         for (EventType t : EventType.values()) {
             states.add(t.canonicalName());
         }
         states.add("END");
-        Map<String, Long> holdoutItems = counts(holdout, ClickEvent::itemId);
-        Set<String> candidateItems = counts(candidate, ClickEvent::itemId).keySet();
-        List<String> rankedItems = ranked(holdoutItems, Integer.MAX_VALUE);
+        Map<String, Long> holdoutItems = Samples.counts(holdout, ClickEvent::itemId);
+        Set<String> candidateItems = Samples.counts(candidate, ClickEvent::itemId).keySet();
+        List<String> rankedItems = Samples.ranked(holdoutItems, Integer.MAX_VALUE);
         List<Double> coverage = new ArrayList<>();
         for (int n : COVERAGE_AT) {
             List<String> top = rankedItems.subList(0, Math.min(n, rankedItems.size()));
-            coverage.add(top.isEmpty() ? 1 : top.stream().filter(candidateItems::contains).count() / (double) top.size());
+            coverage.add(Samples.share(top, candidateItems));
         }
         return new Charts(lengths(candidate), lengths(holdout), topCategories,
                 shares(candidate, topCategories), shares(holdout, topCategories), states,
@@ -74,7 +72,7 @@ public record Charts(
     }
 
     private static List<Double> shares(List<UserSession> sessions, List<String> categories) {
-        Map<String, Long> counts = counts(sessions, Charts::category);
+        Map<String, Long> counts = Samples.counts(sessions, Charts::category);
         double total = counts.values().stream().mapToLong(Long::longValue).sum();
         return categories.stream().map(c -> counts.getOrDefault(c, 0L) / Math.max(1, total)).toList();
     }
@@ -101,17 +99,5 @@ public record Charts(
 
     private static String category(ClickEvent e) {
         return e.categoryId() == null ? "(none)" : e.categoryId();
-    }
-
-    private static Map<String, Long> counts(List<UserSession> sessions, java.util.function.Function<ClickEvent, String> key) {
-        Map<String, Long> counts = new HashMap<>();
-        sessions.forEach(s -> s.events().forEach(e -> counts.merge(key.apply(e), 1L, Long::sum)));
-        return counts;
-    }
-
-    private static List<String> ranked(Map<String, Long> counts, int limit) {
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
-                .limit(limit).map(Map.Entry::getKey).toList();
     }
 }

@@ -47,9 +47,7 @@ public record Fidelity(
         int size = Math.min(candidate.size(), reference.size());
         Profile a = new Profile(Samples.subset(candidate, size, 0));
         Profile b = new Profile(Samples.subset(reference, size, 0));
-        List<String> head = b.items.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
-                .limit(HEAD_ITEMS).map(Map.Entry::getKey).toList();
+        List<String> head = Samples.ranked(b.items, HEAD_ITEMS);
         return new Fidelity(
                 Distances.totalVariation(a.types, b.types),
                 Distances.totalVariation(a.transitions, b.transitions),

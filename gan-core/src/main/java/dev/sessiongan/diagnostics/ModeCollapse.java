@@ -3,7 +3,6 @@ package dev.sessiongan.diagnostics;
 import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.UserSession;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,22 +63,23 @@ public record ModeCollapse(
         }
         List<UserSession> a = Samples.subset(candidate, size, seed);
         List<UserSession> b = Samples.subset(reference, size, seed);
-        Map<String, Long> itemsA = counts(a, ClickEvent::itemId);
-        Map<String, Long> itemsB = counts(b, ClickEvent::itemId);
-        Map<String, Long> categoriesA = counts(a, ModeCollapse::category);
-        Map<String, Long> categoriesB = counts(b, ModeCollapse::category);
+        Map<String, Long> itemsA = Samples.counts(a, ClickEvent::itemId);
+        Map<String, Long> itemsB = Samples.counts(b, ClickEvent::itemId);
+        Map<String, Long> categoriesA = Samples.counts(a, ModeCollapse::category);
+        Map<String, Long> categoriesB = Samples.counts(b, ModeCollapse::category);
         // top-item coverage depends on sample size and on how long-tailed popularity is, so it is measured
         // against one half of the reference, for a same-size candidate sample and for the other half
         int half = size / 2;
-        List<String> topItems = top(counts(b.subList(0, half), ClickEvent::itemId));
-        Set<String> candidateHalf = counts(a.subList(0, half), ClickEvent::itemId).keySet();
-        Set<String> referenceHalf = counts(b.subList(half, 2 * half), ClickEvent::itemId).keySet();
+        List<String> topItems = Samples.ranked(Samples.counts(b.subList(0, half), ClickEvent::itemId), TOP_ITEMS);
+        Set<String> candidateHalf = Samples.counts(a.subList(0, half), ClickEvent::itemId).keySet();
+        Set<String> referenceHalf = Samples.counts(b.subList(half, 2 * half), ClickEvent::itemId).keySet();
         double[][][] features = Samples.standardisedFeatures(a, b);
         return new ModeCollapse(
                 distinctRatio(a), duplicateRate(a), duplicateRate(b),
                 distinctN(a, ClickEvent::itemId), distinctN(a, ModeCollapse::category),
-                share(itemsB.keySet(), itemsA.keySet()), share(topItems, candidateHalf), share(topItems, referenceHalf),
-                share(categoriesB.keySet(), categoriesA.keySet()),
+                Samples.share(itemsB.keySet(), itemsA.keySet()), Samples.share(topItems, candidateHalf),
+                Samples.share(topItems, referenceHalf),
+                Samples.share(categoriesB.keySet(), categoriesA.keySet()),
                 entropy(itemsA) / Math.max(1e-12, entropy(itemsB)),
                 entropy(categoriesA) / Math.max(1e-12, entropy(categoriesB)),
                 Ndb.test(features[0], features[1], Ndb.DEFAULT_BINS, seed),
@@ -143,12 +143,6 @@ public record ModeCollapse(
         return m;
     }
 
-    private static List<String> top(Map<String, Long> counts) {
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
-                .limit(TOP_ITEMS).map(Map.Entry::getKey).toList();
-    }
-
     private static String category(ClickEvent e) {
         return e.categoryId() == null ? "" : e.categoryId();
     }
@@ -189,19 +183,6 @@ public record ModeCollapse(
             out.add(total == 0 ? 0 : distinct.size() / (double) total);
         }
         return out;
-    }
-
-    private static Map<String, Long> counts(List<UserSession> sessions, Function<ClickEvent, String> token) {
-        Map<String, Long> counts = new HashMap<>();
-        sessions.forEach(s -> s.events().forEach(e -> counts.merge(token.apply(e), 1L, Long::sum)));
-        return counts;
-    }
-
-    private static double share(java.util.Collection<String> wanted, Set<String> present) {
-        if (wanted.isEmpty()) {
-            return 1;
-        }
-        return wanted.stream().filter(present::contains).count() / (double) wanted.size();
     }
 
     private static double entropy(Map<String, Long> counts) {

@@ -2,8 +2,6 @@ package dev.sessiongan.diagnostics;
 
 import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.UserSession;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +36,7 @@ public record NextItemHitRate(double hitRate, long cases) {
                 }
             }
         }
-        List<String> popular = ranked(popularity, K + 1);
+        List<String> popular = Samples.ranked(popularity, K + 1);
         Map<String, Set<String>> cache = new HashMap<>();
         long cases = 0;
         long hits = 0;
@@ -59,7 +57,7 @@ public record NextItemHitRate(double hitRate, long cases) {
     }
 
     private static Set<String> recommend(String current, Map<String, Map<String, Long>> next, List<String> popular) {
-        Set<String> top = new LinkedHashSet<>(ranked(next.getOrDefault(current, Map.of()), K));
+        Set<String> top = new LinkedHashSet<>(Samples.ranked(next.getOrDefault(current, Map.of()), K));
         for (String item : popular) {
             if (top.size() >= K) {
                 break;
@@ -69,11 +67,5 @@ public record NextItemHitRate(double hitRate, long cases) {
             }
         }
         return top;
-    }
-
-    private static List<String> ranked(Map<String, Long> counts, int limit) {
-        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey));
-        return entries.stream().limit(limit).map(Map.Entry::getKey).toList();
     }
 }

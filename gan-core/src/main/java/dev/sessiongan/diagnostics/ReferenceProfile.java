@@ -3,12 +3,7 @@ package dev.sessiongan.diagnostics;
 import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.UserSession;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A small summary of the training data saved in the model file, so that a model's output can be checked
@@ -78,20 +73,10 @@ public record ReferenceProfile(int sampleSessions, double duplicateRate, List<St
     }
 
     private static List<String> top(List<UserSession> sessions) {
-        Map<String, Long> counts = new HashMap<>();
-        sessions.forEach(s -> s.events().forEach(e -> counts.merge(e.itemId(), 1L, Long::sum)));
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
-                .limit(ModeCollapse.TOP_ITEMS).map(Map.Entry::getKey).toList();
+        return Samples.ranked(Samples.counts(sessions, ClickEvent::itemId), ModeCollapse.TOP_ITEMS);
     }
 
     private static double coverage(List<String> items, List<UserSession> sample) {
-        Set<String> present = new HashSet<>();
-        for (UserSession s : sample) {
-            for (ClickEvent e : s.events()) {
-                present.add(e.itemId());
-            }
-        }
-        return items.isEmpty() ? 1 : items.stream().filter(present::contains).count() / (double) items.size();
+        return Samples.share(items, Samples.counts(sample, ClickEvent::itemId).keySet());
     }
 }

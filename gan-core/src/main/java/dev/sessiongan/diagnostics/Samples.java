@@ -1,9 +1,16 @@
 package dev.sessiongan.diagnostics;
 
+import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.UserSession;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /** Fixed-seed subsets and feature matrices shared by the metrics. */
 final class Samples {
@@ -63,6 +70,28 @@ final class Samples {
             }
         }
         return new double[][][] {a, b};
+    }
+
+    /** How often each key (e.g. item id) occurs over all events of the sessions. */
+    static Map<String, Long> counts(List<UserSession> sessions, Function<ClickEvent, String> key) {
+        Map<String, Long> counts = new HashMap<>();
+        sessions.forEach(s -> s.events().forEach(e -> counts.merge(key.apply(e), 1L, Long::sum)));
+        return counts;
+    }
+
+    /** The {@code limit} most frequent keys, most frequent first, ties in key order. */
+    static List<String> ranked(Map<String, Long> counts, int limit) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    /** The share of {@code wanted} found in {@code present} (1 when nothing is wanted). */
+    static double share(Collection<String> wanted, Set<String> present) {
+        if (wanted.isEmpty()) {
+            return 1;
+        }
+        return wanted.stream().filter(present::contains).count() / (double) wanted.size();
     }
 
     static double squaredDistance(double[] x, double[] y) {

@@ -101,7 +101,8 @@ public final class GanTrainer {
         private final UserTiming timing;
         private final List<int[]> sequences = new ArrayList<>();
         private final List<float[]> weights = new ArrayList<>();
-        private final List<Integer> firstSessions = new ArrayList<>();
+        /** Training users' first sessions with their profile: what the discriminator sees as real. */
+        private final List<int[]> firstSessions = new ArrayList<>();
         private final List<UserSession> validationSessions;
         /** Validation users as token sequences (profile and first session), the real side of the duality gap. */
         private final List<int[]> validationFirst = new ArrayList<>();
@@ -143,7 +144,7 @@ public final class GanTrainer {
                 for (int k = 0; k < user.sessions().size(); k++) {
                     int[] tokens = layout.tokens(profile, encoding.encode(user.sessions().get(k)));
                     if (k == 0) {
-                        firstSessions.add(sequences.size());
+                        firstSessions.add(tokens);
                     }
                     sequences.add(tokens);
                     weights.add(likelihoodWeights(tokens.length, k == 0, 1f));
@@ -328,7 +329,7 @@ public final class GanTrainer {
             n -= n % options.packing();
             Discriminator worstD = current.copy();
             for (int k = 0; k < GAP_STEPS; k++) {
-                worstD.fit(pickFrom(validationFirst, n), sample(sampler, n).sequences(), 1.0);
+                worstD.fit(pick(validationFirst, n), sample(sampler, n).sequences(), 1.0);
             }
             TokenNetwork worstG = network.copy();
             SequenceSampler worstSampler = new SequenceSampler(worstG, layout, encoding.options().maxLength());
@@ -338,7 +339,7 @@ public final class GanTrainer {
                 generatorStep(worstG, fake, current.score(fake.sequences()), z, 0);
             }
             // both sides judged on the same real sessions, so their difference is not swamped by which were drawn
-            List<int[]> real = pickFrom(validationFirst, 2 * n);
+            List<int[]> real = pick(validationFirst, 2 * n);
             return objective(worstD, real, sample(sampler, 2 * n).sequences())
                     - objective(current, real, sample(worstSampler, 2 * n).sequences());
         }
@@ -355,7 +356,7 @@ public final class GanTrainer {
             return rows;
         }
 
-        private List<int[]> pickFrom(List<int[]> from, int count) {
+        private List<int[]> pick(List<int[]> from, int count) {
             List<int[]> out = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 out.add(from.get(random.nextInt(from.size())));
@@ -394,14 +395,6 @@ public final class GanTrainer {
             if (listener != null) {
                 listener.onEpoch(record, total);
             }
-        }
-
-        private List<int[]> pick(List<Integer> from, int count) {
-            List<int[]> out = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                out.add(sequences.get(from.get(random.nextInt(from.size()))));
-            }
-            return out;
         }
 
         private float[][] noise(int rows) {
