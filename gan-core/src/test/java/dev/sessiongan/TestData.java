@@ -18,6 +18,16 @@ public final class TestData {
         return file;
     }
 
+    /** A file of the project itself, e.g. {@code docs/schema/virtual-user.schema.json}. */
+    public static Path projectFile(String relative) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("gan-core")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir.resolve(relative);
+            }
+        }
+        throw new IllegalStateException("cannot find the project root from " + Path.of("").toAbsolutePath());
+    }
+
     private static Path dataDir() {
         String override = System.getProperty("sessiongan.data.dir");
         if (override != null) {

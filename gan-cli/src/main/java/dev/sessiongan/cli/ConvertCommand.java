@@ -41,7 +41,8 @@ final class ConvertCommand implements Callable<Integer> {
         output.validate();
         ReadResult result = input.resolve().read(file, input.readOptions());
         FormatOptions.printReport(result.report(), spec.commandLine().getErr());
-        long users = output.writeAll(result.dataset().users().stream().map(VirtualUser::of).iterator(), parent.stdout());
+        long users = output.writeAll(result.dataset().users().stream().map(VirtualUser::of).iterator(), parent.stdout(),
+                GenerationProgress.start(GenerationProgress.Mode.NONE, 0, false, null));
         if (!output.toStdout()) {
             spec.commandLine().getOut().printf("wrote %,d users, %,d sessions, %,d events to %s%n", users,
                     result.dataset().summary().sessions(), result.dataset().summary().events(), output.out);

@@ -56,6 +56,11 @@ final class GanTrainingOptions {
             description = "Estimate the duality gap every N adversarial epochs; 0 = never (default 1).")
     Integer dualityGapEvery;
 
+    @Option(names = "--weight-averaging", paramLabel = "DECAY",
+            description = "Validate and keep a moving average of the generator's weights with this decay;"
+                    + " 0 = off (default 0.995).")
+    Double weightAveraging;
+
     /** The options, defaults filled in; validated. */
     GanOptions toOptions() {
         GanOptions.Builder b = GanOptions.builder();
@@ -105,6 +110,9 @@ final class GanTrainingOptions {
         if (dualityGapEvery != null) {
             b.dualityGapEvery(dualityGapEvery);
         }
+        if (weightAveraging != null) {
+            b.weightAveraging(weightAveraging);
+        }
         return b.build();
     }
 
@@ -114,6 +122,6 @@ final class GanTrainingOptions {
                 || topCategories != null
                 || learningRate != null || adversarialLearningRate != null || discriminatorLearningRate != null
                 || discriminatorSteps != null || packing != null || labelSmoothing != null || mleWeight != null
-                || entropyWeight != null || dualityGapEvery != null;
+                || entropyWeight != null || dualityGapEvery != null || weightAveraging != null;
     }
 }

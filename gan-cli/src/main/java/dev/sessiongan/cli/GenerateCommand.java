@@ -61,6 +61,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (a bar with rate and ETA on a terminal, a plain line every 10 s otherwise), bar, lines"
+                    + " or none; on standard error.")
+    String progress;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -70,6 +75,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new InvalidInputException("--users must be >= 1, got " + users);
         }
         output.validate();
+        GenerationProgress.Mode progressMode = progressMode();
         GenerationRequest request = GenerationRequest.of(users, seed);
         if (start != null) {
             Instant origin;
@@ -91,11 +97,20 @@ final class GenerateCommand implements Callable<Integer> {
                     model.manifest().kind(), model.manifest().dataset() == null ? "?" : model.manifest().dataset().file());
         }
         SessionGenerator generator = model.generator();
-        long written = output.writeAll(generator.users(request).iterator(), parent.stdout());
+        long written = output.writeAll(generator.users(request).iterator(), parent.stdout(),
+                GenerationProgress.start(progressMode, users, System.console() != null, spec.commandLine().getErr()));
         if (!output.toStdout()) {
             spec.commandLine().getOut().printf("wrote %,d users to %s%n", written, output.out);
         }
         return 0;
+    }
+
+    private GenerationProgress.Mode progressMode() {
+        try {
+            return GenerationProgress.Mode.valueOf(progress.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--progress must be auto, bar, lines or none, got '" + progress + "'");
+        }
     }
 
     private UserCondition condition() {

@@ -1,10 +1,12 @@
 package dev.sessiongan.cli;
 
+import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.generate.VirtualUser;
 import dev.sessiongan.io.OutputFormat;
 import dev.sessiongan.io.UserWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import picocli.CommandLine.Option;
@@ -13,34 +15,59 @@ import picocli.CommandLine.Option;
 final class OutputOptions {
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "Output file ('-' for standard output). Written under a temporary name and moved into"
-                    + " place when complete.")
+            description = "Output file ('-' for standard output; a folder for per-user-csv). Written under a"
+                    + " temporary name and moved into place when complete.")
     String out;
 
     @Option(names = "--output-format", paramLabel = "FORMAT", defaultValue = "events-csv",
             description = "events-csv (default), jsonl (one user per line with profile and sessions), json (one"
                     + " array: Gatling jsonFile, k6 SharedArray), journeys-csv (a row per session with steps and think"
-                    + " times: JMeter, Gatling csv, Locust) or gru4rec-tsv (SessionId ItemId Time).")
+                    + " times: JMeter, Gatling csv, Locust), per-user-csv (a folder of user-N.csv files: JMeter per"
+                    + " thread), interactions-csv (user,item,rating,timestamp with numeric ids, plus NAME-ids.csv:"
+                    + " Mahout, LibRec, LensKit) or gru4rec-tsv (SessionId ItemId Time).")
     String outputFormat;
 
     /** Checks the options before any work is done, so a typo does not cost a long read or training. */
     void validate() {
-        OutputFormat.named(outputFormat);
+        OutputFormat format = OutputFormat.named(outputFormat);
+        if (toStdout() && format.needsPath()) {
+            throw new InvalidInputException("--out -: " + format + " writes more than one file and cannot go to"
+                    + " standard output; give a " + (format == OutputFormat.PER_USER_CSV ? "folder" : "file") + " path");
+        }
         if (!toStdout()) {
-            TrainCommand.requireWritableFolder(Path.of(out), "--out");
+            Path path = Path.of(out);
+            if (format != OutputFormat.PER_USER_CSV) {
+                TrainCommand.requireWritableFolder(path, "--out");
+            } else if (Files.exists(path) && !isEmptyFolder(path)) {
+                throw new InvalidInputException("--out " + out + ": per-user-csv needs a new or empty folder, and "
+                        + (Files.isDirectory(path) ? "this folder has files in it" : "this is a file"));
+            } else if (path.toAbsolutePath().getParent() != null && !Files.isDirectory(path.toAbsolutePath().getParent())) {
+                throw new InvalidInputException("--out: folder " + path.toAbsolutePath().getParent() + " does not exist");
+            }
+        }
+    }
+
+    private static boolean isEmptyFolder(Path path) {
+        try (java.util.stream.Stream<Path> entries = Files.list(path)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
         }
     }
 
     /** Writes every user; returns how many. */
-    long writeAll(Iterator<VirtualUser> users, OutputStream stdout) throws IOException {
+    long writeAll(Iterator<VirtualUser> users, OutputStream stdout, GenerationProgress progress) throws IOException {
         OutputFormat format = OutputFormat.named(outputFormat);
         long n = 0;
         try (UserWriter writer = "-".equals(out) ? format.to(stdout) : format.create(Path.of(out))) {
             while (users.hasNext()) {
                 writer.write(users.next());
                 n++;
+                progress.step();
             }
             writer.commit();
+        } finally {
+            progress.close();
         }
         return n;
     }

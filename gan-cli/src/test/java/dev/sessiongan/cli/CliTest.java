@@ -209,6 +209,44 @@ class CliTest {
     }
 
     @Test
+    void generateWritesOneFilePerUserForJMeterAndAnInteractionLog() throws IOException {
+        Path folder = dir.resolve("users");
+        Path log = dir.resolve("log.csv");
+
+        Run perUser = run("generate", "--users", "12", "--output-format", "per-user-csv", "--out", folder.toString(),
+                "--progress", "lines");
+        Run interactions = run("generate", "--users", "12", "--output-format", "interactions-csv", "--out",
+                log.toString(), "--progress", "none");
+        Run again = run("generate", "--users", "3", "--output-format", "per-user-csv", "--out", folder.toString());
+        Run piped = run("generate", "--users", "3", "--output-format", "per-user-csv", "--out", "-");
+
+        assertThat(perUser.exitCode()).as(perUser.err()).isZero();
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).hasSize(12).contains("user-1.csv", "user-12.csv");
+        }
+        assertThat(Files.readAllLines(folder.resolve("user-1.csv")).get(0)).isEqualTo(
+                "session,step,event_type,item_id,category_id,price,think_time_ms,timestamp");
+        assertThat(perUser.err()).containsPattern("users 12/12 \\(100%\\), [0-9,]+ users/s, done in ");
+        assertThat(interactions.exitCode()).as(interactions.err()).isZero();
+        assertThat(interactions.err()).doesNotContain("users/s");
+        assertThat(Files.readAllLines(log)).allMatch(l -> l.matches("\\d+,\\d+,[1-4],\\d+"));
+        assertThat(Files.readAllLines(dir.resolve("log-ids.csv"))).startsWith("kind,number,id", "user,1,u1");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("needs a new or empty folder");
+        assertThat(piped.exitCode()).isEqualTo(1);
+        assertThat(piped.err()).contains("cannot go to standard output");
+    }
+
+    @Test
+    void modelsListsTheEmbeddedModelWithItsEvaluation() {
+        Run run = run("models");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("default: ").contains("trained on   train.csv (rees46): 14,074 events")
+                .containsPattern("real vs real +classifier AUC 0\\.5\\d\\d").contains("Realism: ");
+    }
+
+    @Test
     void convertWritesCanonicalEvents() throws IOException {
         Path out = dir.resolve("events.csv");
 
@@ -284,7 +322,7 @@ class CliTest {
 
         assertThat(run("generate", "--model-file", model.toString(), "--output-format", "xml", "--out", "x").err())
                 .isEqualTo("error: unknown output format 'xml'; use one of events-csv, jsonl, json, journeys-csv,"
-                        + " gru4rec-tsv" + System.lineSeparator());
+                        + " gru4rec-tsv, per-user-csv, interactions-csv" + System.lineSeparator());
         assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--out", dir.resolve("no/m.model").toString())
                 .err()).contains("--out: folder " + dir.resolve("no") + " does not exist");
         assertThat(run("generate", "--model-file", model.toString(), "--start", "+999999999-01-01T00:00:00Z",

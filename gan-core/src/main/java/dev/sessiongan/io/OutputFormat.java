@@ -18,7 +18,11 @@ public enum OutputFormat {
     /** One row per session with steps and think times, for JMeter, Gatling, Locust ({@link JourneysCsvWriter}). */
     JOURNEYS_CSV("journeys-csv"),
     /** GRU4Rec's {@code SessionId ItemId Time} TSV ({@link Gru4recTsvWriter}). */
-    GRU4REC_TSV("gru4rec-tsv");
+    GRU4REC_TSV("gru4rec-tsv"),
+    /** A folder of one CSV per user, for JMeter per-thread files ({@link PerUserCsvWriter}). */
+    PER_USER_CSV("per-user-csv"),
+    /** {@code user,item,rating,timestamp} with numeric ids and an id map, for recommender libraries ({@link InteractionsCsvWriter}). */
+    INTERACTIONS_CSV("interactions-csv");
 
     private final String cliName;
 
@@ -50,10 +54,21 @@ public enum OutputFormat {
             case JSON -> UsersJsonWriter.create(file);
             case JOURNEYS_CSV -> JourneysCsvWriter.create(file);
             case GRU4REC_TSV -> Gru4recTsvWriter.create(file);
+            case PER_USER_CSV -> PerUserCsvWriter.create(file);
+            case INTERACTIONS_CSV -> InteractionsCsvWriter.create(file);
         };
     }
 
-    /** Opens a writer to a stream that stays open. */
+    /** Whether the format writes more than one file, so it cannot go to a stream such as stdout. */
+    public boolean needsPath() {
+        return this == PER_USER_CSV || this == INTERACTIONS_CSV;
+    }
+
+    /**
+     * Opens a writer to a stream that stays open.
+     *
+     * @throws InvalidInputException if the format writes several files ({@link #needsPath()})
+     */
     public UserWriter to(OutputStream out) throws IOException {
         return switch (this) {
             case EVENTS_CSV -> EventsCsvWriter.to(out);
@@ -61,6 +76,10 @@ public enum OutputFormat {
             case JSON -> UsersJsonWriter.to(out);
             case JOURNEYS_CSV -> JourneysCsvWriter.to(out);
             case GRU4REC_TSV -> Gru4recTsvWriter.to(out);
+            case PER_USER_CSV -> throw new InvalidInputException(
+                    "per-user-csv writes a folder of files, not one stream; give a folder path to write it to");
+            case INTERACTIONS_CSV -> throw new InvalidInputException(
+                    "interactions-csv writes the log and its id map, two files, not one stream; give a file path");
         };
     }
 

@@ -27,6 +27,8 @@ import dev.sessiongan.encoding.EncodingOptions;
  * @param mleWeight           weight of the maximum-likelihood term on real sequences in the adversarial phase
  * @param entropyWeight       weight of the entropy bonus (mean −log p of a sample's tokens) in its reward
  * @param dualityGapEvery     estimate the duality gap every this many adversarial epochs (0 = never)
+ * @param weightAveraging     decay of the exponential moving average of the generator's weights that is
+ *                            validated and kept (0 = off: the raw weights of each epoch)
  */
 public record GanOptions(
         long seed,
@@ -48,11 +50,12 @@ public record GanOptions(
         double labelSmoothing,
         double mleWeight,
         double entropyWeight,
-        int dualityGapEvery) {
+        int dualityGapEvery,
+        double weightAveraging) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
     public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 40, 4, 3e-3,
-            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1);
+            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995);
 
     public GanOptions {
         check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
@@ -85,6 +88,8 @@ public record GanOptions(
                 "entropy weight must be in [0, 10], got " + entropyWeight);
         check(dualityGapEvery >= 0 && dualityGapEvery <= 10_000,
                 "duality gap interval must be in [0, 10000], got " + dualityGapEvery);
+        check(weightAveraging >= 0 && weightAveraging < 1 && !Double.isNaN(weightAveraging),
+                "weight averaging decay must be in [0, 1), got " + weightAveraging);
         check(batchSize % packing == 0, "batch size " + batchSize + " must be a multiple of packing " + packing);
         if (encoding == null) {
             encoding = EncodingOptions.DEFAULT;
@@ -129,6 +134,7 @@ public record GanOptions(
         private double mleWeight;
         private double entropyWeight;
         private int dualityGapEvery;
+        private double weightAveraging;
 
         private Builder(GanOptions o) {
             seed = o.seed;
@@ -151,6 +157,7 @@ public record GanOptions(
             mleWeight = o.mleWeight;
             entropyWeight = o.entropyWeight;
             dualityGapEvery = o.dualityGapEvery;
+            weightAveraging = o.weightAveraging;
         }
 
         /** Seed for everything (default 1). */
@@ -273,12 +280,21 @@ public record GanOptions(
             return this;
         }
 
+        /**
+         * Decay of the moving average of generator weights that is validated and kept; 0 = off (default
+         * 0.995, a horizon of about 200 steps: three REES46 epochs).
+         */
+        public Builder weightAveraging(double value) {
+            weightAveraging = value;
+            return this;
+        }
+
         /** The options; validated. */
         public GanOptions build() {
             return new GanOptions(seed, encoding, hidden, layers, noise, batchSize, mleEpochs, adversarialEpochs,
                     learningRate, validationFraction, maxSessionsPerUser, discriminatorHidden, packing,
                     discriminatorSteps, adversarialLearningRate, discriminatorLearningRate, labelSmoothing, mleWeight,
-                    entropyWeight, dualityGapEvery);
+                    entropyWeight, dualityGapEvery, weightAveraging);
         }
     }
 }

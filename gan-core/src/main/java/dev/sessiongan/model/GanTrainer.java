@@ -112,9 +112,11 @@ public final class GanTrainer {
         private final Checkpoints checkpoints;
         private final String fingerprint;
         private TrainingHistory history = TrainingHistory.start(Double.NaN);
+        /** The moving average of the generator's weights, or {@code null} when averaging is off. */
+        private WeightAverage average;
         private INDArray best;
         private double bestAuc = Double.MAX_VALUE;
-                private int epoch;
+        private int epoch;
 
         Run(SessionDataset dataset, GanOptions options, Listener listener, Checkpoints checkpoints) {
             this.options = options;
@@ -155,6 +157,8 @@ public final class GanTrainer {
             }
             network = TokenNetwork.create(layout.vocabulary(), options.hidden(), options.layers(), options.noise(),
                     options.learningRate(), random.nextLong());
+            average = options.weightAveraging() > 0
+                    ? new WeightAverage(options.weightAveraging(), network.graph().params(), 0) : null;
             LOG.info("training on {} users ({} sequences), validating on {} users; vocabulary {}, {} parameters",
                     training.size(), sequences.size(), validationCount, layout.vocabulary(), network.parameterCount());
         }
@@ -169,6 +173,7 @@ public final class GanTrainer {
             discriminator = checkpoint.discriminator(layout.vocabulary(), options.packing());
             history = checkpoint.history();
             best = checkpoint.bestParameters();
+            average = options.weightAveraging() > 0 ? checkpoint.average(options.weightAveraging()) : null;
             bestAuc = history.epochs().isEmpty() ? Double.MAX_VALUE : history.bestValidationScore();
             epoch = history.epochs().size();
         }
@@ -191,7 +196,8 @@ public final class GanTrainer {
                     adversarialEpoch(discriminator, total);
                 }
                 if (checkpoints != null && checkpoints.due(epoch, total)) {
-                    checkpoints.save(new TrainingCheckpoint(options, fingerprint, history, network, discriminator, best));
+                    checkpoints.save(new TrainingCheckpoint(options, fingerprint, history, network, discriminator, best,
+                            average));
                 }
             }
             if (best != null) {
@@ -216,6 +222,7 @@ public final class GanTrainer {
                 gradient += gradientNorm(network.graph());
                 steps++;
                 headerStep(batch.length);
+                averageIn();
             }
             Validation v = validate();
             finish(new TrainingHistory.Epoch(++epoch, "mle", Double.NaN, Double.NaN, Double.NaN, loss / steps,
@@ -269,6 +276,7 @@ public final class GanTrainer {
                 dReal += mean(realScores);
                 gLoss += generatorStep(network, fake, fakeScores, z, options.mleWeight());
                 gGradient += gradientNorm(network.graph());
+                averageIn();
             }
             int adversarialEpoch = epoch + 1 - options.mleEpochs();
             double gap = options.dualityGapEvery() > 0 && adversarialEpoch % options.dualityGapEvery() == 0
@@ -371,7 +379,7 @@ public final class GanTrainer {
          * classifier weighs least, transitions (TV) and session length (KS). Lower is better; 0.5 is the floor.
          */
         private Validation validate() {
-            GanGenerator candidate = new GanGenerator(encoding, network, timing, options, history);
+            GanGenerator candidate = new GanGenerator(encoding, evaluated(), timing, options, history);
             List<UserSession> generated = candidate.users(GenerationRequest.of(validationUsers,
                     options.seed() ^ VALIDATION_SEED_SALT)).flatMap(u -> u.sessions().stream()).toList();
             double auc = 0;
@@ -387,7 +395,7 @@ public final class GanTrainer {
             history = history.plus(record);
             if (record.validationScore() < bestAuc) {
                 bestAuc = record.validationScore();
-                best = network.graph().params().dup();
+                best = (average != null ? average.weights() : network.graph().params()).dup();
             }
             LOG.debug("epoch {}/{} {}: G loss {}, D(real) {}, D(fake) {}, validation AUC {} ({} s)", record.epoch(),
                     total, record.phase(), fmt(record.generatorLoss()), fmt(record.meanDReal()),
@@ -395,6 +403,22 @@ public final class GanTrainer {
             if (listener != null) {
                 listener.onEpoch(record, total);
             }
+        }
+
+        private void averageIn() {
+            if (average != null) {
+                average.update(network.graph().params());
+            }
+        }
+
+        /** The generator that is validated and kept: the weight average, or the trained network itself. */
+        private TokenNetwork evaluated() {
+            if (average == null) {
+                return network;
+            }
+            TokenNetwork averaged = network.copy();
+            averaged.graph().setParams(average.weights());
+            return averaged;
         }
 
         private float[][] noise(int rows) {

@@ -167,20 +167,49 @@ final class TokenNetwork {
         return rows;
     }
 
+    /**
+     * Keeps only the given rows of the batch being sampled (their recurrent state, in this order), so that
+     * finished sequences stop costing compute.
+     */
+    void keepRows(int[] rows) {
+        for (org.deeplearning4j.nn.api.Layer layer : graph.getLayers()) {
+            String name = layer.conf().getLayer().getLayerName();
+            java.util.Map<String, INDArray> state = graph.rnnGetPreviousState(name);
+            if (state == null || state.isEmpty()) {
+                continue;
+            }
+            java.util.Map<String, INDArray> kept = new java.util.HashMap<>();
+            for (java.util.Map.Entry<String, INDArray> e : state.entrySet()) {
+                kept.put(e.getKey(), Nd4j.pullRows(e.getValue(), 1, rows));
+            }
+            graph.rnnSetPreviousState(name, kept);
+        }
+    }
+
     /** Draws a token from a field's range of a softmax row. */
     static int draw(float[] probabilities, int from, int size, SplittableRandom random) {
+        return draw(probabilities, from, size, -1, random);
+    }
+
+    /** Draws a token from a field's range of a softmax row, never {@code excluded} (-1: none). */
+    static int draw(float[] probabilities, int from, int size, int excluded, SplittableRandom random) {
         double total = 0;
         for (int i = from; i < from + size; i++) {
-            total += probabilities[i];
+            total += i == excluded ? 0 : probabilities[i];
         }
         double r = random.nextDouble() * total;
+        int last = -1;
         for (int i = from; i < from + size; i++) {
+            if (i == excluded) {
+                continue;
+            }
+            last = i;
             r -= probabilities[i];
             if (r < 0) {
                 return i;
             }
         }
-        return from + size - 1;
+        return last;
     }
 
     void write(OutputStream out) throws IOException {

@@ -32,29 +32,35 @@ public final class TrainingCheckpoint {
     private final byte[] network;
     private final byte[] discriminator;
     private final byte[] best;
+    private final byte[] average;
+    private final long averageUpdates;
 
     TrainingCheckpoint(GanOptions options, String dataFingerprint, TrainingHistory history, TokenNetwork network,
-            Discriminator discriminator, INDArray bestParameters) {
+            Discriminator discriminator, INDArray bestParameters, WeightAverage average) {
         this.options = options;
         this.dataFingerprint = dataFingerprint;
         this.history = history;
         try {
             this.network = bytes(network::write);
             this.discriminator = discriminator == null ? null : bytes(discriminator::write);
-            this.best = bestParameters == null ? null : bytes(out -> Nd4j.write(bestParameters, new java.io.DataOutputStream(out)));
+            this.best = bestParameters == null ? null : bytes(bestParameters);
+            this.average = average == null ? null : bytes(average.weights());
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the networks", e);
         }
+        this.averageUpdates = average == null ? 0 : average.updates();
     }
 
     private TrainingCheckpoint(GanOptions options, String dataFingerprint, TrainingHistory history, byte[] network,
-            byte[] discriminator, byte[] best) {
+            byte[] discriminator, byte[] best, byte[] average, long averageUpdates) {
         this.options = options;
         this.dataFingerprint = dataFingerprint;
         this.history = history;
         this.network = network;
         this.discriminator = discriminator;
         this.best = best;
+        this.average = average;
+        this.averageUpdates = averageUpdates;
     }
 
     /** The options of the run. */
@@ -92,13 +98,19 @@ public final class TrainingCheckpoint {
     }
 
     INDArray bestParameters() {
-        if (best == null) {
-            return null;
-        }
+        return best == null ? null : array(best, "best weights");
+    }
+
+    /** The generator's weight average, or {@code null} if the run did not average. */
+    WeightAverage average(double decay) {
+        return average == null ? null : new WeightAverage(decay, array(average, "weight average"), averageUpdates);
+    }
+
+    private static INDArray array(byte[] content, String what) {
         try {
-            return Nd4j.read(new java.io.DataInputStream(new ByteArrayInputStream(best)));
+            return Nd4j.read(new java.io.DataInputStream(new ByteArrayInputStream(content)));
         } catch (RuntimeException e) {
-            throw new InvalidInputException("checkpoint", "corrupt best weights: " + e.getMessage(), e);
+            throw new InvalidInputException("checkpoint", "corrupt " + what + ": " + e.getMessage(), e);
         }
     }
 
@@ -115,6 +127,10 @@ public final class TrainingCheckpoint {
             }
             if (best != null) {
                 put(zip, "best.bin", best);
+            }
+            if (average != null) {
+                put(zip, "average.bin", average);
+                put(zip, "average-updates.txt", Long.toString(averageUpdates).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             zip.finish();
             out.commit();
@@ -151,8 +167,11 @@ public final class TrainingCheckpoint {
         try {
             GanOptions options = GanModelIo.JSON.readValue(entries.get("options.json"), GanOptions.class);
             TrainingHistory history = GanModelIo.JSON.readValue(entries.get("history.json"), TrainingHistory.class);
+            byte[] updates = entries.get("average-updates.txt");
             return new TrainingCheckpoint(options, new String(entries.get("data.txt"), java.nio.charset.StandardCharsets.UTF_8),
-                    history, entries.get("network.zip"), entries.get("discriminator.zip"), entries.get("best.bin"));
+                    history, entries.get("network.zip"), entries.get("discriminator.zip"), entries.get("best.bin"),
+                    entries.get("average.bin"),
+                    updates == null ? 0 : Long.parseLong(new String(updates, java.nio.charset.StandardCharsets.UTF_8).trim()));
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(name, "corrupt checkpoint: " + e.getMessage(), e);
         }
@@ -160,6 +179,10 @@ public final class TrainingCheckpoint {
 
     private interface Body {
         void write(java.io.OutputStream out) throws IOException;
+    }
+
+    private static byte[] bytes(INDArray array) throws IOException {
+        return bytes(out -> Nd4j.write(array, new java.io.DataOutputStream(out)));
     }
 
     private static byte[] bytes(Body body) throws IOException {

@@ -1,6 +1,14 @@
 package dev.sessiongan.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessiongan.data.UserSession;
+import dev.sessiongan.diagnostics.ClassifierTwoSampleTest;
+import dev.sessiongan.format.ClickstreamFormats;
+import dev.sessiongan.format.ReadOptions;
 
 import dev.sessiongan.TestData;
 import dev.sessiongan.generate.GenerationRequest;
@@ -23,7 +31,29 @@ class EmbeddedModelsTest {
         List<VirtualUser> b = EmbeddedModels.defaultModel().generator().users(GenerationRequest.of(100, 7)).toList();
 
         assertThat(a).hasSize(100).isEqualTo(b);
-        assertThat(model.manifest().kind()).isEqualTo("markov");
+        assertThat(EmbeddedModels.list()).extracting(EmbeddedModels.Entry::name).containsExactly("default");
+    }
+
+    /**
+     * The evaluation report shipped with the default model (what {@code sessiongan models} shows and
+     * docs/default-model.md quotes) is the one this model earns: its classifier AUC against the REES46
+     * holdout is recomputed here with the report's own users and seed.
+     */
+    @Test
+    void shippedEvaluationReportMatchesAFreshEvaluation() throws IOException {
+        JsonNode report = new ObjectMapper().readTree(EmbeddedModels.list().get(0).evaluationReport().orElseThrow());
+        JsonNode inputs = report.path("inputs");
+        long users = inputs.path("users").asLong();
+        long seed = inputs.path("seed").asLong();
+        List<UserSession> holdout = ClickstreamFormats.rees46()
+                .read(TestData.file("rees46_multicategory/holdout.csv"), ReadOptions.DEFAULT).dataset().sessions();
+
+        List<UserSession> generated = EmbeddedModels.defaultModel().generator().users(GenerationRequest.of(users, seed))
+                .flatMap(u -> u.sessions().stream()).toList();
+        double auc = new ClassifierTwoSampleTest().run(generated, holdout, seed).auc();
+
+        assertThat(inputs.path("holdout").asText()).endsWith("rees46_multicategory/holdout.csv");
+        assertThat(report.path("columns").get(0).path("classifier_auc").asDouble()).isCloseTo(auc, within(1e-9));
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -43,13 +45,7 @@ class GoldenFormatsTest {
         return List.of(user("u1", List.of(first, second)), user("u2", List.of(odd)));
     }
 
-    private static VirtualUser user(String id, List<UserSession> sessions) {
-        return new VirtualUser(id, UserProfile.of(new UserHistory(id, sessions)), sessions);
-    }
-
-    @ParameterizedTest
-    @EnumSource(OutputFormat.class)
-    void matchesItsGoldenFile(OutputFormat format) throws IOException {
+    private static String streamed(OutputFormat format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (UserWriter writer = format.to(out)) {
             for (VirtualUser u : users()) {
@@ -57,7 +53,36 @@ class GoldenFormatsTest {
             }
             writer.commit();
         }
-        String actual = out.toString(StandardCharsets.UTF_8);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Every file the format wrote, by name, each after a {@code == name ==} line. */
+    private static String writtenFiles(OutputFormat format, Path dir) throws IOException {
+        Path out = dir.resolve(format == OutputFormat.PER_USER_CSV ? "users" : "interactions.csv");
+        try (UserWriter writer = format.create(out)) {
+            for (VirtualUser u : users()) {
+                writer.write(u);
+            }
+            writer.commit();
+        }
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                all.append("== ").append(dir.relativize(f).toString().replace('\\', '/')).append(" ==\n")
+                        .append(Files.readString(f));
+            }
+        }
+        return all.toString();
+    }
+
+    private static VirtualUser user(String id, List<UserSession> sessions) {
+        return new VirtualUser(id, UserProfile.of(new UserHistory(id, sessions)), sessions);
+    }
+
+    @ParameterizedTest
+    @EnumSource(OutputFormat.class)
+    void matchesItsGoldenFile(OutputFormat format, @TempDir Path dir) throws IOException {
+        String actual = format.needsPath() ? writtenFiles(format, dir) : streamed(format);
         String name = "golden/" + format.cliName() + ".txt";
         if (Boolean.getBoolean("sessiongan.writeGolden")) {
             Path file = Path.of("src/test/resources/dev/sessiongan/io", name);

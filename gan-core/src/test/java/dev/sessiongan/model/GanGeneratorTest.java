@@ -109,6 +109,29 @@ class GanGeneratorTest {
     }
 
     @Test
+    void buyersFirstSessionsHoldAPurchaseAndNonBuyersNever() {
+        TokenLayout layout = new TokenLayout(model.encoding());
+        SequenceSampler sampler = new SequenceSampler(model.network(), layout, 20);
+        int n = 512;
+        java.util.SplittableRandom[] randoms = new java.util.SplittableRandom[n];
+        float[][] noise = new float[n][TINY.noise()];
+        for (int b = 0; b < n; b++) {
+            randoms[b] = new java.util.SplittableRandom(1000 + b);
+        }
+        int purchase = dev.sessiongan.data.EventType.PURCHASE.ordinal();
+
+        int buyers = 0;
+        for (int[] tokens : sampler.sample(null, randoms, noise)) {
+            boolean buyer = layout.valueOf(tokens[1], TokenLayout.Field.BUYER) == 1;
+            boolean bought = model.steps(tokens).stream().anyMatch(step -> step[0] == purchase);
+            assertThat(bought).as("buyer profile %s, tokens %s", buyer, java.util.Arrays.toString(tokens))
+                    .isEqualTo(buyer);
+            buyers += buyer ? 1 : 0;
+        }
+        assertThat(buyers).as("the slice has buyers, so some profiles must be").isPositive();
+    }
+
+    @Test
     void policyGradientLeavesTheHeaderToTheLikelihood() {
         int length = TokenLayout.HEADER_TOKENS + 4 * 3 + 1;
 

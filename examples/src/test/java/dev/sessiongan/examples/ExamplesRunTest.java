@@ -1,0 +1,52 @@
+package dev.sessiongan.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The example programs run as a reader would run them, and print what the README says they print. */
+class ExamplesRunTest {
+
+    /** The REES46 holdout beside the project root (tests run in the examples folder). */
+    private static final Path HOLDOUT = Path.of("..", "..", "shared", "data", "rees46_multicategory", "holdout.csv");
+
+    @Test
+    void gatlingFeederExampleWritesBothFeeders(@TempDir Path dir) throws Exception {
+        String printed = run(() -> GatlingFeederExample.main(new String[] {dir.toString()}));
+
+        assertThat(printed).contains("journeys.csv");
+        assertThat(Files.readAllLines(dir.resolve("journeys.csv")).get(0))
+                .isEqualTo("user_id,session_id,start,events,steps,think_times_ms");
+        assertThat(Files.readString(dir.resolve("users.json"))).startsWith("[").contains("\"userId\":\"u1000\"");
+    }
+
+    @Test
+    void evaluateModelExamplePrintsTheClassifierAucAndFidelity() throws Exception {
+        String printed = run(() -> EvaluateModelExample.main(new String[] {HOLDOUT.toString()}));
+
+        assertThat(printed).containsPattern("classifier two-sample AUC 0\\.\\d{3}")
+                .contains("event_type_tv").contains("mode collapse: ");
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    private static String run(Body body) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}

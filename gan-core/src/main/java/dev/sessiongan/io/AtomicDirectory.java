@@ -1,0 +1,103 @@
+package dev.sessiongan.io;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A folder filled under a temporary name beside its target and moved into place only on {@link #commit()},
+ * as {@link AtomicFile} does for one file. The target must not exist or be an empty folder: a folder with
+ * files in it is never replaced, so earlier output is never lost. Closing without committing deletes the
+ * temporary folder and everything in it.
+ */
+final class AtomicDirectory implements AutoCloseable {
+
+    private final Path target;
+    private final Path temp;
+    private boolean committed;
+
+    private AtomicDirectory(Path target, Path temp) {
+        this.target = target;
+        this.temp = temp;
+    }
+
+    /** Starts filling {@code target}; its parent folder must exist. */
+    static AtomicDirectory create(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IOException("cannot write " + target + ": folder " + parent + " does not exist");
+        }
+        if (Files.exists(absolute) && !isEmptyDirectory(absolute)) {
+            throw new IOException("cannot write " + target + ": it exists and is "
+                    + (Files.isDirectory(absolute) ? "a folder with files in it" : "a file")
+                    + "; choose a new folder or remove it");
+        }
+        Path temp = null;
+        for (int attempt = 0; temp == null; attempt++) {
+            Path candidate = absolute.resolveSibling("." + absolute.getFileName() + "."
+                    + Long.toHexString(System.nanoTime() + attempt) + ".tmp");
+            try {
+                temp = Files.createDirectory(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new IOException("cannot write " + target + ": permission denied", e);
+            }
+        }
+        return new AtomicDirectory(target, temp);
+    }
+
+    /** Where to write the files until the commit. */
+    Path folder() {
+        return temp;
+    }
+
+    /** Moves the temporary folder onto the target (replacing an empty folder). */
+    void commit() throws IOException {
+        if (committed) {
+            return;
+        }
+        if (Files.exists(target)) {
+            if (!isEmptyDirectory(target)) {
+                throw new IOException("cannot write " + target + ": files appeared in it while generating; the output"
+                        + " is left in " + temp);
+            }
+            Files.delete(target);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target);
+        }
+        committed = true;
+    }
+
+    /** Deletes the temporary folder unless committed. */
+    @Override
+    public void close() throws IOException {
+        if (committed || !Files.exists(temp)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(temp)) {
+            for (Path p : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+}
