@@ -1,9 +1,11 @@
 package dev.sessiongan.cli;
 
 import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.baseline.MarkovGenerator;
 import dev.sessiongan.baseline.MarkovTrainer;
 import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserSession;
+import dev.sessiongan.diagnostics.ClassifierTwoSampleTest;
 import dev.sessiongan.diagnostics.Evaluation;
 import dev.sessiongan.diagnostics.EvaluationReport;
 import dev.sessiongan.format.ClickstreamFormat;
@@ -76,6 +78,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed for generation and the tests.")
     long seed;
 
+    @Option(names = "--repeats", defaultValue = "1", paramLabel = "R",
+            description = "Average the classifier AUC over R generated samples (seeds SEED..SEED+R-1) and report its"
+                    + " spread; the other figures come from the first (default 1).")
+    int repeats;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -83,6 +90,9 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (users < 1) {
             throw new InvalidInputException("--users must be >= 1, got " + users);
+        }
+        if (repeats < 1 || repeats > 50) {
+            throw new InvalidInputException("--repeats must be in [1, 50], got " + repeats);
         }
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new InvalidInputException(out.toString(), 0, null, "--out must be a directory, not a file");
@@ -96,6 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
         SessionDataset training = train == null ? null : format.read(train, options).dataset();
         List<UserSession> candidate;
         String name;
+        SessionGenerator generator = null;
         TrainingHistory history = null;
         if (baseline) {
             candidate = null;
@@ -104,9 +115,8 @@ final class EvaluateCommand implements Callable<Integer> {
             candidate = ClickstreamFormats.eventsCsv().read(synthetic, ReadOptions.DEFAULT).dataset().sessions();
             name = synthetic.getFileName().toString();
         } else {
-            SessionGenerator generator = (modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile))
-                    .generator();
-            candidate = sessions(generator);
+            generator = (modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile)).generator();
+            candidate = sessions(generator, seed);
             name = modelFile == null ? "embedded model" : modelFile.getFileName().toString();
             if (generator instanceof GanGenerator gan) {
                 history = gan.history();
@@ -120,16 +130,22 @@ final class EvaluateCommand implements Callable<Integer> {
         inputs.put("format", input.format);
         inputs.put("users", synthetic == null ? users : null);
         inputs.put("seed", seed);
+        inputs.put("repeats", repeats);
         List<Evaluation> columns = new ArrayList<>();
-        if (training == null) {
-            columns.add(Evaluation.of(name, candidate, real, null, seed));
-        } else {
-            if (!baseline) {
-                columns.add(Evaluation.of(name, candidate, real, training.sessions(), seed));
+        if (!baseline) {
+            Evaluation model = Evaluation.of(name, candidate, real, training == null ? null : training.sessions(), seed);
+            columns.add(generator == null ? model : repeated(model, generator, real));
+        }
+        if (training != null) {
+            MarkovGenerator markov = MarkovTrainer.fit(training);
+            columns.add(repeated(Evaluation.of("markov baseline", sessions(markov, seed), real, training.sessions(), seed),
+                    markov, real));
+            Evaluation realVsReal = Evaluation.of("real vs real", training.sessions(), real, null, seed);
+            List<Double> draws = new ArrayList<>(realVsReal.classifierAucDraws());
+            for (int r = 1; r < repeats; r++) {
+                draws.add(new ClassifierTwoSampleTest().run(training.sessions(), real, seed + r).auc());
             }
-            columns.add(Evaluation.of("markov baseline", sessions(MarkovTrainer.fit(training)), real,
-                    training.sessions(), seed));
-            columns.add(Evaluation.of("real vs real", training.sessions(), real, null, seed));
+            columns.add(realVsReal.withClassifierAucDraws(draws));
         }
         EvaluationReport report = EvaluationReport.of(inputs, columns, history);
         PrintWriter printer = spec.commandLine().getOut();
@@ -152,7 +168,16 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<UserSession> sessions(SessionGenerator generator) {
-        return generator.users(GenerationRequest.of(users, seed)).flatMap(u -> u.sessions().stream()).toList();
+    private List<UserSession> sessions(SessionGenerator generator, long drawSeed) {
+        return generator.users(GenerationRequest.of(users, drawSeed)).flatMap(u -> u.sessions().stream()).toList();
+    }
+
+    /** The evaluation with its AUC averaged over {@code repeats} samples of the generator. */
+    private Evaluation repeated(Evaluation first, SessionGenerator generator, List<UserSession> real) {
+        List<Double> draws = new ArrayList<>(first.classifierAucDraws());
+        for (int r = 1; r < repeats; r++) {
+            draws.add(new ClassifierTwoSampleTest().run(sessions(generator, seed + r), real, seed + r).auc());
+        }
+        return first.withClassifierAucDraws(draws);
     }
 }

@@ -23,7 +23,14 @@ final class ReportTables {
     void print(EvaluationReport report, String holdoutName) {
         List<Evaluation> columns = report.columns();
         out.println("classifier two-sample AUC against " + holdoutName + " (0.5 = indistinguishable)");
-        table(columns, c -> Map.of("classifier_auc", c.classifierAuc()));
+        table(columns, c -> {
+            Map<String, Double> auc = new java.util.LinkedHashMap<>();
+            auc.put("classifier_auc", c.classifierAuc());
+            if (columns.get(0).classifierAucDraws().size() > 1) {
+                auc.put("classifier_auc_sd", c.classifierAucSd());
+            }
+            return auc;
+        });
         out.println("fidelity: distance to " + holdoutName + " (0 = identical)");
         table(columns, c -> c.fidelity().asMap());
         out.println("mode collapse (against " + holdoutName + "; coverage and ratios: higher = more diverse)");

@@ -142,13 +142,22 @@ class CliTest {
 
         Run run = run("evaluate", "--format", "rees46", "--baseline", "--holdout",
                 DATA.resolve("rees46_multicategory/holdout.csv").toString(), "--train", TRAIN, "--users", "500",
-                "--out", report.toString());
+                "--repeats", "3", "--out", report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(report.resolve("report.json").toFile());
         assertThat(json.get("columns")).hasSize(2);
         assertThat(json.at("/columns/0/name").asText()).isEqualTo("markov baseline");
+        // three draws, each its own sample: they differ, and the reported AUC is their mean
+        com.fasterxml.jackson.databind.JsonNode draws = json.at("/columns/0/classifier_auc_draws");
+        assertThat(draws).hasSize(3);
+        assertThat(draws.get(0).asDouble()).isNotEqualTo(draws.get(1).asDouble());
+        assertThat(json.at("/columns/0/classifier_auc").asDouble()).isCloseTo(
+                (draws.get(0).asDouble() + draws.get(1).asDouble() + draws.get(2).asDouble()) / 3,
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(json.at("/columns/0/classifier_auc_sd").asDouble()).isPositive();
+        assertThat(run.out()).contains("classifier_auc_sd").contains("over 3 draws");
         assertThat(run("evaluate", "--format", "rees46", "--baseline", "--holdout", TRAIN).err())
                 .contains("--baseline needs --train");
     }

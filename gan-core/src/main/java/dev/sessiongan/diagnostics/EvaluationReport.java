@@ -51,15 +51,21 @@ public record EvaluationReport(Map<String, Object> inputs, List<Evaluation> colu
         return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
+    private static String auc(Evaluation e) {
+        int draws = e.classifierAucDraws().size();
+        return draws < 2 ? String.format(Locale.ROOT, "%.3f", e.classifierAuc())
+                : String.format(Locale.ROOT, "%.3f ± %.3f over %d draws", e.classifierAuc(), e.classifierAucSd(), draws);
+    }
+
     /** A few sentences a person reads first. */
     public List<String> summary() {
         Evaluation c = candidate();
         List<String> lines = new ArrayList<>();
         StringBuilder realism = new StringBuilder(String.format(Locale.ROOT,
-                "Realism: a classifier tells %s sessions from unseen real ones with AUC %.3f (0.5 = indistinguishable",
-                c.name(), c.classifierAuc()));
+                "Realism: a classifier tells %s sessions from unseen real ones with AUC %s (0.5 = indistinguishable",
+                c.name(), auc(c)));
         for (Evaluation other : columns.subList(1, columns.size())) {
-            realism.append(String.format(Locale.ROOT, "; %s %.3f", other.name(), other.classifierAuc()));
+            realism.append(String.format(Locale.ROOT, "; %s %s", other.name(), auc(other)));
         }
         lines.add(realism.append(").").toString());
         if (columns.size() > 1) {
