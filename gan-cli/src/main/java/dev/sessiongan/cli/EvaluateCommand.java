@@ -8,6 +8,7 @@ import dev.sessiongan.data.UserSession;
 import dev.sessiongan.diagnostics.ClassifierTwoSampleTest;
 import dev.sessiongan.diagnostics.Evaluation;
 import dev.sessiongan.diagnostics.EvaluationReport;
+import dev.sessiongan.diagnostics.Fidelity;
 import dev.sessiongan.format.ClickstreamFormat;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
@@ -79,8 +80,8 @@ final class EvaluateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--repeats", defaultValue = "1", paramLabel = "R",
-            description = "Average the classifier AUC over R generated samples (seeds SEED..SEED+R-1) and report its"
-                    + " spread; the other figures come from the first (default 1).")
+            description = "Average the classifier AUC and the fidelity distances over R generated samples (seeds"
+                    + " SEED..SEED+R-1) and report the AUC's spread; the other figures come from the first (default 1).")
     int repeats;
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
@@ -142,10 +143,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     markov, real));
             Evaluation realVsReal = Evaluation.of("real vs real", training.sessions(), real, null, seed);
             List<Double> draws = new ArrayList<>(realVsReal.classifierAucDraws());
+            List<Fidelity> fidelities = new ArrayList<>(List.of(realVsReal.fidelity()));
             for (int r = 1; r < repeats; r++) {
                 draws.add(new ClassifierTwoSampleTest().run(training.sessions(), real, seed + r).auc());
+                fidelities.add(Fidelity.compare(training.sessions(), real, r));
             }
-            columns.add(realVsReal.withClassifierAucDraws(draws));
+            columns.add(realVsReal.withDraws(draws, fidelities));
         }
         EvaluationReport report = EvaluationReport.of(inputs, columns, history);
         PrintWriter printer = spec.commandLine().getOut();
@@ -172,12 +175,15 @@ final class EvaluateCommand implements Callable<Integer> {
         return generator.users(GenerationRequest.of(users, drawSeed)).flatMap(u -> u.sessions().stream()).toList();
     }
 
-    /** The evaluation with its AUC averaged over {@code repeats} samples of the generator. */
+    /** The evaluation with its AUC and fidelity averaged over {@code repeats} samples of the generator. */
     private Evaluation repeated(Evaluation first, SessionGenerator generator, List<UserSession> real) {
         List<Double> draws = new ArrayList<>(first.classifierAucDraws());
+        List<Fidelity> fidelities = new ArrayList<>(List.of(first.fidelity()));
         for (int r = 1; r < repeats; r++) {
-            draws.add(new ClassifierTwoSampleTest().run(sessions(generator, seed + r), real, seed + r).auc());
+            List<UserSession> sample = sessions(generator, seed + r);
+            draws.add(new ClassifierTwoSampleTest().run(sample, real, seed + r).auc());
+            fidelities.add(Fidelity.compare(sample, real, r));
         }
-        return first.withClassifierAucDraws(draws);
+        return first.withDraws(draws, fidelities);
     }
 }

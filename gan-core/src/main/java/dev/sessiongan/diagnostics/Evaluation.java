@@ -13,13 +13,13 @@ import java.util.Map;
  *
  * @param name          column title
  * @param classifierAuc cross-validated AUC of a classifier telling candidate from holdout sessions
- * @param fidelity      distances to the holdout, metric by metric
+ * @param fidelity      distances to the holdout, metric by metric (averaged over the draws, if several)
  * @param modeCollapse  repetition, coverage, bins and PRDC against the holdout
  * @param privacy       closeness to the training users against the holdout's, or {@code null} without training data
  * @param nextItem      hit rate @ 20 on the holdout of a next-item recommender fitted on the candidate
  * @param charts        distributions to plot (session lengths, categories, transitions, coverage)
  * @param classifierAucDraws the two-sample AUC of each draw of the candidate that {@code classifierAuc} averages
- *                      (one unless {@link #withClassifierAucDraws} added more)
+ *                      (one unless {@link #withDraws} added more)
  */
 public record Evaluation(
         String name,
@@ -53,16 +53,17 @@ public record Evaluation(
     }
 
     /**
-     * This evaluation with its classifier AUC averaged over several draws of the candidate, this one's
-     * first. One generated sample moves a GAN's AUC by ±0.03 on the REES46 holdout, so a single draw can
-     * flatter or wrong a model; the mean and its spread are the figure to quote.
+     * This evaluation with its classifier AUC and fidelity distances averaged over several draws of the
+     * candidate, this one's first (each draw: the AUC and the fidelity of one sample). Fidelity compares
+     * equal-size samples, a few thousand events a side on REES46, so one draw's category or item
+     * distance moves by more than the gap between two models; one draw's AUC moves by ±0.03.
      */
-    public Evaluation withClassifierAucDraws(List<Double> draws) {
-        if (draws.isEmpty()) {
+    public Evaluation withDraws(List<Double> aucs, List<Fidelity> fidelities) {
+        if (aucs.isEmpty() || fidelities.isEmpty()) {
             throw new IllegalArgumentException("no draws");
         }
-        double mean = draws.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        return new Evaluation(name, mean, fidelity, modeCollapse, privacy, nextItem, charts, draws);
+        double mean = aucs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return new Evaluation(name, mean, Fidelity.mean(fidelities), modeCollapse, privacy, nextItem, charts, aucs);
     }
 
     /** Sample standard deviation of the classifier AUC over the draws (0 for one draw). */

@@ -44,8 +44,17 @@ public record Fidelity(
 
     /** Compares {@code candidate} with {@code reference}. */
     public static Fidelity compare(List<UserSession> candidate, List<UserSession> reference) {
+        return compare(candidate, reference, 0);
+    }
+
+    /**
+     * Compares {@code candidate} with {@code reference}, the larger cut to the smaller's size (divergences
+     * shrink with sample size, so only equal sizes compare with real-vs-real) by a subset drawn with
+     * {@code seed}.
+     */
+    public static Fidelity compare(List<UserSession> candidate, List<UserSession> reference, long seed) {
         int size = Math.min(candidate.size(), reference.size());
-        Profile a = new Profile(Samples.subset(candidate, size, 0));
+        Profile a = new Profile(Samples.subset(candidate, size, seed));
         Profile b = new Profile(Samples.subset(reference, size, 0));
         List<String> head = Samples.ranked(b.items, HEAD_ITEMS);
         return new Fidelity(
@@ -59,6 +68,18 @@ public record Fidelity(
                 Distances.kolmogorovSmirnov(a.sessionsPerUser, b.sessionsPerUser),
                 Math.abs(a.viewToCart - b.viewToCart),
                 Math.abs(a.cartToPurchase - b.cartToPurchase));
+    }
+
+    /** The metric-by-metric mean of several comparisons (e.g. of several generated samples). */
+    public static Fidelity mean(List<Fidelity> draws) {
+        double[] sum = new double[10];
+        for (Fidelity f : draws) {
+            int i = 0;
+            for (double v : f.asMap().values()) {
+                sum[i++] += v / draws.size();
+            }
+        }
+        return new Fidelity(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9]);
     }
 
     /** The metrics by name, in record order, for tables and JSON. */

@@ -105,7 +105,7 @@ public final class GanGenerator implements PersistentGenerator {
         List<List<int[]>> sessions = new ArrayList<>(SHARD);
         int[][] profiles = new int[SHARD][];
         int[] wanted = new int[SHARD];
-        List<int[]> first = sampler.sample(null, randoms, noise);
+        List<int[]> first = sampler.sampleFirstSessions(randoms, noise);
         int most = 0;
         for (int b = 0; b < SHARD; b++) {
             List<int[]> list = new ArrayList<>();

@@ -16,12 +16,15 @@ import java.util.SplittableRandom;
  * without this a batch ran as long as its longest session at full width).
  *
  * <p>The header is a promise the events keep: a session ends only within its length class, a non-buyer
- * never purchases, and a buyer's first session (the one that draws the profile) holds a purchase, drawn
- * where the network puts one or, failing that, as the class's last event. Without this 35 % of buyer
- * profiles came out without any purchase on REES46 (the length class ended them first), so generated
- * users bought a quarter less often than real ones.
+ * never purchases, and a buyer's first session (the one that draws the profile) holds a purchase
+ * ({@link #sampleFirstSessions}). Without this 35 % of buyer profiles came out without any purchase on
+ * REES46 (the length class ended them first), so generated users bought a quarter less often than real
+ * ones.
  */
 final class SequenceSampler {
+
+    /** Redraws of a buyer's first session that came out without a purchase, before one is forced. */
+    static final int REDRAWS = 8;
 
     /** Below this many rows a batch is not worth compacting: the step's fixed cost dominates. */
     static final int MIN_COMPACTION = 16;
@@ -44,7 +47,59 @@ final class SequenceSampler {
      * @param noise          per row, its noise vector
      */
     List<int[]> sample(int[][] forcedProfiles, SplittableRandom[] randoms, float[][] noise) {
-        return sampleWithLikelihood(forcedProfiles, randoms, noise).sequences();
+        return sampleWithLikelihood(forcedProfiles, null, randoms, noise).sequences();
+    }
+
+    /**
+     * Samples users' first sessions (which draw the profile) whose events keep the profile's promise: a
+     * buyer's session holds a purchase. A buyer row without one is drawn again with its profile kept, up
+     * to {@value #REDRAWS} times, which samples the network's own distribution given a purchase; a row
+     * that still has none (rare) is drawn once more with END held back until it buys and the purchase
+     * forced as the length class's last event.
+     */
+    List<int[]> sampleFirstSessions(SplittableRandom[] randoms, float[][] noise) {
+        List<int[]> sessions = new ArrayList<>(sample(null, randoms, noise));
+        for (int attempt = 0; attempt <= REDRAWS; attempt++) {
+            List<Integer> rows = new ArrayList<>();
+            for (int b = 0; b < sessions.size(); b++) {
+                if (buyer(sessions.get(b)) && !purchases(sessions.get(b))) {
+                    rows.add(b);
+                }
+            }
+            if (rows.isEmpty()) {
+                break;
+            }
+            int[][] profiles = new int[rows.size()][];
+            SplittableRandom[] rowRandoms = new SplittableRandom[rows.size()];
+            float[][] rowNoise = new float[rows.size()][];
+            boolean[] mustBuy = new boolean[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                int b = rows.get(i);
+                profiles[i] = Arrays.copyOf(sessions.get(b), TokenLayout.PROFILE_TOKENS);
+                rowRandoms[i] = randoms[b];
+                rowNoise[i] = noise[b];
+                mustBuy[i] = attempt == REDRAWS;
+            }
+            List<int[]> again = sampleWithLikelihood(profiles, mustBuy, rowRandoms, rowNoise).sequences();
+            for (int i = 0; i < rows.size(); i++) {
+                sessions.set(rows.get(i), again.get(i));
+            }
+        }
+        return sessions;
+    }
+
+    private boolean buyer(int[] tokens) {
+        return layout.valueOf(tokens[TokenLayout.Field.BUYER.ordinal()], Field.BUYER) == 1;
+    }
+
+    private boolean purchases(int[] tokens) {
+        int purchase = layout.offset(Field.TYPE) + EventType.PURCHASE.ordinal();
+        for (int p = TokenLayout.HEADER_TOKENS; p < tokens.length; p += 4) {
+            if (tokens[p] == purchase) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -58,6 +113,17 @@ final class SequenceSampler {
 
     /** As {@link #sample}, keeping each row's mean token log-probability (for entropy bonuses). */
     Sample sampleWithLikelihood(int[][] forcedProfiles, SplittableRandom[] randoms, float[][] noise) {
+        return sampleWithLikelihood(forcedProfiles, null, randoms, noise);
+    }
+
+    /**
+     * As {@link #sample}, keeping each row's mean token log-probability.
+     *
+     * @param mustBuy per row, whether END waits for a purchase and the length class's last event is forced
+     *                to be one if none came ({@code null}: no row)
+     */
+    Sample sampleWithLikelihood(int[][] forcedProfiles, boolean[] mustBuy, SplittableRandom[] randoms,
+            float[][] noise) {
         int batch = randoms.length;
         int endToken = layout.offset(Field.TYPE) + SessionEncoding.END;
         List<List<Integer>> out = new ArrayList<>(batch);
@@ -70,7 +136,7 @@ final class SequenceSampler {
         double[] logProbability = new double[batch];
         int[] drawn = new int[batch];
         int purchaseToken = layout.offset(Field.TYPE) + EventType.PURCHASE.ordinal();
-        boolean[] purchaseDue = new boolean[batch];
+        boolean[] purchaseDue = mustBuy == null ? new boolean[batch] : mustBuy.clone();
         boolean[] nonBuyer = new boolean[batch];
         // the rows still in the network's batch, by position; finished rows are dropped once they are half
         int[] active = new int[batch];
@@ -139,10 +205,7 @@ final class SequenceSampler {
                 out.get(b).add(token);
                 previous[i] = token;
                 if (field == Field.BUYER) {
-                    boolean buyer = layout.valueOf(token, Field.BUYER) == 1;
-                    nonBuyer[b] = !buyer;
-                    // a buyer buys in the session that draws its profile: the first one
-                    purchaseDue[b] = buyer && (forcedProfiles == null || forcedProfiles[b] == null);
+                    nonBuyer[b] = layout.valueOf(token, Field.BUYER) == 0;
                 }
                 if (field == Field.LENGTH) {
                     lengthClass[b] = layout.valueOf(token, Field.LENGTH);

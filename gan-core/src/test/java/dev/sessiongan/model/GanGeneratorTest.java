@@ -121,7 +121,7 @@ class GanGeneratorTest {
         int purchase = dev.sessiongan.data.EventType.PURCHASE.ordinal();
 
         int buyers = 0;
-        for (int[] tokens : sampler.sample(null, randoms, noise)) {
+        for (int[] tokens : sampler.sampleFirstSessions(randoms, noise)) {
             boolean buyer = layout.valueOf(tokens[1], TokenLayout.Field.BUYER) == 1;
             boolean bought = model.steps(tokens).stream().anyMatch(step -> step[0] == purchase);
             assertThat(bought).as("buyer profile %s, tokens %s", buyer, java.util.Arrays.toString(tokens))
