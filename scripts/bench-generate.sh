@@ -3,7 +3,7 @@
 #   scripts/bench-generate.sh 1000000 [more generate options, e.g. --model-file m.model]
 # Heap figures come from the JVM's GC log: the most heap in use before a collection (peak) and after one
 # (what generation keeps alive); peak RSS (heap, ND4J off-heap, JIT) from /usr/bin/time. HEAP=64m caps the
-# heap (default 2g) to show that the run fits in it.
+# heap (default 2g) to show that the run fits in it; SESSIONGAN=path runs another launcher (e.g. a copy).
 set -euo pipefail
 users="${1:?usage: scripts/bench-generate.sh USERS [generate options]}"
 shift
@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 start=$(date +%s.%N)
 SESSIONGAN_JAVA_OPTS="-Xmx${HEAP:-2g} -Xlog:gc:file=$work/gc.log" /usr/bin/time -f "%M" -o "$work/rss" \
-  "$root/sessiongan" generate --users "$users" --seed 1 --progress none --out "$work/users.csv" "$@" >/dev/null
+  "${SESSIONGAN:-$root/sessiongan}" generate --users "$users" --seed 1 --progress none --out "$work/users.csv" "$@" >/dev/null
 end=$(date +%s.%N)
 
 events=$(( $(wc -l < "$work/users.csv") - 1 ))

@@ -34,6 +34,17 @@ class ExamplesRunTest {
                 .contains("event_type_tv").contains("mode collapse: ");
     }
 
+    @Test
+    void trainOnYourCsvExampleReadsTaobaoThroughTheGenericMapping(@TempDir Path dir) throws Exception {
+        Path log = Path.of("..", "..", "shared", "data", "taobao_userbehavior", "train.csv");
+        Path out = dir.resolve("synthetic.csv");
+
+        String printed = run(() -> TrainOnYourCsvExample.main(new String[] {log.toString(), out.toString()}));
+
+        assertThat(printed).containsPattern("read \\d+ events in \\d+ sessions").contains("wrote 1000 synthetic users");
+        assertThat(Files.readAllLines(out).get(0)).startsWith("user_id,session_id,seq,timestamp,event_type");
+    }
+
     private interface Body {
         void run() throws Exception;
     }

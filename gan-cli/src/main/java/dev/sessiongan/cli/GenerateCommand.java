@@ -35,8 +35,8 @@ final class GenerateCommand implements Callable<Integer> {
     SessionGanCommand parent;
 
     @Option(names = "--model-file", paramLabel = "MODEL",
-            description = "A model from 'sessiongan train'; default: the embedded model (Markov baseline fitted on"
-                    + " the REES46 sample).")
+            description = "A model from 'sessiongan train'; default: the embedded model (the session GAN trained on"
+                    + " the REES46 sample; see 'sessiongan models').")
     Path modelFile;
 
     @Option(names = "--users", defaultValue = "1000", paramLabel = "N", description = "Number of users (default ${DEFAULT-VALUE}).")

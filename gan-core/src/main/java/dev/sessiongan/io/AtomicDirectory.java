@@ -37,21 +37,11 @@ final class AtomicDirectory implements AutoCloseable {
                     + (Files.isDirectory(absolute) ? "a folder with files in it" : "a file")
                     + "; choose a new folder or remove it");
         }
-        Path temp = null;
-        for (int attempt = 0; temp == null; attempt++) {
-            Path candidate = absolute.resolveSibling("." + absolute.getFileName() + "."
-                    + Long.toHexString(System.nanoTime() + attempt) + ".tmp");
-            try {
-                temp = Files.createDirectory(candidate);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                if (attempt > 100) {
-                    throw e;
-                }
-            } catch (java.nio.file.AccessDeniedException e) {
-                throw new IOException("cannot write " + target + ": permission denied", e);
-            }
+        try {
+            return new AtomicDirectory(target, AtomicFile.temporarySibling(absolute, Files::createDirectory));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException("cannot write " + target + ": permission denied", e);
         }
-        return new AtomicDirectory(target, temp);
     }
 
     /** Where to write the files until the commit. */

@@ -49,19 +49,27 @@ public final class AtomicFile implements AutoCloseable {
             throw new IOException("cannot write " + target + ": it is a folder");
         }
         // Not Files.createTempFile: that makes the file owner-only, and the result must get the usual umask.
-        Path temp = null;
-        for (int attempt = 0; temp == null; attempt++) {
+        Path temp = temporarySibling(absolute, Files::createFile);
+        return new AtomicFile(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+    }
+
+    /** Creates a file or folder with a fresh hidden name beside {@code absolute}. */
+    interface Creator {
+        Path create(Path path) throws IOException;
+    }
+
+    static Path temporarySibling(Path absolute, Creator creator) throws IOException {
+        for (int attempt = 0; ; attempt++) {
             Path candidate = absolute.resolveSibling("." + absolute.getFileName() + "."
                     + Long.toHexString(System.nanoTime() + attempt) + ".tmp");
             try {
-                temp = Files.createFile(candidate);
+                return creator.create(candidate);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (attempt > 100) {
                     throw e;
                 }
             }
         }
-        return new AtomicFile(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
     }
 
     /** The stream to write to. */

@@ -89,18 +89,21 @@ class GanGeneratorTest {
         }
     }
 
+    /** Per-row random streams seeded from {@code first} on. */
+    private static java.util.SplittableRandom[] randoms(int n, long first) {
+        java.util.SplittableRandom[] randoms = new java.util.SplittableRandom[n];
+        for (int b = 0; b < n; b++) {
+            randoms[b] = new java.util.SplittableRandom(first + b);
+        }
+        return randoms;
+    }
+
     @Test
     void sampledSessionsStayInsideTheirLengthClass() {
         TokenLayout layout = new TokenLayout(model.encoding());
         SequenceSampler sampler = new SequenceSampler(model.network(), layout, 20);
-        int n = 128;
-        java.util.SplittableRandom[] randoms = new java.util.SplittableRandom[n];
-        float[][] noise = new float[n][TINY.noise()];
-        for (int b = 0; b < n; b++) {
-            randoms[b] = new java.util.SplittableRandom(b);
-        }
 
-        for (int[] tokens : sampler.sample(null, randoms, noise)) {
+        for (int[] tokens : sampler.sample(null, randoms(128, 0), new float[128][TINY.noise()])) {
             int lengthClass = layout.valueOf(tokens[TokenLayout.PROFILE_TOKENS], TokenLayout.Field.LENGTH);
             int events = model.steps(tokens).size();
             assertThat(events).isBetween(TokenLayout.minEvents(lengthClass),
@@ -112,16 +115,10 @@ class GanGeneratorTest {
     void buyersFirstSessionsHoldAPurchaseAndNonBuyersNever() {
         TokenLayout layout = new TokenLayout(model.encoding());
         SequenceSampler sampler = new SequenceSampler(model.network(), layout, 20);
-        int n = 512;
-        java.util.SplittableRandom[] randoms = new java.util.SplittableRandom[n];
-        float[][] noise = new float[n][TINY.noise()];
-        for (int b = 0; b < n; b++) {
-            randoms[b] = new java.util.SplittableRandom(1000 + b);
-        }
         int purchase = dev.sessiongan.data.EventType.PURCHASE.ordinal();
 
         int buyers = 0;
-        for (int[] tokens : sampler.sampleFirstSessions(randoms, noise)) {
+        for (int[] tokens : sampler.sampleFirstSessions(randoms(512, 1000), new float[512][TINY.noise()])) {
             boolean buyer = layout.valueOf(tokens[1], TokenLayout.Field.BUYER) == 1;
             boolean bought = model.steps(tokens).stream().anyMatch(step -> step[0] == purchase);
             assertThat(bought).as("buyer profile %s, tokens %s", buyer, java.util.Arrays.toString(tokens))
