@@ -38,6 +38,7 @@ public final class GanGenerator implements PersistentGenerator {
     private final GanOptions options;
     private final TrainingHistory history;
     private CachedShard cached;
+    private InferenceNetwork inference;
 
     GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
             TrainingHistory history) {
@@ -89,6 +90,14 @@ public final class GanGenerator implements PersistentGenerator {
         return c.users[(int) (index - shard * SHARD)];
     }
 
+    /** The plain-Java copy of the network that generation samples from (made once: weights are final here). */
+    private synchronized InferenceNetwork inference() {
+        if (inference == null) {
+            inference = InferenceNetwork.of(network);
+        }
+        return inference;
+    }
+
     private record CachedShard(long shard, long seed, java.time.Instant start, VirtualUser[] users) {
     }
 
@@ -101,7 +110,7 @@ public final class GanGenerator implements PersistentGenerator {
                 noise[b][z] = (float) GanTrainer.gaussian(randoms[b]);
             }
         }
-        SequenceSampler sampler = new SequenceSampler(network, layout, encoding.options().maxLength());
+        SequenceSampler sampler = new SequenceSampler(inference(), layout, encoding.options().maxLength());
         List<List<int[]>> sessions = new ArrayList<>(SHARD);
         int[][] profiles = new int[SHARD][];
         int[] wanted = new int[SHARD];

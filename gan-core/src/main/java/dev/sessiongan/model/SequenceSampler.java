@@ -29,11 +29,11 @@ final class SequenceSampler {
     /** Below this many rows a batch is not worth compacting: the step's fixed cost dominates. */
     static final int MIN_COMPACTION = 16;
 
-    private final TokenNetwork network;
+    private final Stepper network;
     private final TokenLayout layout;
     private final int maxEvents;
 
-    SequenceSampler(TokenNetwork network, TokenLayout layout, int maxEvents) {
+    SequenceSampler(Stepper network, TokenLayout layout, int maxEvents) {
         this.network = network;
         this.layout = layout;
         this.maxEvents = maxEvents;

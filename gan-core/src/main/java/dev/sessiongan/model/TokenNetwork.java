@@ -28,7 +28,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * per-sequence noise vector. Output: a softmax over the vocabulary, of which only the next field's range
  * is used. DL4J types stay inside this package.
  */
-final class TokenNetwork {
+final class TokenNetwork implements Stepper {
 
     static final int FIELDS = TokenLayout.Field.values().length;
 
@@ -143,7 +143,8 @@ final class TokenNetwork {
     }
 
     /** Starts a fresh batch of sequences for step-by-step sampling. */
-    void reset() {
+    @Override
+    public void reset() {
         graph.rnnClearPreviousState();
     }
 
@@ -151,7 +152,8 @@ final class TokenNetwork {
      * Advances every sequence of the batch by one position and returns the softmax over the vocabulary,
      * row per sequence.
      */
-    float[][] step(int[] previousTokens, TokenLayout.Field field, float[][] noiseVectors) {
+    @Override
+    public float[][] step(int[] previousTokens, TokenLayout.Field field, float[][] noiseVectors) {
         int batch = previousTokens.length;
         int width = inputWidth();
         float[] in = new float[batch * width];
@@ -171,7 +173,8 @@ final class TokenNetwork {
      * Keeps only the given rows of the batch being sampled (their recurrent state, in this order), so that
      * finished sequences stop costing compute.
      */
-    void keepRows(int[] rows) {
+    @Override
+    public void keepRows(int[] rows) {
         for (org.deeplearning4j.nn.api.Layer layer : graph.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();
             java.util.Map<String, INDArray> state = graph.rnnGetPreviousState(name);

@@ -112,6 +112,42 @@ class GanGeneratorTest {
     }
 
     @Test
+    void plainJavaInferenceMatchesDeeplearning4j() {
+        TokenNetwork dl4j = model.network();
+        InferenceNetwork java = InferenceNetwork.of(dl4j);
+        int batch = 5;
+        float[][] noise = new float[batch][TINY.noise()];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (float[] row : noise) {
+            for (int z = 0; z < row.length; z++) {
+                row[z] = (float) GanTrainer.gaussian(random);
+            }
+        }
+        dl4j.reset();
+        java.reset();
+        int[] previous = {-1, -1, -1, -1, -1};
+        for (int p = 0; p < 12; p++) {
+            TokenLayout.Field field = TokenLayout.fieldAt(p);
+            float[][] expected = dl4j.step(previous, field, noise);
+            float[][] actual = java.step(previous, field, noise);
+            for (int b = 0; b < batch; b++) {
+                for (int t = 0; t < expected[b].length; t++) {
+                    assertThat(actual[b][t]).as("position %d row %d token %d", p, b, t)
+                            .isCloseTo(expected[b][t], org.assertj.core.api.Assertions.within(1e-4f));
+                }
+                previous[b] = (b * 7 + p * 3) % dl4j.vocabulary(); // any tokens: both must agree on any input
+            }
+            if (p == 6) { // and after rows leave the batch
+                dl4j.keepRows(new int[] {0, 2, 4});
+                java.keepRows(new int[] {0, 2, 4});
+                previous = new int[] {previous[0], previous[2], previous[4]};
+                noise = new float[][] {noise[0], noise[2], noise[4]};
+                batch = 3;
+            }
+        }
+    }
+
+    @Test
     void buyersFirstSessionsHoldAPurchaseAndNonBuyersNever() {
         TokenLayout layout = new TokenLayout(model.encoding());
         SequenceSampler sampler = new SequenceSampler(model.network(), layout, 20);
