@@ -135,20 +135,16 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Evaluation> columns = new ArrayList<>();
         if (!baseline) {
             Evaluation model = Evaluation.of(name, candidate, real, training == null ? null : training.sessions(), seed);
-            columns.add(generator == null ? model : repeated(model, generator, real));
+            SessionGenerator drawn = generator;
+            columns.add(drawn == null ? model : repeated(model, r -> sessions(drawn, seed + r), real));
         }
         if (training != null) {
             MarkovGenerator markov = MarkovTrainer.fit(training);
             columns.add(repeated(Evaluation.of("markov baseline", sessions(markov, seed), real, training.sessions(), seed),
-                    markov, real));
-            Evaluation realVsReal = Evaluation.of("real vs real", training.sessions(), real, null, seed);
-            List<Double> draws = new ArrayList<>(realVsReal.classifierAucDraws());
-            List<Fidelity> fidelities = new ArrayList<>(List.of(realVsReal.fidelity()));
-            for (int r = 1; r < repeats; r++) {
-                draws.add(new ClassifierTwoSampleTest().run(training.sessions(), real, seed + r).auc());
-                fidelities.add(Fidelity.compare(training.sessions(), real, r));
-            }
-            columns.add(realVsReal.withDraws(draws, fidelities));
+                    r -> sessions(markov, seed + r), real));
+            // real vs real: the same training sessions each time; the classifier split and the subset vary
+            columns.add(repeated(Evaluation.of("real vs real", training.sessions(), real, null, seed),
+                    r -> training.sessions(), real));
         }
         EvaluationReport report = EvaluationReport.of(inputs, columns, history);
         PrintWriter printer = spec.commandLine().getOut();
@@ -175,12 +171,17 @@ final class EvaluateCommand implements Callable<Integer> {
         return generator.users(GenerationRequest.of(users, drawSeed)).flatMap(u -> u.sessions().stream()).toList();
     }
 
-    /** The evaluation with its AUC and fidelity averaged over {@code repeats} samples of the generator. */
-    private Evaluation repeated(Evaluation first, SessionGenerator generator, List<UserSession> real) {
+    /**
+     * The evaluation with its AUC and fidelity averaged over {@code repeats} draws; draw {@code r} (from 1;
+     * draw 0 is {@code first}) compares {@code drawOf.apply(r)} with a classifier seeded {@code seed + r} and
+     * an equal-size subset seeded {@code r}.
+     */
+    private Evaluation repeated(Evaluation first, java.util.function.IntFunction<List<UserSession>> drawOf,
+            List<UserSession> real) {
         List<Double> draws = new ArrayList<>(first.classifierAucDraws());
         List<Fidelity> fidelities = new ArrayList<>(List.of(first.fidelity()));
         for (int r = 1; r < repeats; r++) {
-            List<UserSession> sample = sessions(generator, seed + r);
+            List<UserSession> sample = drawOf.apply(r);
             draws.add(new ClassifierTwoSampleTest().run(sample, real, seed + r).auc());
             fidelities.add(Fidelity.compare(sample, real, r));
         }

@@ -194,7 +194,7 @@ final class SequenceSampler {
                             excluded = purchaseToken;
                         }
                     }
-                    token = TokenNetwork.draw(probabilities[i], from, size, excluded, randoms[b]);
+                    token = draw(probabilities[i], from, size, excluded, randoms[b]);
                     double mass = 0;
                     for (int t = from; t < from + size; t++) {
                         mass += t == excluded ? 0 : probabilities[i][t];
@@ -227,6 +227,27 @@ final class SequenceSampler {
             logProbability[b] /= Math.max(1, drawn[b]);
         }
         return new Sample(sequences, logProbability);
+    }
+
+    /** Draws a token from a field's range of a softmax row, never {@code excluded} (-1: none). */
+    private static int draw(float[] probabilities, int from, int size, int excluded, SplittableRandom random) {
+        double total = 0;
+        for (int i = from; i < from + size; i++) {
+            total += i == excluded ? 0 : probabilities[i];
+        }
+        double r = random.nextDouble() * total;
+        int last = -1;
+        for (int i = from; i < from + size; i++) {
+            if (i == excluded) {
+                continue;
+            }
+            last = i;
+            r -= probabilities[i];
+            if (r < 0) {
+                return i;
+            }
+        }
+        return last;
     }
 
     private static int[] select(int[] values, int[] positions) {

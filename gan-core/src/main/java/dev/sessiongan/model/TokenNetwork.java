@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -187,32 +186,6 @@ final class TokenNetwork implements Stepper {
             }
             graph.rnnSetPreviousState(name, kept);
         }
-    }
-
-    /** Draws a token from a field's range of a softmax row. */
-    static int draw(float[] probabilities, int from, int size, SplittableRandom random) {
-        return draw(probabilities, from, size, -1, random);
-    }
-
-    /** Draws a token from a field's range of a softmax row, never {@code excluded} (-1: none). */
-    static int draw(float[] probabilities, int from, int size, int excluded, SplittableRandom random) {
-        double total = 0;
-        for (int i = from; i < from + size; i++) {
-            total += i == excluded ? 0 : probabilities[i];
-        }
-        double r = random.nextDouble() * total;
-        int last = -1;
-        for (int i = from; i < from + size; i++) {
-            if (i == excluded) {
-                continue;
-            }
-            last = i;
-            r -= probabilities[i];
-            if (r < 0) {
-                return i;
-            }
-        }
-        return last;
     }
 
     void write(OutputStream out) throws IOException {
