@@ -69,6 +69,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         out.println(name + " (" + generator.kind() + ")");
         if (generator instanceof GanGenerator gan) {
             history(out, gan.history());
+            gan.calibrationReport().ifPresent(r -> out.printf(Locale.ROOT, "calibration: %d rounds of %,d users;"
+                    + " token distance %.4f -> %.4f; validation AUC %.3f -> %.3f, score %.3f -> %.3f; %s%n",
+                    r.rounds(), r.usersPerRound(), r.tokenDistanceBefore(), r.tokenDistanceAfter(),
+                    r.validationAucBefore(), r.validationAucAfter(), r.validationScoreBefore(),
+                    r.validationScoreAfter(), r.kept() ? "applied" : "not applied (validation was worse)"));
             print(out, "equilibrium", Equilibrium.judge(gan.history()));
         } else {
             print(out, "equilibrium", new Verdict("no adversarial phase", true,
@@ -105,15 +110,21 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private static void history(PrintWriter out, TrainingHistory history) {
-        out.printf(Locale.ROOT, "untrained validation AUC %.3f; best %.3f; kept epoch %d (lowest selection score)%n",
-                history.initialValidationAuc(), history.bestValidationAuc(), history.keptEpoch());
-        out.printf(Locale.ROOT, "  %5s %-11s %7s %8s %7s %10s %6s %9s %6s %7s%n", "epoch", "phase", "D(x)", "D(G(z))", "D loss",
-                "-ln D(G)", "gap", "val. AUC", "score", "secs");
+        TrainingHistory.Selection rematch = history.selection();
+        out.printf(Locale.ROOT, "untrained validation AUC %.3f; best %.3f; kept epoch %d (%s)%n",
+                history.initialValidationAuc(), history.bestValidationAuc(), history.keptEpoch(), rematch == null
+                        ? "lowest selection score" : String.format(Locale.ROOT, "rematch on fresh draws: warm-start"
+                                + " epoch %d %.3f, adversarial epoch %d %.3f", rematch.warmStartEpoch(),
+                                rematch.warmStartScore(), rematch.adversarialEpoch(), rematch.adversarialScore()));
+        out.printf(Locale.ROOT, "  %5s %-11s %7s %8s %7s %10s %6s %7s %8s %9s %6s %7s%n", "epoch", "phase", "D(x)",
+                "D(G(z))", "D loss", "-ln D(G)", "gap", "A(x)", "A(G(z))", "val. AUC", "score", "secs");
         for (TrainingHistory.Epoch e : history.epochs()) {
-            out.printf(Locale.ROOT, "  %5d %-11s %7s %8s %7s %10s %6s %9.3f %6.3f %7.0f%n", e.epoch(), e.phase(), f(e.meanDReal()),
-                    f(e.meanDFake()), f(e.discriminatorLoss()), f(e.nonSaturatingLoss()), f(e.dualityGap()), e.validationAuc(),
+            out.printf(Locale.ROOT, "  %5d %-11s %7s %8s %7s %10s %6s %7s %8s %9.3f %6.3f %7.0f%n", e.epoch(), e.phase(),
+                    f(e.meanDReal()), f(e.meanDFake()), f(e.discriminatorLoss()), f(e.nonSaturatingLoss()),
+                    f(e.dualityGap()), f(e.attributeDReal()), f(e.attributeDFake()), e.validationAuc(),
                     e.validationScore(), e.wallSeconds());
         }
+        out.println("  A(x), A(G(z)): the attribute critic's mean output on real and generated profiles");
         out.printf(Locale.ROOT, "  at the equilibrium: D(x) = D(G(z)) = 0.5, D loss = -ln D(G) = ln 2 = %.3f, duality gap = 0%n",
                 Equilibrium.LN2);
     }

@@ -61,6 +61,17 @@ final class GanTrainingOptions {
                     + " 0 = off (default 0.995).")
     Double weightAveraging;
 
+    @Option(names = "--calibration-rounds", paramLabel = "N",
+            description = "Rounds of calibrating the trained generator's draws to the training data's event-type,"
+                    + " session-end, item-choice and profile frequencies, kept if validation is not worse;"
+                    + " 0 = off (default 6).")
+    Integer calibrationRounds;
+
+    @Option(names = "--attribute-weight", paramLabel = "W",
+            description = "Train an attribute critic on users' profiles alone and let its policy gradient shape the"
+                    + " profile with this weight in the adversarial phase; 0 = none (default 0).")
+    Double attributeWeight;
+
     /** The options, defaults filled in; validated. */
     GanOptions toOptions() {
         GanOptions.Builder b = GanOptions.builder();
@@ -113,6 +124,12 @@ final class GanTrainingOptions {
         if (weightAveraging != null) {
             b.weightAveraging(weightAveraging);
         }
+        if (calibrationRounds != null) {
+            b.calibrationRounds(calibrationRounds);
+        }
+        if (attributeWeight != null) {
+            b.attributeWeight(attributeWeight);
+        }
         return b.build();
     }
 
@@ -122,6 +139,7 @@ final class GanTrainingOptions {
                 || topCategories != null
                 || learningRate != null || adversarialLearningRate != null || discriminatorLearningRate != null
                 || discriminatorSteps != null || packing != null || labelSmoothing != null || mleWeight != null
-                || entropyWeight != null || dualityGapEvery != null || weightAveraging != null;
+                || entropyWeight != null || dualityGapEvery != null || weightAveraging != null
+                || calibrationRounds != null || attributeWeight != null;
     }
 }

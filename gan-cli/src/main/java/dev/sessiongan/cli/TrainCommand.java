@@ -13,6 +13,7 @@ import dev.sessiongan.model.GanOptions;
 import dev.sessiongan.model.Checkpoints;
 import dev.sessiongan.diagnostics.ReferenceProfile;
 import dev.sessiongan.model.GanTrainer;
+import dev.sessiongan.model.TrainingHistory;
 import dev.sessiongan.model.TrainingCheckpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +107,13 @@ final class TrainCommand implements Callable<Integer> {
                     ? GanTrainer.resume(result.dataset(), resumed, progress, checkpoints)
                     : GanTrainer.train(result.dataset(), options, progress, checkpoints);
             ModelFile.save(out, generator, ModelManifest.now(GanGenerator.KIND, options.seed(), provenance, config));
+            TrainingHistory.Selection rematch = generator.history().selection();
+            if (rematch != null) {
+                spec.commandLine().getErr().printf(java.util.Locale.ROOT, "rematch on fresh validation draws:"
+                        + " warm-start epoch %d scored %.3f, adversarial epoch %d scored %.3f%n",
+                        rematch.warmStartEpoch(), rematch.warmStartScore(), rematch.adversarialEpoch(),
+                        rematch.adversarialScore());
+            }
             spec.commandLine().getErr().printf("kept epoch %d; equilibrium: %s%n", generator.history().keptEpoch(),
                     dev.sessiongan.diagnostics.Equilibrium.judge(generator.history()));
         } else {

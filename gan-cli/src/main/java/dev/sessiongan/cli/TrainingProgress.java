@@ -1,5 +1,6 @@
 package dev.sessiongan.cli;
 
+import dev.sessiongan.model.CalibrationReport;
 import dev.sessiongan.model.GanTrainer;
 import dev.sessiongan.model.TrainingHistory;
 import java.io.PrintWriter;
@@ -36,13 +37,24 @@ final class TrainingProgress implements GanTrainer.Listener {
         double eta = (warmStartEpochs - warmStartDone) * perWarmStart
                 + (adversarialEpochs - adversarialDone) * perAdversarial;
         String adversarial = "adversarial".equals(e.phase())
-                ? String.format(Locale.ROOT, "  D loss %.3f  D(x) %.3f  D(G(z)) %.3f%s", e.discriminatorLoss(),
+                ? String.format(Locale.ROOT, "  D loss %.3f  D(x) %.3f  D(G(z)) %.3f%s%s", e.discriminatorLoss(),
                         e.meanDReal(), e.meanDFake(), Double.isNaN(e.dualityGap()) ? ""
-                                : String.format(Locale.ROOT, "  gap %.3f", e.dualityGap()))
+                                : String.format(Locale.ROOT, "  gap %.3f", e.dualityGap()),
+                        Double.isNaN(e.attributeDReal()) ? "" : String.format(Locale.ROOT, "  A(x) %.3f  A(G(z)) %.3f",
+                                e.attributeDReal(), e.attributeDFake()))
                 : "";
         err.printf(Locale.ROOT, "epoch %d/%d %s: G loss %.3f%s  validation AUC %.3f  score %.3f  %.0fs  ETA %s%n",
                 e.epoch(), total, e.phase(), e.generatorLoss(), adversarial, e.validationAuc(), e.validationScore(),
                 e.wallSeconds(), eta(eta));
+        err.flush();
+    }
+
+    @Override
+    public void onCalibration(CalibrationReport r) {
+        err.printf(Locale.ROOT, "calibration (%d rounds of %,d users): token distance %.4f -> %.4f, validation AUC"
+                + " %.3f -> %.3f, score %.3f -> %.3f: %s%n", r.rounds(), r.usersPerRound(), r.tokenDistanceBefore(),
+                r.tokenDistanceAfter(), r.validationAucBefore(), r.validationAucAfter(), r.validationScoreBefore(),
+                r.validationScoreAfter(), r.kept() ? "kept" : "not kept (validation worse)");
         err.flush();
     }
 

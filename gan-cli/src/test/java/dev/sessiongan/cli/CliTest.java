@@ -67,13 +67,16 @@ class CliTest {
         Path model = dir.resolve("gan.model");
 
         Run train = run("train", "--model", "gan", "--format", "rees46", "--limit", "2000", "--data", TRAIN,
-                "--epochs", "1", "--adversarial-epochs", "1", "--hidden", "16", "--seed", "5", "--out", model.toString());
+                "--epochs", "1", "--adversarial-epochs", "1", "--hidden", "16", "--seed", "5",
+                "--attribute-weight", "1", "--calibration-rounds", "2", "--out", model.toString());
 
         assertThat(train.exitCode()).as(train.err()).isZero();
-        assertThat(train.err()).contains("epoch 1/2 mle: G loss").contains("validation AUC");
+        assertThat(train.err()).contains("epoch 1/2 mle: G loss").contains("validation AUC").contains("A(G(z)) ")
+                .containsPattern("calibration \\(2 rounds of [0-9,]+ users\\): token distance .* (kept|not kept)");
         Run diagnose = run("diagnose", "--model-file", model.toString());
         assertThat(diagnose.exitCode()).as(diagnose.err()).isZero();
-        assertThat(diagnose.out()).contains("(gan)").contains("    2 adversarial").contains("equilibrium: ");
+        assertThat(diagnose.out()).contains("(gan)").contains("    2 adversarial").contains("equilibrium: ")
+                .containsPattern("calibration: 2 rounds of [0-9,]+ users; .*(applied|not applied)");
         Path users = dir.resolve("users.jsonl");
         Run generate = run("generate", "--model-file", model.toString(), "--users", "20", "--output-format", "jsonl",
                 "--out", users.toString());

@@ -37,16 +37,24 @@ final class Discriminator {
         this.packing = packing;
     }
 
-    static Discriminator create(int vocabulary, int hidden, int packing, double learningRate, long seed) {
-        int input = packing * vocabulary;
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+    /**
+     * What both critics share: Adam with β1 = 0.5 (as DCGAN's critics: a shorter gradient memory for an
+     * opponent that moves) and per-layer gradient clipping.
+     */
+    static ComputationGraphConfiguration.GraphBuilder criticGraph(double learningRate, long seed) {
+        return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(learningRate, 0.5, 0.999, 1e-8))
                 .weightInit(WeightInit.XAVIER)
                 .gradientNormalization(GradientNormalization.ClipL2PerLayer)
                 .gradientNormalizationThreshold(5.0)
-                .graphBuilder()
+                .graphBuilder();
+    }
+
+    static Discriminator create(int vocabulary, int hidden, int packing, double learningRate, long seed) {
+        int input = packing * vocabulary;
+        ComputationGraphConfiguration conf = criticGraph(learningRate, seed)
                 .addInputs("in")
                 .setInputTypes(InputType.recurrent(input))
                 .addLayer("lstm", new LSTM.Builder().nOut(hidden).activation(Activation.TANH).build(), "in")

@@ -37,17 +37,48 @@ public final class GanGenerator implements PersistentGenerator {
     private final UserTiming timing;
     private final GanOptions options;
     private final TrainingHistory history;
+    private final Calibration calibration;
+    private final CalibrationReport calibrationReport;
     private CachedShard cached;
     private InferenceNetwork inference;
 
     GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
             TrainingHistory history) {
+        this(encoding, network, timing, options, history, null, null);
+    }
+
+    GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
+            TrainingHistory history, Calibration calibration, CalibrationReport calibrationReport) {
         this.encoding = encoding;
         this.layout = new TokenLayout(encoding);
         this.network = network;
         this.timing = timing;
         this.options = options;
         this.history = history;
+        this.calibration = calibration;
+        this.calibrationReport = calibrationReport;
+    }
+
+    /** The same network with another calibration of its draws ({@code null}: none) and its report. */
+    GanGenerator withCalibration(Calibration corrections, CalibrationReport report) {
+        return new GanGenerator(encoding, network, timing, options, history, corrections, report);
+    }
+
+    /**
+     * How the generator's draws were calibrated after training (whether the calibration was kept is part of
+     * the report); empty for a model trained without calibration.
+     */
+    public java.util.Optional<CalibrationReport> calibrationReport() {
+        return java.util.Optional.ofNullable(calibrationReport);
+    }
+
+    /** The corrections applied to the network's draws, or {@code null}. */
+    Calibration calibration() {
+        return calibration;
+    }
+
+    TokenLayout layout() {
+        return layout;
     }
 
     @Override
@@ -101,16 +132,21 @@ public final class GanGenerator implements PersistentGenerator {
     private record CachedShard(long shard, long seed, java.time.Instant start, VirtualUser[] users) {
     }
 
-    private VirtualUser[] generateShard(long shard, GenerationRequest request) {
+    /** A shard's users as token sequences (first session first), with the random streams that drew them. */
+    record ShardTokens(List<List<int[]>> sessions, SplittableRandom[] randoms) {
+    }
+
+    ShardTokens sampleShard(long shard, long seed) {
         SplittableRandom[] randoms = new SplittableRandom[SHARD];
         float[][] noise = new float[SHARD][network.noise()];
         for (int b = 0; b < SHARD; b++) {
-            randoms[b] = SessionGenerator.randomFor(request.seed(), shard * SHARD + b);
+            randoms[b] = SessionGenerator.randomFor(seed, shard * SHARD + b);
             for (int z = 0; z < network.noise(); z++) {
                 noise[b][z] = (float) GanTrainer.gaussian(randoms[b]);
             }
         }
-        SequenceSampler sampler = new SequenceSampler(inference(), layout, encoding.options().maxLength());
+        SequenceSampler sampler = new SequenceSampler(inference(), layout, encoding.options().maxLength(),
+                calibration);
         List<List<int[]>> sessions = new ArrayList<>(SHARD);
         int[][] profiles = new int[SHARD][];
         int[] wanted = new int[SHARD];
@@ -147,6 +183,13 @@ public final class GanGenerator implements PersistentGenerator {
                 sessions.get(rows.get(i)).add(next.get(i));
             }
         }
+        return new ShardTokens(sessions, randoms);
+    }
+
+    private VirtualUser[] generateShard(long shard, GenerationRequest request) {
+        ShardTokens tokens = sampleShard(shard, request.seed());
+        List<List<int[]>> sessions = tokens.sessions();
+        SplittableRandom[] randoms = tokens.randoms();
         VirtualUser[] users = new VirtualUser[SHARD];
         long origin = request.startTime().map(java.time.Instant::toEpochMilli).orElse(timing.dataStartMillis());
         long resolution = encoding.timeResolutionMillis();

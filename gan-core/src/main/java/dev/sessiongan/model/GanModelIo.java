@@ -30,6 +30,11 @@ final class GanModelIo {
     private static final String OPTIONS = "options.json";
     private static final String HISTORY = "history.json";
     private static final String NETWORK = "network.zip";
+    private static final String CALIBRATION = "calibration.json";
+
+    /** The calibration entry: its report, and the corrections when they were kept. */
+    private record CalibrationEntry(CalibrationReport report, double[][] offsets, double[][] endOffsets) {
+    }
 
     private GanModelIo() {
     }
@@ -41,6 +46,11 @@ final class GanModelIo {
         put(zip, OPTIONS, o -> JSON.writeValue(o, generator.options()));
         put(zip, HISTORY, o -> JSON.writeValue(o, generator.history()));
         put(zip, NETWORK, o -> generator.network().write(o));
+        if (generator.calibrationReport().isPresent()) {
+            Calibration c = generator.calibration();
+            put(zip, CALIBRATION, o -> JSON.writeValue(o, new CalibrationEntry(generator.calibrationReport().get(),
+                    c == null ? null : c.offsets(), c == null ? null : c.endOffsets())));
+        }
         zip.finish();
     }
 
@@ -75,7 +85,7 @@ final class GanModelIo {
             SessionEncoding encoding = SessionEncoding.readJson(new ByteArrayInputStream(entries.get(ENCODING)), source);
             UserTiming timing = JSON.readValue(entries.get(TIMING), UserTiming.class);
             GanOptions options = JSON.readValue(entries.get(OPTIONS), GanOptions.class);
-            TrainingHistory history = JSON.readValue(entries.get(HISTORY), TrainingHistory.class);
+            TrainingHistory history = readHistory(entries.get(HISTORY));
             int vocabulary = new TokenLayout(encoding).vocabulary();
             TokenNetwork network = TokenNetwork.read(new ByteArrayInputStream(entries.get(NETWORK)), vocabulary,
                     options.noise());
@@ -83,12 +93,35 @@ final class GanModelIo {
                     || network.inputWidth() != inputWidth(network)) {
                 throw new InvalidInputException(source, 0, null, "GAN network does not match its encoding");
             }
-            return new GanGenerator(encoding, network, timing, options, history);
+            GanGenerator generator = new GanGenerator(encoding, network, timing, options, history);
+            if (entries.containsKey(CALIBRATION)) {
+                CalibrationEntry entry = JSON.readValue(entries.get(CALIBRATION), CalibrationEntry.class);
+                Calibration calibration = entry.offsets() == null ? null
+                        : new Calibration(new TokenLayout(encoding), entry.offsets(), entry.endOffsets());
+                generator = generator.withCalibration(calibration, entry.report());
+            }
+            return generator;
         } catch (InvalidInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(source, "corrupt GAN model: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a training history; epochs written before a field existed get NaN for it (not Jackson's 0,
+     * which would read as a measured value).
+     */
+    static TrainingHistory readHistory(byte[] json) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(json);
+        for (com.fasterxml.jackson.databind.JsonNode epoch : tree.path("epochs")) {
+            for (String field : new String[] {"attributeDReal", "attributeDFake"}) {
+                if (!epoch.has(field) && epoch instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                    object.put(field, Double.NaN);
+                }
+            }
+        }
+        return JSON.treeToValue(tree, TrainingHistory.class);
     }
 
     private static long inputWidth(TokenNetwork network) {

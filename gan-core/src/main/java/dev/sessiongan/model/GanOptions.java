@@ -29,6 +29,10 @@ import dev.sessiongan.encoding.EncodingOptions;
  * @param dualityGapEvery     estimate the duality gap every this many adversarial epochs (0 = never)
  * @param weightAveraging     decay of the exponential moving average of the generator's weights that is
  *                            validated and kept (0 = off: the raw weights of each epoch)
+ * @param calibrationRounds   rounds of calibrating the trained generator's draws to the training data's
+ *                            token frequencies (0 = off)
+ * @param attributeWeight     weight of the attribute critic's policy gradient on the profile tokens in the
+ *                            adversarial phase (0 = no attribute critic)
  */
 public record GanOptions(
         long seed,
@@ -51,11 +55,13 @@ public record GanOptions(
         double mleWeight,
         double entropyWeight,
         int dualityGapEvery,
-        double weightAveraging) {
+        double weightAveraging,
+        int calibrationRounds,
+        double attributeWeight) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
     public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 40, 4, 3e-3,
-            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995);
+            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 6, 0.0);
 
     public GanOptions {
         check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
@@ -90,6 +96,10 @@ public record GanOptions(
                 "duality gap interval must be in [0, 10000], got " + dualityGapEvery);
         check(weightAveraging >= 0 && weightAveraging < 1 && !Double.isNaN(weightAveraging),
                 "weight averaging decay must be in [0, 1), got " + weightAveraging);
+        check(calibrationRounds >= 0 && calibrationRounds <= 100,
+                "calibration rounds must be in [0, 100], got " + calibrationRounds);
+        check(attributeWeight >= 0 && attributeWeight <= 10 && !Double.isNaN(attributeWeight),
+                "attribute weight must be in [0, 10], got " + attributeWeight);
         check(batchSize % packing == 0, "batch size " + batchSize + " must be a multiple of packing " + packing);
         if (encoding == null) {
             encoding = EncodingOptions.DEFAULT;
@@ -135,6 +145,8 @@ public record GanOptions(
         private double entropyWeight;
         private int dualityGapEvery;
         private double weightAveraging;
+        private int calibrationRounds;
+        private double attributeWeight;
 
         private Builder(GanOptions o) {
             seed = o.seed;
@@ -158,6 +170,8 @@ public record GanOptions(
             entropyWeight = o.entropyWeight;
             dualityGapEvery = o.dualityGapEvery;
             weightAveraging = o.weightAveraging;
+            calibrationRounds = o.calibrationRounds;
+            attributeWeight = o.attributeWeight;
         }
 
         /** Seed for everything (default 1). */
@@ -289,12 +303,31 @@ public record GanOptions(
             return this;
         }
 
+        /**
+         * Rounds of calibrating the trained generator's draws to the training data's token frequencies (event
+         * type after event type, END within the length class, item choice, the header's few-valued fields),
+         * kept only if the validation score is not worse; 0 = off (default 6).
+         */
+        public Builder calibrationRounds(int value) {
+            calibrationRounds = value;
+            return this;
+        }
+
+        /**
+         * Weight of the attribute critic (a discriminator on the profile alone) whose policy gradient shapes the
+         * profile tokens in the adversarial phase; 0 = none, the profile keeps its likelihood fit (default 0).
+         */
+        public Builder attributeWeight(double value) {
+            attributeWeight = value;
+            return this;
+        }
+
         /** The options; validated. */
         public GanOptions build() {
             return new GanOptions(seed, encoding, hidden, layers, noise, batchSize, mleEpochs, adversarialEpochs,
                     learningRate, validationFraction, maxSessionsPerUser, discriminatorHidden, packing,
                     discriminatorSteps, adversarialLearningRate, discriminatorLearningRate, labelSmoothing, mleWeight,
-                    entropyWeight, dualityGapEvery, weightAveraging);
+                    entropyWeight, dualityGapEvery, weightAveraging, calibrationRounds, attributeWeight);
         }
     }
 }

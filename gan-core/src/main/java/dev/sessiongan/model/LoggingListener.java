@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A {@link GanTrainer.Listener} that logs each epoch through SLF4J at INFO. */
+/** A {@link GanTrainer.Listener} that logs each epoch and the calibration through SLF4J at INFO. */
 public final class LoggingListener implements GanTrainer.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoggingListener.class);
@@ -18,6 +18,16 @@ public final class LoggingListener implements GanTrainer.Listener {
                     e.epoch(), totalEpochs, e.phase(), e.generatorLoss(), e.discriminatorLoss(), e.meanDReal(),
                     e.meanDFake(), e.generatorGradientNorm(), e.discriminatorGradientNorm(), e.validationAuc(),
                     e.validationScore(), e.wallSeconds()));
+        }
+    }
+
+    @Override
+    public void onCalibration(CalibrationReport r) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info(String.format(Locale.ROOT,
+                    "calibration: token distance %.4f -> %.4f, validation AUC %.3f -> %.3f, score %.3f -> %.3f, %s",
+                    r.tokenDistanceBefore(), r.tokenDistanceAfter(), r.validationAucBefore(), r.validationAucAfter(),
+                    r.validationScoreBefore(), r.validationScoreAfter(), r.kept() ? "kept" : "not kept"));
         }
     }
 }

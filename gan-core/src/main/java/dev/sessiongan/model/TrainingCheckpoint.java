@@ -1,6 +1,7 @@
 package dev.sessiongan.model;
 
 import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.encoding.TokenLayout;
 import dev.sessiongan.io.AtomicFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Everything needed to continue a training run exactly where it stopped: the options, the history so
- * far, both networks with their optimiser state, and the best weights seen. The data is not stored; a
+ * far, the networks with their optimiser state, and each phase's best weights so far. The data is not stored; a
  * resumed run reads the same file again, which its fingerprint (in the history's options and counts)
  * must match.
  */
@@ -31,19 +32,24 @@ public final class TrainingCheckpoint {
     private final TrainingHistory history;
     private final byte[] network;
     private final byte[] discriminator;
+    private final byte[] attributeDiscriminator;
     private final byte[] best;
+    private final byte[] bestAdversarial;
     private final byte[] average;
     private final long averageUpdates;
 
     TrainingCheckpoint(GanOptions options, String dataFingerprint, TrainingHistory history, TokenNetwork network,
-            Discriminator discriminator, INDArray bestParameters, WeightAverage average) {
+            Discriminator discriminator, AttributeDiscriminator attributeDiscriminator, INDArray bestParameters,
+            INDArray bestAdversarialParameters, WeightAverage average) {
         this.options = options;
         this.dataFingerprint = dataFingerprint;
         this.history = history;
         try {
             this.network = bytes(network::write);
             this.discriminator = discriminator == null ? null : bytes(discriminator::write);
+            this.attributeDiscriminator = attributeDiscriminator == null ? null : bytes(attributeDiscriminator::write);
             this.best = bestParameters == null ? null : bytes(bestParameters);
+            this.bestAdversarial = bestAdversarialParameters == null ? null : bytes(bestAdversarialParameters);
             this.average = average == null ? null : bytes(average.weights());
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the networks", e);
@@ -52,13 +58,16 @@ public final class TrainingCheckpoint {
     }
 
     private TrainingCheckpoint(GanOptions options, String dataFingerprint, TrainingHistory history, byte[] network,
-            byte[] discriminator, byte[] best, byte[] average, long averageUpdates) {
+            byte[] discriminator, byte[] attributeDiscriminator, byte[] best, byte[] bestAdversarial, byte[] average,
+            long averageUpdates) {
         this.options = options;
         this.dataFingerprint = dataFingerprint;
         this.history = history;
         this.network = network;
         this.discriminator = discriminator;
+        this.attributeDiscriminator = attributeDiscriminator;
         this.best = best;
+        this.bestAdversarial = bestAdversarial;
         this.average = average;
         this.averageUpdates = averageUpdates;
     }
@@ -97,8 +106,25 @@ public final class TrainingCheckpoint {
         }
     }
 
+    AttributeDiscriminator attributeDiscriminator(TokenLayout layout) {
+        if (attributeDiscriminator == null) {
+            return null;
+        }
+        try {
+            return AttributeDiscriminator.read(new ByteArrayInputStream(attributeDiscriminator), layout);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("checkpoint", "corrupt attribute discriminator: " + e.getMessage(), e);
+        }
+    }
+
+    /** The best warm-start epoch's weights so far. */
     INDArray bestParameters() {
         return best == null ? null : array(best, "best weights");
+    }
+
+    /** The best adversarial epoch's weights so far. */
+    INDArray bestAdversarialParameters() {
+        return bestAdversarial == null ? null : array(bestAdversarial, "best adversarial weights");
     }
 
     /** The generator's weight average, or {@code null} if the run did not average. */
@@ -125,8 +151,14 @@ public final class TrainingCheckpoint {
             if (discriminator != null) {
                 put(zip, "discriminator.zip", discriminator);
             }
+            if (attributeDiscriminator != null) {
+                put(zip, "attribute-discriminator.zip", attributeDiscriminator);
+            }
             if (best != null) {
                 put(zip, "best.bin", best);
+            }
+            if (bestAdversarial != null) {
+                put(zip, "best-adversarial.bin", bestAdversarial);
             }
             if (average != null) {
                 put(zip, "average.bin", average);
@@ -166,10 +198,12 @@ public final class TrainingCheckpoint {
         }
         try {
             GanOptions options = GanModelIo.JSON.readValue(entries.get("options.json"), GanOptions.class);
-            TrainingHistory history = GanModelIo.JSON.readValue(entries.get("history.json"), TrainingHistory.class);
+            TrainingHistory history = GanModelIo.readHistory(entries.get("history.json"));
             byte[] updates = entries.get("average-updates.txt");
             return new TrainingCheckpoint(options, new String(entries.get("data.txt"), java.nio.charset.StandardCharsets.UTF_8),
-                    history, entries.get("network.zip"), entries.get("discriminator.zip"), entries.get("best.bin"),
+                    history, entries.get("network.zip"), entries.get("discriminator.zip"),
+                    entries.get("attribute-discriminator.zip"), entries.get("best.bin"),
+                    entries.get("best-adversarial.bin"),
                     entries.get("average.bin"),
                     updates == null ? 0 : Long.parseLong(new String(updates, java.nio.charset.StandardCharsets.UTF_8).trim()));
         } catch (IOException | RuntimeException e) {

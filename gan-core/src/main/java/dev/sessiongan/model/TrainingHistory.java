@@ -7,11 +7,18 @@ import java.util.List;
  *
  * @param initialValidationAuc the validation score of the untrained generator, the floor to beat
  * @param epochs               one record per epoch, in order
+ * @param selection            the rematch between the two phases' best epochs that chose the kept one, or
+ *                             {@code null} (one phase only, training not finished, or a model from before it)
  */
-public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
+public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, Selection selection) {
 
     public TrainingHistory {
         epochs = List.copyOf(epochs);
+    }
+
+    /** A history without a rematch. */
+    public TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
+        this(initialValidationAuc, epochs, null);
     }
 
     /** A history with no epochs yet. */
@@ -23,7 +30,12 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
     public TrainingHistory plus(Epoch epoch) {
         java.util.ArrayList<Epoch> all = new java.util.ArrayList<>(epochs);
         all.add(epoch);
-        return new TrainingHistory(initialValidationAuc, all);
+        return new TrainingHistory(initialValidationAuc, all, selection);
+    }
+
+    /** A copy recording the rematch that chose the kept epoch. */
+    public TrainingHistory withSelection(Selection rematch) {
+        return new TrainingHistory(initialValidationAuc, epochs, rematch);
     }
 
     /** The best (lowest) validation two-sample AUC over all epochs. */
@@ -36,10 +48,31 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
         return epochs.stream().mapToDouble(Epoch::validationScore).min().orElse(Double.NaN);
     }
 
-    /** The epoch whose weights the model kept (lowest selection score), or 0 with no epochs. */
+    /**
+     * The epoch whose weights the model kept: the rematch's choice, else the one with the lowest selection
+     * score; 0 with no epochs.
+     */
     public int keptEpoch() {
+        if (selection != null) {
+            return selection.keptEpoch();
+        }
         return epochs.stream().min(java.util.Comparator.comparingDouble(Epoch::validationScore)).map(Epoch::epoch)
                 .orElse(0);
+    }
+
+    /**
+     * The rematch at the end of training: the best warm-start epoch and the best adversarial epoch (each by
+     * its own epochs' validation draws) scored again on the same fresh validation draws; the lower score
+     * is kept. Without it the phase with more epochs would win by the luck of its best draw.
+     *
+     * @param warmStartEpoch   the warm start's best epoch
+     * @param warmStartScore   its selection score on the fresh draws
+     * @param adversarialEpoch the adversarial phase's best epoch
+     * @param adversarialScore its selection score on the same draws
+     * @param keptEpoch        the one kept
+     */
+    public record Selection(int warmStartEpoch, double warmStartScore, int adversarialEpoch, double adversarialScore,
+            int keptEpoch) {
     }
 
     /**
@@ -62,6 +95,9 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
      *                        variation and session-length KS distance to the validation users (lower is better)
      * @param dualityGap      estimated duality gap at the end of the epoch (0 at the equilibrium; NaN when not
      *                        estimated)
+     * @param attributeDReal  mean attribute-discriminator output on real users' profiles (NaN in the warm start
+     *                        or without the attribute discriminator)
+     * @param attributeDFake  the same on generated profiles
      */
     public record Epoch(
             int epoch,
@@ -76,6 +112,8 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs) {
             double wallSeconds,
             double nonSaturatingLoss,
             double validationScore,
-            double dualityGap) {
+            double dualityGap,
+            double attributeDReal,
+            double attributeDFake) {
     }
 }

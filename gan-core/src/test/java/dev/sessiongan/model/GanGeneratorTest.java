@@ -148,36 +148,45 @@ class GanGeneratorTest {
     }
 
     @Test
-    void buyersFirstSessionsHoldAPurchaseAndNonBuyersNever() {
+    void singleSessionBuyersPurchaseAndNonBuyersNever() {
         TokenLayout layout = new TokenLayout(model.encoding());
         SequenceSampler sampler = new SequenceSampler(model.network(), layout, 20);
         int purchase = dev.sessiongan.data.EventType.PURCHASE.ordinal();
 
-        int buyers = 0;
+        int singleSessionBuyers = 0;
         for (int[] tokens : sampler.sampleFirstSessions(randoms(512, 1000), new float[512][TINY.noise()])) {
             boolean buyer = layout.valueOf(tokens[1], TokenLayout.Field.BUYER) == 1;
+            boolean oneSession = layout.valueOf(tokens[0], TokenLayout.Field.SESSIONS) == 0;
             boolean bought = model.steps(tokens).stream().anyMatch(step -> step[0] == purchase);
-            assertThat(bought).as("buyer profile %s, tokens %s", buyer, java.util.Arrays.toString(tokens))
-                    .isEqualTo(buyer);
-            buyers += buyer ? 1 : 0;
+            if (!buyer) {
+                assertThat(bought).as("non-buyer, tokens %s", java.util.Arrays.toString(tokens)).isFalse();
+            } else if (oneSession) {
+                assertThat(bought).as("single-session buyer, tokens %s", java.util.Arrays.toString(tokens)).isTrue();
+                singleSessionBuyers++;
+            }
         }
-        assertThat(buyers).as("the slice has buyers, so some profiles must be").isPositive();
+        assertThat(singleSessionBuyers).as("the slice has buyers, so some profiles must be").isPositive();
     }
 
     @Test
-    void policyGradientLeavesTheHeaderToTheLikelihood() {
+    void policyGradientGivesTheSessionAdvantageToEventsAndTheAttributeAdvantageToTheProfile() {
         int length = TokenLayout.HEADER_TOKENS + 4 * 3 + 1;
 
-        float[] w = GanTrainer.policyGradientWeights(length, -2f);
+        float[] w = GanTrainer.policyGradientWeights(length, -2f, 0.8f);
 
-        double sum = 0;
-        for (int p = 0; p < length; p++) {
-            if (p < TokenLayout.HEADER_TOKENS || TokenLayout.isPlaceholder(p)) {
+        double events = 0;
+        for (int p = TokenLayout.HEADER_TOKENS; p < length; p++) {
+            if (TokenLayout.isPlaceholder(p)) {
                 assertThat(w[p]).isZero();
             }
-            sum += w[p];
+            events += w[p];
         }
-        assertThat(sum).isCloseTo(-2.0, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(events).isCloseTo(-2.0, org.assertj.core.data.Offset.offset(1e-5));
+        for (int p = 0; p < TokenLayout.PROFILE_TOKENS; p++) {
+            assertThat(w[p]).isCloseTo(0.2f, org.assertj.core.data.Offset.offset(1e-6f));
+        }
+        assertThat(w[TokenLayout.PROFILE_TOKENS]).as("length class: likelihood only").isZero();
+        assertThat(GanTrainer.policyGradientWeights(length, 1f, 0f)).startsWith(0f, 0f, 0f, 0f, 0f);
     }
 
     @Test
@@ -213,7 +222,9 @@ class GanGeneratorTest {
 
     @Test
     void resumingFromACheckpointContinuesExactly() throws IOException {
-        GanOptions options = TINY.toBuilder().mleEpochs(2).adversarialEpochs(1).build();
+        // resumed inside the adversarial phase, with the attribute critic, so both critics' states must carry over
+        GanOptions options = TINY.toBuilder().mleEpochs(1).adversarialEpochs(2).attributeWeight(1.0)
+                .calibrationRounds(2).build();
         GanGenerator straight = GanTrainer.train(slice, options, null);
         Path file = dir.resolve("run.ckpt");
         Path afterTwo = dir.resolve("after-two.ckpt");
@@ -229,6 +240,15 @@ class GanGeneratorTest {
         GanGenerator resumed = GanTrainer.resume(slice, checkpoint, null, null);
 
         assertThat(withoutTimes(resumed.history())).isEqualTo(withoutTimes(straight.history()));
+        assertThat(straight.history().epochs().get(2).attributeDFake()).isBetween(0.0, 1.0);
+        // both phases ran, so their best epochs met in a rematch on fresh draws, which chose the kept one
+        TrainingHistory.Selection rematch = straight.history().selection();
+        assertThat(rematch.warmStartEpoch()).isEqualTo(1);
+        assertThat(rematch.adversarialEpoch()).isBetween(2, 3);
+        assertThat(rematch.keptEpoch()).isEqualTo(rematch.adversarialScore() < rematch.warmStartScore()
+                ? rematch.adversarialEpoch() : rematch.warmStartEpoch());
+        assertThat(straight.history().keptEpoch()).isEqualTo(rematch.keptEpoch());
+        assertThat(resumed.calibrationReport()).isEqualTo(straight.calibrationReport());
         GenerationRequest request = GenerationRequest.of(100, 3);
         assertThat(resumed.users(request).toList()).isEqualTo(straight.users(request).toList());
     }
@@ -252,7 +272,8 @@ class GanGeneratorTest {
         return new TrainingHistory(history.initialValidationAuc(), history.epochs().stream()
                 .map(e -> new TrainingHistory.Epoch(e.epoch(), e.phase(), e.meanDReal(), e.meanDFake(),
                         e.discriminatorLoss(), e.generatorLoss(), e.generatorGradientNorm(),
-                        e.discriminatorGradientNorm(), e.validationAuc(), 0, e.nonSaturatingLoss(), e.validationScore(), e.dualityGap()))
+                        e.discriminatorGradientNorm(), e.validationAuc(), 0, e.nonSaturatingLoss(), e.validationScore(), e.dualityGap(),
+                        e.attributeDReal(), e.attributeDFake()))
                 .toList());
     }
 
@@ -274,5 +295,80 @@ class GanGeneratorTest {
         GenerationRequest request = GenerationRequest.of(100, 11);
         assertThat(loaded.generator().users(request).toList()).isEqualTo(model.users(request).toList());
         assertThat(((GanGenerator) loaded.generator()).history()).isEqualTo(model.history());
+    }
+
+    @Test
+    void calibrationBringsGeneratedTokenFrequenciesCloserToTheTrainingData() {
+        CalibrationReport report = model.calibrationReport().orElseThrow();
+
+        assertThat(report.rounds()).isEqualTo(GanOptions.DEFAULT.calibrationRounds());
+        assertThat(report.tokenDistanceAfter()).isLessThan(report.tokenDistanceBefore());
+        assertThat(report.kept()).isEqualTo(report.validationScoreAfter() <= report.validationScoreBefore());
+        assertThat(model.calibration() != null).isEqualTo(report.kept());
+    }
+
+    @Test
+    void aCalibrationChangesTheUsersAndSurvivesAModelFile() throws IOException {
+        TokenLayout layout = new TokenLayout(model.encoding());
+        double[][] offsets = new double[Calibration.CONTEXTS][layout.vocabulary()];
+        int cart = layout.offset(TokenLayout.Field.TYPE) + dev.sessiongan.data.EventType.ADD_TO_CART.ordinal();
+        for (double[] context : offsets) {
+            context[cart] = 2.0;
+        }
+        double[][] ends = new double[layout.size(TokenLayout.Field.LENGTH)][Calibration.END_STEPS];
+        ends[4][0] = -1.0;
+        Calibration calibration = new Calibration(layout, offsets, ends);
+        GanGenerator calibrated = model.withCalibration(calibration,
+                new CalibrationReport(1, 256, 0.1, 0.05, 0.6, 0.58, 0.7, 0.65, true));
+        Path file = dir.resolve("calibrated.model");
+        ModelFile.save(file, calibrated, ModelManifest.now(GanGenerator.KIND, TINY.seed(), null, Map.of()));
+
+        GanGenerator loaded = (GanGenerator) ModelFile.load(file).generator();
+
+        GenerationRequest request = GenerationRequest.of(300, 11);
+        List<VirtualUser> users = calibrated.users(request).toList();
+        assertThat(loaded.users(request).toList()).isEqualTo(users);
+        assertThat(loaded.calibrationReport()).isEqualTo(calibrated.calibrationReport());
+        assertThat(carts(users)).isGreaterThan(carts(model.withCalibration(null, null).users(request).toList()));
+
+        Path ragged = dir.resolve("ragged.model");
+        rewriteCalibration(file, ragged, "{\"report\":null,\"offsets\":[[0.0]],\"endOffsets\":[[0.0]]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelFile.load(ragged))
+                .isInstanceOf(dev.sessiongan.InvalidInputException.class)
+                .hasMessageContaining("ragged.model").hasMessageContaining("corrupt GAN model");
+    }
+
+    /** Copies a model file with its GAN part's calibration entry replaced by {@code json}. */
+    private static void rewriteCalibration(Path from, Path to, String json) throws IOException {
+        java.io.ByteArrayOutputStream outer = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(from));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(outer)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(e.getName().equals(GanModelIo.ENTRY) ? withEntry(bytes, "calibration.json", json) : bytes);
+                out.closeEntry();
+            }
+        }
+        java.nio.file.Files.write(to, outer.toByteArray());
+    }
+
+    private static byte[] withEntry(byte[] zip, String name, String content) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(e.getName().equals(name) ? content.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        : in.readAllBytes());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static long carts(List<VirtualUser> users) {
+        return users.stream().flatMap(u -> u.sessions().stream()).flatMap(s -> s.events().stream())
+                .filter(e -> e.type() == dev.sessiongan.data.EventType.ADD_TO_CART).count();
     }
 }

@@ -1,0 +1,147 @@
+package dev.sessiongan.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiongan.TestData;
+import dev.sessiongan.data.EventType;
+import dev.sessiongan.encoding.EncodingOptions;
+import dev.sessiongan.encoding.SessionEncoding;
+import dev.sessiongan.encoding.TokenLayout;
+import dev.sessiongan.encoding.TokenLayout.Field;
+import dev.sessiongan.format.ClickstreamFormats;
+import dev.sessiongan.format.ReadOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Contexts, counts and the fitting step of the draw calibration, on hand-made token sequences. */
+class CalibrationTest {
+
+    /** The layout of an encoding with 3 category slots and 3 time buckets, fitted on a small REES46 slice. */
+    private static final TokenLayout LAYOUT = new TokenLayout(SessionEncoding.fit(
+            ClickstreamFormats.rees46().read(TestData.file("rees46_multicategory/train.csv"),
+                    ReadOptions.DEFAULT.withMaxRows(300)).dataset(),
+            new EncodingOptions(3, 3, 20)));
+
+    private static int token(Field field, int value) {
+        return LAYOUT.offset(field) + value;
+    }
+
+    /** A first session: profile (1 session, buyer, slot 0, tier 1), then the given event types, then END. */
+    private static int[] session(EventType... types) {
+        List<Integer> t = new ArrayList<>(List.of(token(Field.SESSIONS, 0), token(Field.BUYER, 1),
+                token(Field.PREFERRED_CATEGORY, 0), token(Field.PRICE_TIER, 1),
+                token(Field.LENGTH, TokenLayout.lengthClass(types.length))));
+        for (EventType type : types) {
+            t.add(token(Field.TYPE, type.ordinal()));
+            t.add(token(Field.CATEGORY, 0));
+            t.add(token(Field.ITEM, SessionEncoding.NEW));
+            t.add(token(Field.TIME, 1));
+        }
+        t.add(token(Field.TYPE, SessionEncoding.END));
+        return t.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Test
+    void theCursorNamesEachPositionsContext() {
+        int[] tokens = session(EventType.VIEW, EventType.ADD_TO_CART, EventType.VIEW, EventType.VIEW, EventType.VIEW);
+        Calibration.Cursor cursor = new Calibration.Cursor(LAYOUT);
+        List<Integer> contexts = new ArrayList<>();
+        List<Integer> endSteps = new ArrayList<>();
+        for (int token : tokens) {
+            contexts.add(cursor.context());
+            endSteps.add(cursor.endStep());
+            cursor.advance(token);
+        }
+        int view = EventType.VIEW.ordinal();
+        int cart = EventType.ADD_TO_CART.ordinal();
+        int typeAtStart = 4;
+        int items = typeAtStart + SessionEncoding.TYPES;
+        // header: sessions, buyer, (preferred category: none), price tier, length
+        assertThat(contexts.subList(0, 5)).containsExactly(0, 1, -1, 2, 3);
+        // first event: type after START, no category context, item of a first view, no time context
+        assertThat(contexts.subList(5, 9)).containsExactly(typeAtStart, -1, items + 2 * view, -1);
+        // second event: a cart after a view; its item context is a later cart's
+        assertThat(contexts.subList(9, 13)).containsExactly(typeAtStart + 1 + view, -1, items + 2 * cart + 1, -1);
+        // END: a type after a view
+        assertThat(contexts.get(tokens.length - 1)).isEqualTo(typeAtStart + 1 + view);
+        // five events: class 5–6, so the session may end at the END position (0 past its smallest length) only
+        assertThat(endSteps.get(tokens.length - 1)).isZero();
+        assertThat(endSteps.subList(0, tokens.length - 1)).containsOnly(-1);
+    }
+
+    @Test
+    void aRoundMovesEachCorrectionByTheLogRatioOfShares() {
+        List<int[]> target = new ArrayList<>();
+        List<int[]> sample = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            // target: half the second events are carts; sample: a quarter
+            target.add(session(EventType.VIEW, i % 2 == 0 ? EventType.ADD_TO_CART : EventType.VIEW));
+            sample.add(session(EventType.VIEW, i % 4 == 0 ? EventType.ADD_TO_CART : EventType.VIEW));
+        }
+        Calibration fitted = Calibration.none(LAYOUT).refit(Calibration.Counts.of(LAYOUT, target, List.of()),
+                Calibration.Counts.of(LAYOUT, sample, List.of()));
+
+        double[] afterView = fitted.offsets()[4 + 1 + EventType.VIEW.ordinal()];
+        assertThat(afterView[token(Field.TYPE, EventType.ADD_TO_CART.ordinal())])
+                .isCloseTo(Math.log((50.5 / 100) / (25.5 / 100)), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(afterView[token(Field.TYPE, EventType.VIEW.ordinal())])
+                .isCloseTo(Math.log((50.5 / 100) / (75.5 / 100)), org.assertj.core.data.Offset.offset(1e-9));
+        // END is never corrected through the type context, and the first event's type did not differ
+        assertThat(afterView[token(Field.TYPE, SessionEncoding.END)]).isZero();
+        assertThat(fitted.offsets()[4][token(Field.TYPE, EventType.VIEW.ordinal())]).isCloseTo(0,
+                org.assertj.core.data.Offset.offset(1e-12));
+
+        float[] probabilities = new float[LAYOUT.vocabulary()];
+        Arrays.fill(probabilities, 1f);
+        Calibration.Cursor cursor = new Calibration.Cursor(LAYOUT);
+        int[] tokens = session(EventType.VIEW, EventType.VIEW);
+        for (int p = 0; p < 9; p++) {
+            cursor.advance(tokens[p]); // up to the second event's TYPE
+        }
+        fitted.adjust(probabilities, cursor);
+        assertThat(probabilities[token(Field.TYPE, EventType.ADD_TO_CART.ordinal())])
+                .isCloseTo((float) (50.5 / 25.5), org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(probabilities[token(Field.CATEGORY, 0)]).isEqualTo(1f);
+    }
+
+    @Test
+    void endChancesAreFittedByLogOdds() {
+        List<int[]> target = new ArrayList<>();
+        List<int[]> sample = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            // class 5–6: the target ends at 5 events in 60 % of sessions, the sample in 20 %
+            target.add(session(views(i % 5 < 3 ? 5 : 6)));
+            sample.add(session(views(i % 5 < 1 ? 5 : 6)));
+        }
+
+        Calibration fitted = Calibration.none(LAYOUT).refit(Calibration.Counts.of(LAYOUT, target, List.of()),
+                Calibration.Counts.of(LAYOUT, sample, List.of()));
+
+        int fiveToSix = TokenLayout.lengthClass(5);
+        double expected = Math.log(0.6 / 0.4) - Math.log(0.2 / 0.8);
+        assertThat(fitted.endOffsets()[fiveToSix][0]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+        // at 6 events END is forced by the class, so it is no chance and is not fitted
+        assertThat(fitted.endOffsets()[fiveToSix][1]).isZero();
+    }
+
+    private static EventType[] views(int count) {
+        EventType[] types = new EventType[count];
+        Arrays.fill(types, EventType.VIEW);
+        return types;
+    }
+
+    @Test
+    void offsetsOfTheWrongShapeOrOutOfRangeAreRefused() {
+        assertThatThrownBy(() -> new Calibration(LAYOUT, new double[3][LAYOUT.vocabulary()],
+                new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS]))
+                .isInstanceOf(IllegalArgumentException.class);
+        double[][] offsets = new double[Calibration.CONTEXTS][LAYOUT.vocabulary()];
+        offsets[0][0] = Double.NaN;
+        assertThatThrownBy(() -> new Calibration(LAYOUT, offsets,
+                new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
