@@ -168,8 +168,8 @@ final class Calibration {
         }
 
         /**
-         * Counts the tokens of sequences; profile tokens only where {@code profiles} (a user's first session,
-         * whose profile is its own), never END.
+         * Counts the tokens of users' first sessions and of their later sessions; profile tokens only in first
+         * sessions (a later session's profile is forced, not drawn), END never.
          */
         static Counts of(TokenLayout layout, List<int[]> first, List<int[]> later) {
             Counts counts = new Counts(layout);

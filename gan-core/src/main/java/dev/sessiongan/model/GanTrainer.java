@@ -105,20 +105,6 @@ public final class GanTrainer {
     }
 
     /** One training run's state. */
-    /**
-     * Calibrates the draws of a generator trained on {@code dataset} with its own options, as the last step
-     * of training does (the same validation split and target counts), replacing any calibration it had.
-     *
-     * @throws InvalidInputException if the dataset does not give the generator's encoding (other data)
-     */
-    static GanGenerator recalibrate(SessionDataset dataset, GanGenerator trained, Listener listener) {
-        Run run = new Run(dataset, trained.options(), listener, null);
-        if (run.layout.vocabulary() != trained.layout().vocabulary()) {
-            throw new InvalidInputException("this model was trained on other data: its encoding does not match");
-        }
-        return run.calibrate(trained.withCalibration(null, null));
-    }
-
     /** The weights of a phase's epoch with the lowest selection score so far. */
     private static final class Best {
         private INDArray weights;

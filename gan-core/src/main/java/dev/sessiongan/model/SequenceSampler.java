@@ -97,8 +97,7 @@ final class SequenceSampler {
     /**
      * Whether a profile is a buyer with one session, whose purchase must be in that session. A buyer with
      * more sessions is left to the network: on REES46 only 21 of 40 such buyers purchased in their first
-     * session, and requiring it of all of them made generated users buy too often (1.43 % of events were
-     * purchases against the data's 1.24 %).
+     * session, so requiring it of all of them put purchases where the data has none.
      */
     private boolean singleSessionBuyer(int[] tokens) {
         return layout.valueOf(tokens[Field.BUYER.ordinal()], Field.BUYER) == 1
