@@ -104,7 +104,6 @@ public final class GanTrainer {
         return run.execute();
     }
 
-    /** One training run's state. */
     /** The weights of a phase's epoch with the lowest selection score so far. */
     private static final class Best {
         private INDArray weights;
@@ -123,6 +122,7 @@ public final class GanTrainer {
         }
     }
 
+    /** One training run's state. */
     private static final class Run {
         private final GanOptions options;
         private final Listener listener;
