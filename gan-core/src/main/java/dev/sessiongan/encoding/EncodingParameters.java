@@ -13,6 +13,10 @@ import java.util.List;
  * @param manySessionCounts    session counts of users with at least {@link SessionEncoding#SESSION_BUCKETS} sessions
  * @param timeResolutionMillis 1000 when every training timestamp was whole seconds, else 1
  * @param otherStayProbability chance that an OTHER-slot event after an OTHER-slot event keeps its category
+ * @param trainingUsers        users in the training data (the rate at which {@link TailDeck} deals); 0 in
+ *                             models written before it was recorded
+ * @param tailUsers            items acted on by at most this many training users are the long tail; 0 in
+ *                             models written before it was recorded, which used 1
  */
 record EncodingParameters(
         EncodingOptions options,
@@ -22,7 +26,14 @@ record EncodingParameters(
         double[] priceTierBounds,
         int[] manySessionCounts,
         long timeResolutionMillis,
-        double otherStayProbability) {
+        double otherStayProbability,
+        long trainingUsers,
+        int tailUsers) {
+
+    /** The most training users a long-tail item has. */
+    int tailLimit() {
+        return tailUsers > 0 ? tailUsers : 1;
+    }
 
     /**
      * Items of one category slot, by popularity.

@@ -6,21 +6,34 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Draws items of one category pool: from the head (items two or more training users acted on) by
- * popularity, or from the tail (items only one user acted on) uniformly — the tail is where real
- * shoppers keep finding items nobody else viewed.
+ * Draws items of one category pool: from the head (items more training users acted on than the tail
+ * limit) by popularity, or from the long tail — where real shoppers keep finding items nobody else
+ * viewed — dealt by a {@link TailDeck}. The tail holds each of its items once per training user who acted
+ * on it, so a deck deals an item as often per user as the training data had it.
  */
 final class ItemDraw {
 
+    private final int key;
     private final int[] head;
     private final WeightedChoice headChoice;
     private final int[] tail;
 
-    ItemDraw(EncodingParameters.ItemPool pool, int[] indices) {
+    /**
+     * @param key       tells this pool's deck from the others' (slot index, or a number per OTHER category)
+     * @param tailLimit the most training users a tail item has
+     */
+    ItemDraw(int key, EncodingParameters.ItemPool pool, int[] indices, int tailLimit) {
+        this.key = key;
         List<Integer> headItems = new ArrayList<>();
         List<Integer> tailItems = new ArrayList<>();
         for (int i : indices) {
-            (pool.users()[i] >= 2 ? headItems : tailItems).add(i);
+            if (pool.users()[i] > tailLimit) {
+                headItems.add(i);
+            } else {
+                for (long u = 0; u < Math.max(1, pool.users()[i]); u++) {
+                    tailItems.add(i);
+                }
+            }
         }
         head = headItems.stream().mapToInt(Integer::intValue).toArray();
         headChoice = head.length == 0 ? null
@@ -32,10 +45,26 @@ final class ItemDraw {
         return head.length == 0 && tail.length == 0;
     }
 
-    /** A pool index: from the tail if asked and possible, else from the head, else from the tail. */
-    int draw(boolean fromTail, SplittableRandom random) {
+    int key() {
+        return key;
+    }
+
+    int tailSize() {
+        return tail.length;
+    }
+
+    /** The pool index of the tail's {@code i}-th entry. */
+    int tailItem(int i) {
+        return tail[i];
+    }
+
+    /**
+     * A pool index: from the tail if asked and possible (dealt by {@code deck}), else from the head by
+     * popularity, else from the tail.
+     */
+    int draw(boolean fromTail, SplittableRandom random, TailDeck deck) {
         if ((fromTail && tail.length > 0) || headChoice == null) {
-            return tail[random.nextInt(tail.length)];
+            return deck.next(this, random);
         }
         return head[headChoice.next(random)];
     }

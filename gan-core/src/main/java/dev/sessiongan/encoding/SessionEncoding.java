@@ -27,8 +27,8 @@ import java.util.SplittableRandom;
  *   <li>event type (the six {@link EventType}s, plus END to close the session);</li>
  *   <li>category: one of the top-K categories, or OTHER;</li>
  *   <li>item choice: REPEAT the previous item, an item SEEN earlier in the session, a NEW item drawn by
- *       popularity within the generated category, or a RARE one: an item of the long tail that only one
- *       training user acted on;</li>
+ *       popularity within the generated category, or a RARE one: an item of the long tail that at most
+ *       {@value #TAIL_USERS} training users acted on;</li>
  *   <li>a log-scaled bucket of the gap since the previous event.</li>
  * </ol>
  * Users get a profile (sessions, buyer, preferred category, price tier) encoded the same way.
@@ -48,8 +48,17 @@ public final class SessionEncoding {
     public static final int SEEN = 1;
     /** Item choice: an item not yet seen in the session, drawn by popularity. */
     public static final int NEW = 2;
-    /** Item choice: an item not yet seen in the session from the long tail (one training user). */
+    /** Item choice: an item not yet seen in the session from the long tail (few training users). */
     public static final int RARE = 3;
+    /**
+     * The most training users a long-tail item has. Two, not one, by leave-one-out: to a training user, an
+     * item only one other user acted on is what an item nobody in the data had seen is to a new user. On
+     * REES46, 43 % of training sessions' new items had a single user (the session's own) and 57 % at most
+     * two, while for held-out users 57 % of new items had at most one training user (42 % none) — so a
+     * tail of one-user items made generated users discover too few items nobody else had (Good–Turing's
+     * estimate of the unseen mass, applied to the labels).
+     */
+    static final int TAIL_USERS = 2;
     /** Session-count buckets of a profile: 1, 2, 3, 4 or more. */
     public static final int SESSION_BUCKETS = 4;
     /** Buyer head: no, yes. */
@@ -78,7 +87,8 @@ public final class SessionEncoding {
         slotDraw = new ItemDraw[parameters.pools().size()];
         for (int i = 0; i < slotDraw.length; i++) {
             EncodingParameters.ItemPool pool = parameters.pools().get(i);
-            slotDraw[i] = new ItemDraw(pool, java.util.stream.IntStream.range(0, pool.ids().size()).toArray());
+            slotDraw[i] = new ItemDraw(i, pool, java.util.stream.IntStream.range(0, pool.ids().size()).toArray(),
+                    parameters.tailLimit());
             for (int j = 0; j < pool.ids().size(); j++) {
                 usersOfItem.put(pool.ids().get(j), pool.users()[j]);
             }
@@ -94,7 +104,7 @@ public final class SessionEncoding {
             int[] indices = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             long[] counts = Arrays.stream(indices).mapToLong(i -> other.counts()[i]).toArray();
             otherCategories.add(e.getKey());
-            otherDraw.put(e.getKey(), new ItemDraw(other, indices));
+            otherDraw.put(e.getKey(), new ItemDraw(slotDraw.length + c, other, indices, parameters.tailLimit()));
             categoryWeights[c++] = Arrays.stream(counts).sum();
         }
         otherCategoryChoice = categoryWeights.length == 0 ? null : new WeightedChoice(categoryWeights);
@@ -189,7 +199,8 @@ public final class SessionEncoding {
         }
         int[] many = users.stream().mapToInt(u -> u.sessions().size()).filter(n -> n >= SESSION_BUCKETS).sorted().toArray();
         return new SessionEncoding(new EncodingParameters(options, top, pools, gapQuantiles, tierBounds, many,
-                wholeSeconds ? 1000 : 1, otherPairs == 0 ? 0 : otherStays / (double) otherPairs));
+                wholeSeconds ? 1000 : 1, otherPairs == 0 ? 0 : otherStays / (double) otherPairs, users.size(),
+                TAIL_USERS));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -267,7 +278,7 @@ public final class SessionEncoding {
             } else if (seen.contains(e.itemId())) {
                 item = SEEN;
             } else {
-                item = usersOfItem.getOrDefault(e.itemId(), 0L) <= 1 ? RARE : NEW;
+                item = usersOfItem.getOrDefault(e.itemId(), 0L) <= parameters.tailLimit() ? RARE : NEW;
             }
             seen.add(e.itemId());
             int time = i == 0 ? -1 : TimeBuckets.of(
@@ -279,12 +290,22 @@ public final class SessionEncoding {
     }
 
     /**
+     * A deck that deals long-tail items to the run of generated users starting at user {@code firstUser}
+     * (see {@link TailDeck}); decode a run's sessions with one deck, in user order.
+     */
+    public TailDeck tailDeck(long seed, long firstUser) {
+        return new TailDeck(seed, firstUser, parameters.trainingUsers());
+    }
+
+    /**
      * Turns generated head indices back into a session over real items.
      *
      * @param steps       rows of {@code [type, category, itemChoice, timeBucket]}, up to but excluding END
      * @param startMillis time of the first event
+     * @param tailDeck    deals long-tail items to this run of users (see {@link #tailDeck})
      */
-    public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis, SplittableRandom random) {
+    public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis, SplittableRandom random,
+            TailDeck tailDeck) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a session needs at least one event");
         }
@@ -295,12 +316,12 @@ public final class SessionEncoding {
             if (i > 0) {
                 t += gapMillis(step[3], random);
             }
-            events.add(event(step, events, t, random));
+            events.add(event(step, events, t, random, tailDeck));
         }
         return new UserSession(sessionId, userId, events);
     }
 
-    private ClickEvent event(int[] step, List<ClickEvent> previous, long t, SplittableRandom random) {
+    private ClickEvent event(int[] step, List<ClickEvent> previous, long t, SplittableRandom random, TailDeck deck) {
         EventType type = EVENT_TYPES[step[0]];
         Instant at = Instant.ofEpochMilli(t);
         int choice = step[2];
@@ -327,17 +348,17 @@ public final class SessionEncoding {
                 return new ClickEvent(at, type, e.itemId(), e.categoryId(), e.price(), Map.of());
             }
         }
-        return newItem(type, at, step[1], choice == RARE, previous, random);
+        return newItem(type, at, step[1], choice == RARE, previous, random, deck);
     }
 
     private ClickEvent newItem(EventType type, Instant at, int slot, boolean rare, List<ClickEvent> previous,
-            SplittableRandom random) {
+            SplittableRandom random, TailDeck deck) {
         int otherSlot = parameters.categories().size();
         if (slot == otherSlot && otherCategoryChoice != null) {
-            return otherItem(type, at, rare, previous, random);
+            return otherItem(type, at, rare, previous, random, deck);
         }
         int s = slotDraw[slot].isEmpty() ? firstNonEmptyPool() : slot;
-        return drawFresh(parameters.pools().get(s), slotDraw[s], rare, type, at, previous, random);
+        return drawFresh(parameters.pools().get(s), slotDraw[s], rare, type, at, previous, random, deck);
     }
 
     /**
@@ -345,7 +366,7 @@ public final class SessionEncoding {
      * training data (sessions tend to stay in one category), else in a category drawn by popularity.
      */
     private ClickEvent otherItem(EventType type, Instant at, boolean rare, List<ClickEvent> previous,
-            SplittableRandom random) {
+            SplittableRandom random, TailDeck deck) {
         String category = null;
         if (!previous.isEmpty()) {
             String last = key(previous.get(previous.size() - 1).categoryId());
@@ -358,15 +379,15 @@ public final class SessionEncoding {
             category = otherCategories.get(otherCategoryChoice.next(random));
         }
         EncodingParameters.ItemPool pool = parameters.pools().get(parameters.categories().size());
-        return drawFresh(pool, otherDraw.get(category), rare, type, at, previous, random);
+        return drawFresh(pool, otherDraw.get(category), rare, type, at, previous, random, deck);
     }
 
     /** An item not yet in the session if a few tries find one. */
     private static ClickEvent drawFresh(EncodingParameters.ItemPool pool, ItemDraw draw, boolean rare, EventType type,
-            Instant at, List<ClickEvent> previous, SplittableRandom random) {
-        int pick = draw.draw(rare, random);
+            Instant at, List<ClickEvent> previous, SplittableRandom random, TailDeck deck) {
+        int pick = draw.draw(rare, random, deck);
         for (int attempt = 0; attempt < 4 && alreadyIn(previous, pool.ids().get(pick)); attempt++) {
-            pick = draw.draw(rare, random);
+            pick = draw.draw(rare, random, deck);
         }
         return poolItem(pool, pick, type, at);
     }

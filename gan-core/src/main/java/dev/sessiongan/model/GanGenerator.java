@@ -4,6 +4,7 @@ import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.UserHistory;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.encoding.SessionEncoding;
+import dev.sessiongan.encoding.TailDeck;
 import dev.sessiongan.encoding.TokenLayout;
 import dev.sessiongan.encoding.TokenLayout.Field;
 import dev.sessiongan.generate.GenerationRequest;
@@ -193,13 +194,14 @@ public final class GanGenerator implements PersistentGenerator {
         VirtualUser[] users = new VirtualUser[SHARD];
         long origin = request.startTime().map(java.time.Instant::toEpochMilli).orElse(timing.dataStartMillis());
         long resolution = encoding.timeResolutionMillis();
+        TailDeck tailDeck = encoding.tailDeck(request.seed(), shard * SHARD);
         for (int b = 0; b < SHARD; b++) {
             String userId = SessionGenerator.userId(shard * SHARD + b);
             long t = origin + timing.firstSessionOffset(randoms[b], resolution);
             List<UserSession> decoded = new ArrayList<>();
             for (int k = 0; k < sessions.get(b).size(); k++) {
                 UserSession session = encoding.decode(steps(sessions.get(b).get(k)), userId, userId + "-s" + (k + 1), t,
-                        randoms[b]);
+                        randoms[b], tailDeck);
                 decoded.add(session);
                 t = session.end().toEpochMilli() + timing.gapBetweenSessions(randoms[b], resolution);
             }

@@ -58,7 +58,7 @@ class CalibrationTest {
         int view = EventType.VIEW.ordinal();
         int cart = EventType.ADD_TO_CART.ordinal();
         int typeAtStart = 4;
-        int items = typeAtStart + SessionEncoding.TYPES;
+        int items = typeAtStart + 2 * SessionEncoding.TYPES;
         // header: sessions, buyer, (preferred category: none), price tier, length
         assertThat(contexts.subList(0, 5)).containsExactly(0, 1, -1, 2, 3);
         // first event: type after START, no category context, item of a first view, no time context
@@ -131,6 +131,45 @@ class CalibrationTest {
         EventType[] types = new EventType[count];
         Arrays.fill(types, EventType.VIEW);
         return types;
+    }
+
+    @Test
+    void typesAfterAPurchaseHaveContextsOfTheirOwn() {
+        int[] tokens = session(EventType.VIEW, EventType.PURCHASE, EventType.VIEW, EventType.VIEW);
+        Calibration.Cursor cursor = new Calibration.Cursor(LAYOUT);
+        List<Integer> typeContexts = new ArrayList<>();
+        for (int token : tokens) {
+            if (cursor.field() == Field.TYPE) {
+                typeContexts.add(cursor.context());
+            }
+            cursor.advance(token);
+        }
+        int typeAtStart = 4;
+        int afterPurchase = typeAtStart + SessionEncoding.TYPES;
+        int view = EventType.VIEW.ordinal();
+        int purchase = EventType.PURCHASE.ordinal();
+        // start; after a view; after the purchase; after a view in a session that has had one (twice: END too)
+        assertThat(typeContexts).containsExactly(typeAtStart, typeAtStart + 1 + view, afterPurchase + 1 + purchase,
+                afterPurchase + 1 + view, afterPurchase + 1 + view);
+    }
+
+    @Test
+    void correctionsOfModelsWithoutTheAfterPurchaseContextsApplyWithOrWithoutAPurchase() {
+        int types = SessionEncoding.TYPES;
+        double[][] old = new double[Calibration.CONTEXTS - types][LAYOUT.vocabulary()];
+        int typeAfterView = 4 + 1 + EventType.VIEW.ordinal();
+        int cartToken = token(Field.TYPE, EventType.ADD_TO_CART.ordinal());
+        old[typeAfterView][cartToken] = 0.5;
+        int firstItemContext = 4 + types;
+        old[firstItemContext][token(Field.ITEM, SessionEncoding.RARE)] = -0.25;
+
+        Calibration c = Calibration.read(LAYOUT, old, new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS]);
+
+        assertThat(c.offsets()).hasNumberOfRows(Calibration.CONTEXTS);
+        assertThat(c.offsets()[typeAfterView][cartToken]).isEqualTo(0.5);
+        assertThat(c.offsets()[typeAfterView + types][cartToken]).isEqualTo(0.5);
+        assertThat(c.offsets()[firstItemContext + types][token(Field.ITEM, SessionEncoding.RARE)]).isEqualTo(-0.25);
+        assertThat(Arrays.stream(c.offsets()).flatMapToDouble(Arrays::stream).filter(v -> v != 0).count()).isEqualTo(3);
     }
 
     @Test

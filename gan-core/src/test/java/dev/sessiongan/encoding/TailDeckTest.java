@@ -1,0 +1,120 @@
+package dev.sessiongan.encoding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiongan.TestData;
+import dev.sessiongan.data.ClickEvent;
+import dev.sessiongan.data.SessionDataset;
+import dev.sessiongan.format.ClickstreamFormats;
+import dev.sessiongan.format.ReadOptions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TailDeckTest {
+
+    private static SessionDataset train;
+    private static SessionEncoding encoding;
+    private static int slot;
+    /** The long-tail items (at most two training users) of the most popular category, and their users. */
+    private static Map<String, Integer> tail;
+    /** How many the deck holds: each tail item once per user. */
+    private static int entries;
+    /** The one-user items among them (an older model's whole tail). */
+    private static Set<String> oneUserTail;
+
+    @BeforeAll
+    static void fit() {
+        train = ClickstreamFormats.rees46().read(TestData.file("rees46_multicategory/train.csv"), ReadOptions.DEFAULT)
+                .dataset();
+        encoding = SessionEncoding.fit(train, EncodingOptions.DEFAULT);
+        slot = 0;
+        Map<String, Set<String>> usersOf = new HashMap<>();
+        Map<String, Integer> slotOf = new HashMap<>();
+        train.sessions().forEach(s -> s.events().forEach(e -> {
+            usersOf.computeIfAbsent(e.itemId(), k -> new HashSet<>()).add(s.userId());
+            slotOf.put(e.itemId(), encoding.categorySlot(e.categoryId()));
+        }));
+        tail = new HashMap<>();
+        oneUserTail = new HashSet<>();
+        usersOf.forEach((item, users) -> {
+            if (users.size() <= SessionEncoding.TAIL_USERS && slotOf.get(item) == slot) {
+                tail.put(item, users.size());
+            }
+            if (users.size() == 1 && slotOf.get(item) == slot) {
+                oneUserTail.add(item);
+            }
+        });
+        entries = tail.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The items of {@code n} one-event sessions that each ask for a tail item of the slot. */
+    private static List<String> deal(SessionEncoding encoding, TailDeck deck, int n, long randomSeed) {
+        SplittableRandom random = new SplittableRandom(randomSeed);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ClickEvent e = encoding.decode(List.<int[]>of(new int[] {0, slot, SessionEncoding.RARE, -1}), "u", "s", 0,
+                    random, deck).events().get(0);
+            items.add(e.itemId());
+        }
+        return items;
+    }
+
+    @Test
+    void dealsEveryTailItemOncePerTrainingUserBeforeStartingOver() {
+        assertThat(tail).hasSizeGreaterThan(50).containsValue(2);
+
+        List<String> dealt = deal(encoding, encoding.tailDeck(7, 0), entries + 1, 1);
+
+        Map<String, Integer> times = new HashMap<>();
+        dealt.subList(0, entries).forEach(item -> times.merge(item, 1, Integer::sum));
+        assertThat(times).isEqualTo(tail);
+        assertThat(dealt.get(entries)).isEqualTo(dealt.get(0));
+    }
+
+    @Test
+    void aRunStartsWhereUsersBeforeItWouldHaveLeftTheDeck() {
+        int users = train.users().size();
+        List<String> fromStart = deal(encoding, encoding.tailDeck(7, 0), entries, 1);
+
+        long firstUser = users / 3;
+        String first = deal(encoding, encoding.tailDeck(7, firstUser), 1, 2).get(0);
+
+        // the training data's `users` users had the deck's entries, one each
+        assertThat(first).isEqualTo(fromStart.get((int) (firstUser * (double) entries / users)));
+    }
+
+    @Test
+    void theSeedShufflesTheDeckAndTheSameSeedRepeatsIt() {
+        assertThat(deal(encoding, encoding.tailDeck(7, 0), 20, 1)).isEqualTo(deal(encoding, encoding.tailDeck(7, 0), 20, 9))
+                .isNotEqualTo(deal(encoding, encoding.tailDeck(8, 0), 20, 1));
+    }
+
+    @Test
+    void anOlderEncodingKeepsItsOneUserTailDrawnIndependently() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        encoding.writeJson(out);
+        String json = out.toString(StandardCharsets.UTF_8);
+        String legacyJson = json.replaceFirst(",\"trainingUsers\":\\d+,\"tailUsers\":\\d+", "");
+        assertThat(legacyJson).isNotEqualTo(json);
+        SessionEncoding legacy = SessionEncoding.readJson(
+                new ByteArrayInputStream(legacyJson.getBytes(StandardCharsets.UTF_8)), "legacy");
+
+        List<String> dealt = deal(legacy, legacy.tailDeck(7, 0), oneUserTail.size(), 1);
+
+        assertThat(oneUserTail).containsAll(dealt);
+        // drawn with replacement: about 1/e of the tail is never drawn
+        assertThat(new HashSet<>(dealt)).hasSizeLessThan(oneUserTail.size() * 3 / 4);
+        assertThat(deal(legacy, legacy.tailDeck(8, 0), 20, 1)).isEqualTo(deal(legacy, legacy.tailDeck(7, 0), 20, 1));
+    }
+}
