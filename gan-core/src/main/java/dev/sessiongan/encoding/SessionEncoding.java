@@ -185,13 +185,19 @@ public final class SessionEncoding {
             Arrays.sort(meanPrices);
             tierBounds = new double[] {meanPrices[meanPrices.length / 3], meanPrices[2 * meanPrices.length / 3]};
         }
+        // counted where the later event is a new item of the session: only those are drawn by category (a
+        // repeated item keeps its own), and counting repeats too made generated sessions stay in an OTHER
+        // category 74 % of the time against the data's 65 %
         long otherPairs = 0;
         long otherStays = 0;
         for (UserSession session : dataset.sessions()) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            seen.add(session.events().get(0).itemId());
             for (int i = 1; i < session.length(); i++) {
                 String a = key(session.events().get(i - 1).categoryId());
                 String b = key(session.events().get(i).categoryId());
-                if (!slot.containsKey(a) && !slot.containsKey(b)) {
+                boolean newItem = seen.add(session.events().get(i).itemId());
+                if (newItem && !slot.containsKey(a) && !slot.containsKey(b)) {
                     otherPairs++;
                     otherStays += a.equals(b) ? 1 : 0;
                 }
@@ -290,11 +296,12 @@ public final class SessionEncoding {
     }
 
     /**
-     * A deck that deals long-tail items to the run of generated users starting at user {@code firstUser}
-     * (see {@link TailDeck}); decode a run's sessions with one deck, in user order.
+     * A deck that deals long-tail items to the run of {@code runUsers} generated users starting at user
+     * {@code firstUser} (runs are consecutive, of one size; see {@link TailDeck}); decode a run's sessions
+     * with one deck, in user order.
      */
-    public TailDeck tailDeck(long seed, long firstUser) {
-        return new TailDeck(seed, firstUser, parameters.trainingUsers());
+    public TailDeck tailDeck(long seed, long firstUser, int runUsers) {
+        return new TailDeck(seed, firstUser, runUsers, parameters.trainingUsers());
     }
 
     /**

@@ -25,7 +25,9 @@ import java.util.List;
  *   <li>END within the length class: the chance to end, per class and per event past the class's smallest
  *       length (the network put it late, and the sampler then forced it at the class's largest length:
  *       5-event sessions were half as frequent as in the data, 6-event ones 60 % more frequent);</li>
- *   <li>the item choice (repeat, seen, new, rare) given the event type, first event or not.</li>
+ *   <li>the item choice (repeat, seen, new, rare) given the event type and the previous event's item choice
+ *       (or none at the first event): after a repeat the network repeated again 42 % of the time against the
+ *       data's 35 %, so runs of one item were too long.</li>
  * </ul>
  * Fields with many values are left alone (preferred category, category slot, time bucket): measured on
  * REES46, with 51 category slots and a few thousand training users their corrections fitted the samples'
@@ -37,9 +39,9 @@ final class Calibration {
     private static final int TYPE_CONTEXTS = 4;
     /** The type contexts of sessions that have had a purchase follow those of sessions that have not. */
     private static final int ITEM_CONTEXTS = TYPE_CONTEXTS + 2 * SessionEncoding.TYPES;
-    static final int CONTEXTS = ITEM_CONTEXTS + 2 * (SessionEncoding.TYPES - 1);
-    /** Models written before the after-purchase contexts had this many. */
-    private static final int CONTEXTS_WITHOUT_PURCHASE = CONTEXTS - SessionEncoding.TYPES;
+    /** Item contexts per event type: the first event, then one per item choice of the previous event. */
+    private static final int ITEM_CONTEXTS_PER_TYPE = 1 + SessionEncoding.ITEM_CHOICES;
+    static final int CONTEXTS = ITEM_CONTEXTS + ITEM_CONTEXTS_PER_TYPE * (SessionEncoding.TYPES - 1);
 
     /** Tokens seen fewer times than this on both sides keep their correction: too few to estimate a ratio. */
     static final int MIN_COUNT = 10;
@@ -85,19 +87,31 @@ final class Calibration {
     }
 
     /**
-     * Corrections as a model file holds them; those of models written before the after-purchase contexts
-     * apply their type corrections whether or not the session has had a purchase, as they did.
+     * Corrections as a model file holds them. Older models had fewer contexts; their corrections apply as they
+     * did: type corrections whether or not the session has had a purchase (before those contexts), and the
+     * later events' item corrections whatever the previous event's item choice (before those).
      */
     static Calibration read(TokenLayout layout, double[][] offsets, double[][] endOffsets) {
-        if (offsets.length == CONTEXTS_WITHOUT_PURCHASE) {
-            double[][] upgraded = new double[CONTEXTS][];
-            int types = SessionEncoding.TYPES;
-            System.arraycopy(offsets, 0, upgraded, 0, TYPE_CONTEXTS + types);
-            System.arraycopy(offsets, TYPE_CONTEXTS, upgraded, TYPE_CONTEXTS + types, types);
-            System.arraycopy(offsets, TYPE_CONTEXTS + types, upgraded, ITEM_CONTEXTS, CONTEXTS - ITEM_CONTEXTS);
-            offsets = upgraded;
+        int types = SessionEncoding.TYPES;
+        int eventTypes = types - 1;
+        boolean typesAlike = offsets.length == TYPE_CONTEXTS + types + 2 * eventTypes;
+        boolean itemsAlike = typesAlike || offsets.length == ITEM_CONTEXTS + 2 * eventTypes;
+        if (!itemsAlike) {
+            return new Calibration(layout, offsets, endOffsets);
         }
-        return new Calibration(layout, offsets, endOffsets);
+        double[][] upgraded = new double[CONTEXTS][];
+        System.arraycopy(offsets, 0, upgraded, 0, TYPE_CONTEXTS);
+        int oldTypes = typesAlike ? types : 2 * types;
+        for (int c = 0; c < 2 * types; c++) {
+            upgraded[TYPE_CONTEXTS + c] = offsets[TYPE_CONTEXTS + c % oldTypes];
+        }
+        for (int type = 0; type < eventTypes; type++) {
+            for (int previous = 0; previous < ITEM_CONTEXTS_PER_TYPE; previous++) {
+                upgraded[ITEM_CONTEXTS + ITEM_CONTEXTS_PER_TYPE * type + previous] =
+                        offsets[TYPE_CONTEXTS + oldTypes + 2 * type + (previous == 0 ? 0 : 1)];
+            }
+        }
+        return new Calibration(layout, upgraded, endOffsets);
     }
 
     /** No correction at all. */
@@ -274,6 +288,8 @@ final class Calibration {
         private int previousType = -1;
         private int lengthClass = -1;
         private boolean purchased;
+        private int choice = -1;
+        private int previousChoice = -1;
 
         Cursor(TokenLayout layout) {
             this.layout = layout;
@@ -292,7 +308,7 @@ final class Calibration {
                 case LENGTH -> 3;
                 case TYPE -> TYPE_CONTEXTS + (purchased ? SessionEncoding.TYPES : 0) + previousType + 1;
                 // the event's TYPE has been counted by now: the first event is the one with events == 1
-                case ITEM -> ITEM_CONTEXTS + 2 * type + (events == 1 ? 0 : 1);
+                case ITEM -> ITEM_CONTEXTS + ITEM_CONTEXTS_PER_TYPE * type + (events == 1 ? 0 : 1 + previousChoice);
                 case PREFERRED_CATEGORY, CATEGORY, TIME -> -1;
             };
         }
@@ -321,7 +337,11 @@ final class Calibration {
                     events++;
                     purchased |= type == dev.sessiongan.data.EventType.PURCHASE.ordinal();
                 }
-                case TIME -> previousType = type;
+                case ITEM -> choice = layout.valueOf(token, Field.ITEM);
+                case TIME -> {
+                    previousType = type;
+                    previousChoice = choice;
+                }
                 default -> {
                 }
             }

@@ -194,7 +194,7 @@ public final class GanGenerator implements PersistentGenerator {
         VirtualUser[] users = new VirtualUser[SHARD];
         long origin = request.startTime().map(java.time.Instant::toEpochMilli).orElse(timing.dataStartMillis());
         long resolution = encoding.timeResolutionMillis();
-        TailDeck tailDeck = encoding.tailDeck(request.seed(), shard * SHARD);
+        TailDeck tailDeck = encoding.tailDeck(request.seed(), shard * SHARD, SHARD);
         for (int b = 0; b < SHARD; b++) {
             String userId = SessionGenerator.userId(shard * SHARD + b);
             long t = origin + timing.firstSessionOffset(randoms[b], resolution);

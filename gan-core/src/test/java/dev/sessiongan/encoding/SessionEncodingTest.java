@@ -70,7 +70,7 @@ class SessionEncodingTest {
         for (UserSession session : train.sessions().subList(0, 1_000)) {
             int[][] encoded = encoding.encode(session).steps();
             List<int[]> rows = Arrays.asList(encoded).subList(0, encoded.length - 1);
-            UserSession decoded = encoding.decode(rows, "u", "s", 0, random, encoding.tailDeck(0, 0));
+            UserSession decoded = encoding.decode(rows, "u", "s", 0, random, encoding.tailDeck(0, 0, 256));
             int[][] again = encoding.encode(decoded).steps();
             for (int i = 0; i < encoded.length; i++) {
                 steps++;
@@ -88,7 +88,7 @@ class SessionEncodingTest {
         int topSlot = encoding.categorySlot(train.sessions().get(0).events().get(0).categoryId());
         UserSession decoded = encoding.decode(List.<int[]>of(new int[] {0, topSlot, SessionEncoding.NEW, -1},
                 new int[] {1, topSlot, SessionEncoding.REPEAT, 3}), "u", "s", 1_000_000, random,
-                encoding.tailDeck(0, 0));
+                encoding.tailDeck(0, 0, 256));
 
         assertThat(encoding.categorySlot(decoded.events().get(0).categoryId())).isEqualTo(topSlot);
         assertThat(decoded.events().get(1).itemId()).isEqualTo(decoded.events().get(0).itemId());
@@ -107,9 +107,9 @@ class SessionEncodingTest {
         int slot = encoding.categorySlot(train.sessions().get(0).events().get(0).categoryId());
         for (int i = 0; i < 200; i++) {
             String rare = encoding.decode(List.<int[]>of(new int[] {0, slot, SessionEncoding.RARE, -1}), "u", "s", 0,
-                    random, encoding.tailDeck(0, 0)).events().get(0).itemId();
+                    random, encoding.tailDeck(0, 0, 256)).events().get(0).itemId();
             String popular = encoding.decode(List.<int[]>of(new int[] {0, slot, SessionEncoding.NEW, -1}), "u", "s", 0,
-                    random, encoding.tailDeck(0, 0)).events().get(0).itemId();
+                    random, encoding.tailDeck(0, 0, 256)).events().get(0).itemId();
             assertThat(usersOf.get(rare).size()).isLessThanOrEqualTo(SessionEncoding.TAIL_USERS);
             assertThat(usersOf.get(popular).size()).isGreaterThan(SessionEncoding.TAIL_USERS);
         }
@@ -165,7 +165,7 @@ class SessionEncodingTest {
         assertThat(copy.encode(session)).isEqualTo(encoding.encode(session));
         int[][] e = encoding.encode(session).steps();
         List<int[]> rows = Arrays.asList(e).subList(0, e.length - 1);
-        assertThat(copy.decode(rows, "u", "s", 0, new SplittableRandom(3), encoding.tailDeck(0, 0)))
-                .isEqualTo(encoding.decode(rows, "u", "s", 0, new SplittableRandom(3), encoding.tailDeck(0, 0)));
+        assertThat(copy.decode(rows, "u", "s", 0, new SplittableRandom(3), encoding.tailDeck(0, 0, 256)))
+                .isEqualTo(encoding.decode(rows, "u", "s", 0, new SplittableRandom(3), encoding.tailDeck(0, 0, 256)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.sessiongan.encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiongan.TestData;
 import dev.sessiongan.data.ClickEvent;
@@ -73,31 +74,51 @@ class TailDeckTest {
     @Test
     void dealsEveryTailItemOncePerTrainingUserBeforeStartingOver() {
         assertThat(tail).hasSizeGreaterThan(50).containsValue(2);
+        int users = train.users().size();
 
-        List<String> dealt = deal(encoding, encoding.tailDeck(7, 0), entries + 1, 1);
+        // one run as large as the training data: it deals the whole deck in order
+        List<String> dealt = deal(encoding, encoding.tailDeck(7, 0, users), entries + 1, 1);
 
         Map<String, Integer> times = new HashMap<>();
         dealt.subList(0, entries).forEach(item -> times.merge(item, 1, Integer::sum));
         assertThat(times).isEqualTo(tail);
-        assertThat(dealt.get(entries)).isEqualTo(dealt.get(0));
+        // past the end, one entry further on
+        assertThat(dealt.get(entries)).isEqualTo(dealt.get(1));
     }
 
     @Test
-    void aRunStartsWhereUsersBeforeItWouldHaveLeftTheDeck() {
+    void theRunsOfAPassTakeTurnsOnOneDeck() {
         int users = train.users().size();
-        List<String> fromStart = deal(encoding, encoding.tailDeck(7, 0), entries, 1);
+        int runUsers = 256;
+        int turns = (users + runUsers - 1) / runUsers;
+        List<String> deck = deal(encoding, encoding.tailDeck(7, 0, users), entries, 1);
 
-        long firstUser = users / 3;
-        String first = deal(encoding, encoding.tailDeck(7, firstUser), 1, 2).get(0);
-
-        // the training data's `users` users had the deck's entries, one each
-        assertThat(first).isEqualTo(fromStart.get((int) (firstUser * (double) entries / users)));
+        for (int run = 0; run < turns; run += 5) {
+            List<String> dealt = deal(encoding, encoding.tailDeck(7, (long) run * runUsers, runUsers), 3, 2);
+            assertThat(dealt).containsExactly(deck.get(run), deck.get(run + turns), deck.get(run + 2 * turns));
+        }
+        // the first runs of a pass deal distinct entries from all over the deck
+        List<String> firsts = new ArrayList<>();
+        for (int run = 0; run < 10; run++) {
+            firsts.addAll(deal(encoding, encoding.tailDeck(7, (long) run * runUsers, runUsers), 2, 3));
+        }
+        assertThat(firsts).doesNotHaveDuplicates();
     }
 
     @Test
-    void theSeedShufflesTheDeckAndTheSameSeedRepeatsIt() {
-        assertThat(deal(encoding, encoding.tailDeck(7, 0), 20, 1)).isEqualTo(deal(encoding, encoding.tailDeck(7, 0), 20, 9))
-                .isNotEqualTo(deal(encoding, encoding.tailDeck(8, 0), 20, 1));
+    void eachPassAndSeedShufflesTheDeckAndTheSameSeedRepeatsIt() {
+        int users = train.users().size();
+        int turns = (users + 255) / 256;
+        List<String> firstPass = deal(encoding, encoding.tailDeck(7, 0, 256), 20, 1);
+
+        assertThat(deal(encoding, encoding.tailDeck(7, 0, 256), 20, 9)).isEqualTo(firstPass);
+        assertThat(deal(encoding, encoding.tailDeck(8, 0, 256), 20, 1)).isNotEqualTo(firstPass);
+        assertThat(deal(encoding, encoding.tailDeck(7, (long) turns * 256, 256), 20, 1)).isNotEqualTo(firstPass);
+    }
+
+    @Test
+    void aRunNeedsUsers() {
+        assertThatThrownBy(() -> encoding.tailDeck(7, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -110,11 +131,11 @@ class TailDeckTest {
         SessionEncoding legacy = SessionEncoding.readJson(
                 new ByteArrayInputStream(legacyJson.getBytes(StandardCharsets.UTF_8)), "legacy");
 
-        List<String> dealt = deal(legacy, legacy.tailDeck(7, 0), oneUserTail.size(), 1);
+        List<String> dealt = deal(legacy, legacy.tailDeck(7, 0, 256), oneUserTail.size(), 1);
 
         assertThat(oneUserTail).containsAll(dealt);
         // drawn with replacement: about 1/e of the tail is never drawn
         assertThat(new HashSet<>(dealt)).hasSizeLessThan(oneUserTail.size() * 3 / 4);
-        assertThat(deal(legacy, legacy.tailDeck(8, 0), 20, 1)).isEqualTo(deal(legacy, legacy.tailDeck(7, 0), 20, 1));
+        assertThat(deal(legacy, legacy.tailDeck(8, 0, 256), 20, 1)).isEqualTo(deal(legacy, legacy.tailDeck(7, 0, 256), 20, 1));
     }
 }

@@ -62,9 +62,10 @@ class CalibrationTest {
         // header: sessions, buyer, (preferred category: none), price tier, length
         assertThat(contexts.subList(0, 5)).containsExactly(0, 1, -1, 2, 3);
         // first event: type after START, no category context, item of a first view, no time context
-        assertThat(contexts.subList(5, 9)).containsExactly(typeAtStart, -1, items + 2 * view, -1);
-        // second event: a cart after a view; its item context is a later cart's
-        assertThat(contexts.subList(9, 13)).containsExactly(typeAtStart + 1 + view, -1, items + 2 * cart + 1, -1);
+        assertThat(contexts.subList(5, 9)).containsExactly(typeAtStart, -1, items + 5 * view, -1);
+        // second event: a cart after a view; its item context is a cart's after a NEW item
+        assertThat(contexts.subList(9, 13)).containsExactly(typeAtStart + 1 + view, -1,
+                items + 5 * cart + 1 + SessionEncoding.NEW, -1);
         // END: a type after a view
         assertThat(contexts.get(tokens.length - 1)).isEqualTo(typeAtStart + 1 + view);
         // five events: class 5–6, so the session may end at the END position (0 past its smallest length) only
@@ -153,23 +154,40 @@ class CalibrationTest {
                 afterPurchase + 1 + view, afterPurchase + 1 + view);
     }
 
+    /**
+     * Offsets in an older model's layout: header rows, {@code typeRows} type rows, then two item rows (first,
+     * later) per event type; a cart after a view is corrected by 0.5, and a later view's RARE item by -0.25.
+     */
+    private static double[][] olderOffsets(int typeRows) {
+        double[][] old = new double[4 + typeRows + 2 * (SessionEncoding.TYPES - 1)][LAYOUT.vocabulary()];
+        old[4 + 1 + EventType.VIEW.ordinal()][token(Field.TYPE, EventType.ADD_TO_CART.ordinal())] = 0.5;
+        old[4 + typeRows + 2 * EventType.VIEW.ordinal() + 1][token(Field.ITEM, SessionEncoding.RARE)] = -0.25;
+        return old;
+    }
+
     @Test
-    void correctionsOfModelsWithoutTheAfterPurchaseContextsApplyWithOrWithoutAPurchase() {
+    void correctionsOfOlderModelsApplyAsTheyDid() {
         int types = SessionEncoding.TYPES;
-        double[][] old = new double[Calibration.CONTEXTS - types][LAYOUT.vocabulary()];
         int typeAfterView = 4 + 1 + EventType.VIEW.ordinal();
-        int cartToken = token(Field.TYPE, EventType.ADD_TO_CART.ordinal());
-        old[typeAfterView][cartToken] = 0.5;
-        int firstItemContext = 4 + types;
-        old[firstItemContext][token(Field.ITEM, SessionEncoding.RARE)] = -0.25;
+        int cart = token(Field.TYPE, EventType.ADD_TO_CART.ordinal());
+        int rare = token(Field.ITEM, SessionEncoding.RARE);
+        int laterViews = 4 + 2 * types + 5 * EventType.VIEW.ordinal() + 1;
+        for (int typeRows : new int[] {types, 2 * types}) {
+            Calibration c = Calibration.read(LAYOUT, olderOffsets(typeRows),
+                    new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS]);
 
-        Calibration c = Calibration.read(LAYOUT, old, new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS]);
-
-        assertThat(c.offsets()).hasNumberOfRows(Calibration.CONTEXTS);
-        assertThat(c.offsets()[typeAfterView][cartToken]).isEqualTo(0.5);
-        assertThat(c.offsets()[typeAfterView + types][cartToken]).isEqualTo(0.5);
-        assertThat(c.offsets()[firstItemContext + types][token(Field.ITEM, SessionEncoding.RARE)]).isEqualTo(-0.25);
-        assertThat(Arrays.stream(c.offsets()).flatMapToDouble(Arrays::stream).filter(v -> v != 0).count()).isEqualTo(3);
+            assertThat(c.offsets()).hasNumberOfRows(Calibration.CONTEXTS);
+            // before the after-purchase contexts, a type's correction held with or without a purchase
+            assertThat(c.offsets()[typeAfterView][cart]).isEqualTo(0.5);
+            assertThat(c.offsets()[typeAfterView + types][cart]).isEqualTo(typeRows == types ? 0.5 : 0);
+            // a later event's item correction holds whatever the previous event's item choice
+            for (int previous = 0; previous < SessionEncoding.ITEM_CHOICES; previous++) {
+                assertThat(c.offsets()[laterViews + previous][rare]).isEqualTo(-0.25);
+            }
+            assertThat(c.offsets()[laterViews - 1][rare]).isZero();
+            long corrected = Arrays.stream(c.offsets()).flatMapToDouble(Arrays::stream).filter(v -> v != 0).count();
+            assertThat(corrected).isEqualTo((typeRows == types ? 2 : 1) + SessionEncoding.ITEM_CHOICES);
+        }
     }
 
     @Test
