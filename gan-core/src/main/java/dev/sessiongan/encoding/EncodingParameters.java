@@ -13,8 +13,8 @@ import java.util.List;
  * @param manySessionCounts    session counts of users with at least {@link SessionEncoding#SESSION_BUCKETS} sessions
  * @param timeResolutionMillis 1000 when every training timestamp was whole seconds, else 1
  * @param otherStayProbability chance that a new item of the OTHER slot after an OTHER-slot event keeps its category
- * @param trainingUsers        users in the training data (how many generated users share one pass of a
- *                             {@link TailDeck}); 0 in models written before it was recorded
+ * @param trainingUsers        users in the training data (how many runs of generated users share one pass
+ *                             of a {@link TailDeck}); 0 in models written before it was recorded
  * @param tailUsers            items acted on by at most this many training users are the long tail; 0 in
  *                             models written before it was recorded, which used 1
  */

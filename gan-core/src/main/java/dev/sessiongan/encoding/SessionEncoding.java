@@ -27,8 +27,8 @@ import java.util.SplittableRandom;
  *   <li>event type (the six {@link EventType}s, plus END to close the session);</li>
  *   <li>category: one of the top-K categories, or OTHER;</li>
  *   <li>item choice: REPEAT the previous item, an item SEEN earlier in the session, a NEW item drawn by
- *       popularity within the generated category, or a RARE one: an item of the long tail that at most
- *       {@value #TAIL_USERS} training users acted on;</li>
+ *       popularity within the generated category, or a RARE one: an item of the long tail, which few
+ *       training users acted on (at most two; one in models written before that);</li>
  *   <li>a log-scaled bucket of the gap since the previous event.</li>
  * </ol>
  * Users get a profile (sessions, buyer, preferred category, price tier) encoded the same way.
@@ -311,8 +311,8 @@ public final class SessionEncoding {
      * @param startMillis time of the first event
      * @param tailDeck    deals long-tail items to this run of users (see {@link #tailDeck})
      */
-    public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis, SplittableRandom random,
-            TailDeck tailDeck) {
+    public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis,
+            SplittableRandom random, TailDeck tailDeck) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a session needs at least one event");
         }

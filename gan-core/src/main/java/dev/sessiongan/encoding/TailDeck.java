@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
  *
  * <p>Users are generated in runs of consecutive indices that must not depend on one another (user {@code i}
  * is the same however many users are asked for), so runs cannot pass the deck along. Instead the runs of
- * one pass — as many users as the training data had — share a deck and take turns: of the pass's
- * {@code K} runs, run {@code k} deals the deck's entries {@code k, k + K, k + 2K, ...}. Any first runs of a
+ * one pass — as many whole runs as fit in the training data's number of users, so that a run's share of
+ * the deck covers what its users take at the training data's rate — share a deck and take turns: of the
+ * pass's {@code K} runs, run {@code k} deals the deck's entries {@code k, k + K, k + 2K, ...}. Any first runs of a
  * pass (what a request for the first users gets) thus deal entries spread over the whole deck, and a run
  * that deals no more than its share never meets another's. Each pass shuffles its decks anew by the
  * generation seed. One deck serves one run, in user order, on one thread. Models written before decks
@@ -38,12 +39,12 @@ public final class TailDeck {
      * @param trainingUsers users in the training data (0: unknown, draw independently)
      */
     TailDeck(long seed, long firstUser, int runUsers, long trainingUsers) {
-        if (runUsers <= 0 || firstUser < 0) {
-            throw new IllegalArgumentException("a run needs a first user >= 0 and users > 0");
+        if (runUsers <= 0 || firstUser < 0 || firstUser % runUsers != 0) {
+            throw new IllegalArgumentException("a run of " + runUsers + " users cannot start at user " + firstUser);
         }
         this.seed = seed;
         this.dealing = trainingUsers > 0;
-        this.turns = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (trainingUsers + runUsers - 1) / runUsers));
+        this.turns = (int) Math.max(1, Math.min(Integer.MAX_VALUE, trainingUsers / runUsers));
         long run = firstUser / runUsers;
         this.pass = run / turns;
         this.turn = (int) (run % turns);
@@ -63,8 +64,7 @@ public final class TailDeck {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        SplittableRandom random = new SplittableRandom(
-                seed * 0x9E3779B97F4A7C15L + pass * 0xBF58476D1CE4E5B9L + draw.key());
+        SplittableRandom random = new SplittableRandom(mix(seed) ^ mix(pass * 0x9E3779B97F4A7C15L + draw.key()));
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
@@ -72,6 +72,13 @@ public final class TailDeck {
             order[j] = t;
         }
         return new Dealt(order, turn, turns);
+    }
+
+    /** A 64-bit finaliser (Stafford's mix 13): nearby seeds give unrelated shuffles. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** One pool's deck as this run deals it: every {@code step}-th entry from {@code position}. */
@@ -87,8 +94,8 @@ public final class TailDeck {
         }
 
         int next(ItemDraw draw) {
-            // past the deck's end, shift by one entry per lap, so that a run dealing more than its share
-            // moves on to entries it has not dealt yet (with step dividing the deck's size it would repeat)
+            // past the deck's end, shift by one entry per lap: where the step divides the deck's size, a run
+            // dealing more than its share would otherwise deal its own entries again straight away
             long lap = position / order.length;
             int entry = order[(int) ((position + lap) % order.length)];
             position += step;

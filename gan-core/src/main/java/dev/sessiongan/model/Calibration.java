@@ -1,5 +1,6 @@
 package dev.sessiongan.model;
 
+import dev.sessiongan.data.EventType;
 import dev.sessiongan.encoding.SessionEncoding;
 import dev.sessiongan.encoding.TokenLayout;
 import dev.sessiongan.encoding.TokenLayout.Field;
@@ -96,19 +97,21 @@ final class Calibration {
         int eventTypes = types - 1;
         boolean typesAlike = offsets.length == TYPE_CONTEXTS + types + 2 * eventTypes;
         boolean itemsAlike = typesAlike || offsets.length == ITEM_CONTEXTS + 2 * eventTypes;
-        if (!itemsAlike) {
+        if (offsets.length == CONTEXTS || !itemsAlike) {
             return new Calibration(layout, offsets, endOffsets);
         }
         double[][] upgraded = new double[CONTEXTS][];
-        System.arraycopy(offsets, 0, upgraded, 0, TYPE_CONTEXTS);
+        for (int c = 0; c < TYPE_CONTEXTS; c++) {
+            upgraded[c] = offsets[c].clone();
+        }
         int oldTypes = typesAlike ? types : 2 * types;
         for (int c = 0; c < 2 * types; c++) {
-            upgraded[TYPE_CONTEXTS + c] = offsets[TYPE_CONTEXTS + c % oldTypes];
+            upgraded[TYPE_CONTEXTS + c] = offsets[TYPE_CONTEXTS + c % oldTypes].clone();
         }
         for (int type = 0; type < eventTypes; type++) {
             for (int previous = 0; previous < ITEM_CONTEXTS_PER_TYPE; previous++) {
                 upgraded[ITEM_CONTEXTS + ITEM_CONTEXTS_PER_TYPE * type + previous] =
-                        offsets[TYPE_CONTEXTS + oldTypes + 2 * type + (previous == 0 ? 0 : 1)];
+                        offsets[TYPE_CONTEXTS + oldTypes + 2 * type + (previous == 0 ? 0 : 1)].clone();
             }
         }
         return new Calibration(layout, upgraded, endOffsets);
@@ -335,7 +338,7 @@ final class Calibration {
                 case TYPE -> {
                     type = layout.valueOf(token, Field.TYPE);
                     events++;
-                    purchased |= type == dev.sessiongan.data.EventType.PURCHASE.ordinal();
+                    purchased |= type == EventType.PURCHASE.ordinal();
                 }
                 case ITEM -> choice = layout.valueOf(token, Field.ITEM);
                 case TIME -> {

@@ -101,18 +101,30 @@ class SessionEncodingTest {
     @Test
     void rareItemsComeFromTheLongTail() {
         java.util.Map<String, java.util.Set<String>> usersOf = new java.util.HashMap<>();
-        train.sessions().forEach(s -> s.events().forEach(e ->
-                usersOf.computeIfAbsent(e.itemId(), k -> new java.util.HashSet<>()).add(s.userId())));
+        java.util.Map<String, Integer> slotOf = new java.util.HashMap<>();
+        train.sessions().forEach(s -> s.events().forEach(e -> {
+            usersOf.computeIfAbsent(e.itemId(), k -> new java.util.HashSet<>()).add(s.userId());
+            slotOf.put(e.itemId(), encoding.categorySlot(e.categoryId()));
+        }));
         SplittableRandom random = new SplittableRandom(2);
         int slot = encoding.categorySlot(train.sessions().get(0).events().get(0).categoryId());
+        long tailItems = usersOf.keySet().stream()
+                .filter(item -> slotOf.get(item) == slot && usersOf.get(item).size() <= SessionEncoding.TAIL_USERS)
+                .count();
+        TailDeck deck = encoding.tailDeck(0, 0, 256);
+        java.util.Set<String> rares = new java.util.HashSet<>();
         for (int i = 0; i < 200; i++) {
             String rare = encoding.decode(List.<int[]>of(new int[] {0, slot, SessionEncoding.RARE, -1}), "u", "s", 0,
-                    random, encoding.tailDeck(0, 0, 256)).events().get(0).itemId();
+                    random, deck).events().get(0).itemId();
             String popular = encoding.decode(List.<int[]>of(new int[] {0, slot, SessionEncoding.NEW, -1}), "u", "s", 0,
-                    random, encoding.tailDeck(0, 0, 256)).events().get(0).itemId();
+                    random, deck).events().get(0).itemId();
+            rares.add(rare);
             assertThat(usersOf.get(rare).size()).isLessThanOrEqualTo(SessionEncoding.TAIL_USERS);
             assertThat(usersOf.get(popular).size()).isGreaterThan(SessionEncoding.TAIL_USERS);
         }
+        // 200 deals reach every tail item of the slot
+        assertThat(tailItems).isLessThan(200);
+        assertThat(rares).hasSize((int) tailItems);
     }
 
     @Test
@@ -165,7 +177,11 @@ class SessionEncodingTest {
         assertThat(copy.encode(session)).isEqualTo(encoding.encode(session));
         int[][] e = encoding.encode(session).steps();
         List<int[]> rows = Arrays.asList(e).subList(0, e.length - 1);
-        assertThat(copy.decode(rows, "u", "s", 0, new SplittableRandom(3), encoding.tailDeck(0, 0, 256)))
+        // the copy's own deck: it must know the training data's users to deal as the original does
+        assertThat(copy.decode(rows, "u", "s", 0, new SplittableRandom(3), copy.tailDeck(0, 0, 256)))
                 .isEqualTo(encoding.decode(rows, "u", "s", 0, new SplittableRandom(3), encoding.tailDeck(0, 0, 256)));
+        List<int[]> rare = java.util.Collections.nCopies(5, new int[] {0, 0, SessionEncoding.RARE, 1});
+        assertThat(copy.decode(rare, "u", "s", 0, new SplittableRandom(4), copy.tailDeck(5, 768, 256)))
+                .isEqualTo(encoding.decode(rare, "u", "s", 0, new SplittableRandom(4), encoding.tailDeck(5, 768, 256)));
     }
 }

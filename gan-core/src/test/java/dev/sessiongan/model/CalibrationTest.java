@@ -191,6 +191,13 @@ class CalibrationTest {
     }
 
     @Test
+    void aLayoutOfNoKnownSizeIsRefused() {
+        assertThatThrownBy(() -> Calibration.read(LAYOUT, new double[Calibration.CONTEXTS - 1][LAYOUT.vocabulary()],
+                new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void offsetsOfTheWrongShapeOrOutOfRangeAreRefused() {
         assertThatThrownBy(() -> new Calibration(LAYOUT, new double[3][LAYOUT.vocabulary()],
                 new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS]))
