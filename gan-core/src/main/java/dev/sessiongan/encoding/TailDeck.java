@@ -18,9 +18,9 @@ import java.util.SplittableRandom;
  * is the same however many users are asked for), so runs cannot pass the deck along. Instead the runs of
  * one pass — as many whole runs as fit in the training data's number of users, so that a run's share of
  * the deck covers what its users take at the training data's rate — share a deck and take turns: of the
- * pass's {@code K} runs, run {@code k} deals the deck's entries {@code k, k + K, k + 2K, ...}. Any first runs of a
- * pass (what a request for the first users gets) thus deal entries spread over the whole deck, and a run
- * that deals no more than its share never meets another's. Each pass shuffles its decks anew by the
+ * pass's {@code K} runs, run {@code k} deals the deck's entries {@code k, k + K, k + 2K, ...}. Any first
+ * runs of a pass (what a request for the first users gets) thus deal entries spread over the whole deck,
+ * and a run that deals no more than its share never meets another's. Each pass shuffles its decks anew by the
  * generation seed. One deck serves one run, in user order, on one thread. Models written before decks
  * existed do not know their training data's user count; their tail items are drawn independently.
  */
