@@ -1,5 +1,6 @@
 package dev.sessiongan.encoding;
 
+import dev.sessiongan.internal.SeedMix;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -64,7 +65,8 @@ public final class TailDeck {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        SplittableRandom random = new SplittableRandom(mix(seed) ^ mix(pass * 0x9E3779B97F4A7C15L + draw.key()));
+        SplittableRandom random = new SplittableRandom(
+                SeedMix.mix(seed) ^ SeedMix.mix(pass * 0x9E3779B97F4A7C15L + draw.key()));
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
@@ -72,13 +74,6 @@ public final class TailDeck {
             order[j] = t;
         }
         return new Dealt(order, turn, turns);
-    }
-
-    /** A 64-bit finaliser (Stafford's mix 13): nearby seeds give unrelated shuffles. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /** One pool's deck as this run deals it: every {@code step}-th entry from {@code position}. */

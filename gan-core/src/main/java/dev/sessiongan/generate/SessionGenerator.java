@@ -1,5 +1,6 @@
 package dev.sessiongan.generate;
 
+import dev.sessiongan.internal.SeedMix;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -37,17 +38,11 @@ public interface SessionGenerator {
 
     /** The random source of user {@code index} under {@code seed}: independent streams per index. */
     static SplittableRandom randomFor(long seed, long index) {
-        return new SplittableRandom(mix(seed) ^ mix(index + 0x9E3779B97F4A7C15L));
+        return new SplittableRandom(SeedMix.mix(seed) ^ SeedMix.mix(index + 0x9E3779B97F4A7C15L));
     }
 
     /** The canonical id of generated user {@code index}: {@code u1}, {@code u2}, ... */
     static String userId(long index) {
         return "u" + (index + 1);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -97,7 +97,7 @@ final class GanModelIo {
             if (entries.containsKey(CALIBRATION)) {
                 CalibrationEntry entry = JSON.readValue(entries.get(CALIBRATION), CalibrationEntry.class);
                 Calibration calibration = entry.offsets() == null ? null
-                        : Calibration.read(new TokenLayout(encoding), entry.offsets(), entry.endOffsets());
+                        : Calibration.read(generator.layout(), entry.offsets(), entry.endOffsets());
                 generator = generator.withCalibration(calibration, entry.report());
             }
             return generator;

@@ -9,6 +9,7 @@ import dev.sessiongan.diagnostics.Fidelity;
 import dev.sessiongan.encoding.SessionEncoding;
 import dev.sessiongan.encoding.TokenLayout;
 import dev.sessiongan.generate.GenerationRequest;
+import dev.sessiongan.internal.SeedMix;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -113,12 +114,10 @@ public final class GanTrainer {
         /** Restores from a checkpoint: its weights and the phase's best score and epoch from the history. */
         void restore(INDArray saved, TrainingHistory history, String phase) {
             weights = saved;
-            history.epochs().stream().filter(e -> e.phase().equals(phase))
-                    .min(java.util.Comparator.comparingDouble(TrainingHistory.Epoch::validationScore))
-                    .ifPresent(e -> {
-                        score = e.validationScore();
-                        epoch = e.epoch();
-                    });
+            history.bestEpoch(phase).ifPresent(e -> {
+                score = e.validationScore();
+                epoch = e.epoch();
+            });
         }
     }
 
@@ -711,10 +710,7 @@ public final class GanTrainer {
 
     /** A well-mixed seed for stream {@code index} of a run. */
     static long mix(long seed, long index) {
-        long z = seed * 0x9E3779B97F4A7C15L + index;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SeedMix.mix(seed * 0x9E3779B97F4A7C15L + index);
     }
 
     /** A standard normal draw (Box-Muller) from the given stream only, so noise is reproducible. */

@@ -43,11 +43,6 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
         return epochs.stream().mapToDouble(Epoch::validationAuc).min().orElse(initialValidationAuc);
     }
 
-    /** The best (lowest) selection score over all epochs; the model keeps that epoch's weights. */
-    public double bestValidationScore() {
-        return epochs.stream().mapToDouble(Epoch::validationScore).min().orElse(Double.NaN);
-    }
-
     /**
      * The epoch whose weights the model kept: the rematch's choice, else the one with the lowest selection
      * score; 0 with no epochs.
@@ -56,8 +51,13 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
         if (selection != null) {
             return selection.keptEpoch();
         }
-        return epochs.stream().min(java.util.Comparator.comparingDouble(Epoch::validationScore)).map(Epoch::epoch)
-                .orElse(0);
+        return bestEpoch(null).map(Epoch::epoch).orElse(0);
+    }
+
+    /** The epoch of {@code phase} ({@code null}: of any phase) with the lowest selection score. */
+    java.util.Optional<Epoch> bestEpoch(String phase) {
+        return epochs.stream().filter(e -> phase == null || e.phase().equals(phase))
+                .min(java.util.Comparator.comparingDouble(Epoch::validationScore));
     }
 
     /**
