@@ -17,6 +17,9 @@ import java.util.List;
  *                             of a {@link TailDeck}); 0 in models written before it was recorded
  * @param tailUsers            items acted on by at most this many training users are the long tail; 0 in
  *                             models written before it was recorded, which used 1
+ * @param otherRuns            how sessions enter and stay in OTHER categories; {@code null} in models
+ *                             written before it was recorded, which drew OTHER categories by events and
+ *                             stayed at {@code otherStayProbability}
  */
 record EncodingParameters(
         EncodingOptions options,
@@ -28,7 +31,8 @@ record EncodingParameters(
         long timeResolutionMillis,
         double otherStayProbability,
         long trainingUsers,
-        int tailUsers) {
+        int tailUsers,
+        OtherRuns otherRuns) {
 
     /** The most training users a long-tail item has. */
     int tailLimit() {
@@ -43,7 +47,15 @@ record EncodingParameters(
      * @param counts     how often each was acted on
      * @param users      how many distinct training users acted on each (1 = the long tail)
      * @param prices     each item's first seen price, or {@code null}
+     * @param sessions   how many training sessions held each: how often it was a NEW item; {@code null} in
+     *                   models written before it was recorded, whose head items are drawn by {@code counts}
      */
-    record ItemPool(List<String> ids, List<String> categories, long[] counts, long[] users, List<String> prices) {
+    record ItemPool(List<String> ids, List<String> categories, long[] counts, long[] users, List<String> prices,
+            long[] sessions) {
+
+        /** How often item {@code i} is drawn as a NEW item, relative to the pool's others. */
+        long newItemWeight(int i) {
+            return sessions != null ? sessions[i] : counts[i];
+        }
     }
 }

@@ -67,16 +67,22 @@ public final class SessionEncoding {
     public static final int PRICE_TIERS = 4;
 
     private static final EventType[] EVENT_TYPES = EventType.values();
+    /** OTHER categories' entry weights are fractional; drawn as integers this many times larger. */
+    private static final double ENTRY_WEIGHT_SCALE = 1 << 16;
 
     private final EncodingParameters parameters;
     private final Map<String, Integer> slotOf = new HashMap<>();
     private final ItemDraw[] slotDraw;
     private final Map<String, Long> usersOfItem = new HashMap<>();
     private final EmpiricalDistribution[] gapWithin;
-    /** OTHER slot: its categories by popularity, and per category the pool indices of its items. */
+    /** OTHER slot: its categories, how often to enter each, and per category its items. */
     private final List<String> otherCategories = new ArrayList<>();
-    private final WeightedChoice otherCategoryChoice;
+    /** Which OTHER category a session enters, for a NEW (head) item and for a RARE (tail) one. */
+    private final WeightedChoice otherHeadChoice;
+    private final WeightedChoice otherTailChoice;
     private final Map<String, ItemDraw> otherDraw = new HashMap<>();
+    /** Per OTHER category: the chance that a new OTHER item after one of its events stays in it. */
+    private final Map<String, Double> otherStay = new HashMap<>();
 
     SessionEncoding(EncodingParameters parameters) {
         this.parameters = parameters;
@@ -98,16 +104,32 @@ public final class SessionEncoding {
         for (int i = 0; i < other.ids().size(); i++) {
             byCategory.computeIfAbsent(other.categories().get(i), k -> new ArrayList<>()).add(i);
         }
-        long[] categoryWeights = new long[byCategory.size()];
+        OtherRuns runs = parameters.otherRuns();
+        Map<String, Integer> itemsOf = new HashMap<>();
+        byCategory.forEach((category, items) -> itemsOf.put(category, items.size()));
+        Map<String, double[]> entries = runs == null ? Map.of() : runs.entryWeights(itemsOf);
+        long[] headWeights = new long[byCategory.size()];
+        long[] tailWeights = new long[byCategory.size()];
         int c = 0;
         for (Map.Entry<String, List<Integer>> e : byCategory.entrySet()) {
             int[] indices = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-            long[] counts = Arrays.stream(indices).mapToLong(i -> other.counts()[i]).toArray();
             otherCategories.add(e.getKey());
             otherDraw.put(e.getKey(), new ItemDraw(slotDraw.length + c, other, indices, parameters.tailLimit()));
-            categoryWeights[c++] = Arrays.stream(counts).sum();
+            if (runs == null) {
+                headWeights[c] = Arrays.stream(indices).mapToLong(i -> other.counts()[i]).sum();
+                tailWeights[c] = headWeights[c];
+            } else {
+                double[] w = entries.get(e.getKey());
+                headWeights[c] = Math.round(w[0] * ENTRY_WEIGHT_SCALE);
+                tailWeights[c] = Math.round(w[1] * ENTRY_WEIGHT_SCALE);
+            }
+            otherStay.put(e.getKey(), runs == null ? parameters.otherStayProbability() : runs.stay(indices.length));
+            c++;
         }
-        otherCategoryChoice = categoryWeights.length == 0 ? null : new WeightedChoice(categoryWeights);
+        WeightedChoice head = choiceOrNull(headWeights);
+        WeightedChoice tail = choiceOrNull(tailWeights);
+        otherHeadChoice = head != null ? head : tail;
+        otherTailChoice = tail != null ? tail : head;
         gapWithin = new EmpiricalDistribution[parameters.options().timeBuckets()];
         for (int k = 0; k < gapWithin.length; k++) {
             double[] q = parameters.gapQuantilesMillis()[k];
@@ -126,6 +148,7 @@ public final class SessionEncoding {
         }
         Map<String, long[]> categoryCounts = new LinkedHashMap<>();
         Map<String, long[]> itemCounts = new LinkedHashMap<>();
+        Map<String, long[]> itemSessions = new HashMap<>();
         Map<String, java.util.Set<String>> itemUsers = new HashMap<>();
         Map<String, String> itemCategory = new HashMap<>();
         Map<String, String> itemPrice = new HashMap<>();
@@ -136,10 +159,14 @@ public final class SessionEncoding {
         boolean wholeSeconds = true;
         for (UserSession session : dataset.sessions()) {
             ClickEvent previous = null;
+            java.util.Set<String> inSession = new java.util.HashSet<>();
             for (ClickEvent e : session.events()) {
                 String category = key(e.categoryId());
                 categoryCounts.computeIfAbsent(category, k -> new long[1])[0]++;
                 itemCounts.computeIfAbsent(e.itemId(), k -> new long[1])[0]++;
+                if (inSession.add(e.itemId())) {
+                    itemSessions.computeIfAbsent(e.itemId(), k -> new long[1])[0]++;
+                }
                 itemUsers.computeIfAbsent(e.itemId(), k -> new java.util.HashSet<>()).add(session.userId());
                 itemCategory.putIfAbsent(e.itemId(), category);
                 if (e.price() != null) {
@@ -172,7 +199,8 @@ public final class SessionEncoding {
                     slotItems.stream().map(itemCategory::get).toList(),
                     slotItems.stream().mapToLong(item -> itemCounts.get(item)[0]).toArray(),
                     slotItems.stream().mapToLong(item -> itemUsers.get(item).size()).toArray(),
-                    slotItems.stream().map(itemPrice::get).toList()));
+                    slotItems.stream().map(itemPrice::get).toList(),
+                    slotItems.stream().mapToLong(item -> itemSessions.get(item)[0]).toArray()));
         }
         double[][] gapQuantiles = new double[options.timeBuckets()][];
         for (int k = 0; k < gapQuantiles.length; k++) {
@@ -185,28 +213,13 @@ public final class SessionEncoding {
             Arrays.sort(meanPrices);
             tierBounds = new double[] {meanPrices[meanPrices.length / 3], meanPrices[2 * meanPrices.length / 3]};
         }
-        // counted where the later event is a new item of the session: only those are drawn by category (a
-        // repeated item keeps its own), and counting repeats too made generated sessions stay in an OTHER
-        // category 74 % of the time against the data's 65 %
-        long otherPairs = 0;
-        long otherStays = 0;
-        for (UserSession session : dataset.sessions()) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            seen.add(session.events().get(0).itemId());
-            for (int i = 1; i < session.length(); i++) {
-                String a = key(session.events().get(i - 1).categoryId());
-                String b = key(session.events().get(i).categoryId());
-                boolean newItem = seen.add(session.events().get(i).itemId());
-                if (newItem && !slot.containsKey(a) && !slot.containsKey(b)) {
-                    otherPairs++;
-                    otherStays += a.equals(b) ? 1 : 0;
-                }
-            }
-        }
+        Map<String, Integer> otherItems = new HashMap<>();
+        ids.get(other).forEach(item -> otherItems.merge(itemCategory.get(item), 1, Integer::sum));
+        OtherRuns runs = OtherRuns.count(dataset.sessions(), c -> !slot.containsKey(c),
+                item -> itemUsers.get(item).size() <= TAIL_USERS, otherItems);
         int[] many = users.stream().mapToInt(u -> u.sessions().size()).filter(n -> n >= SESSION_BUCKETS).sorted().toArray();
         return new SessionEncoding(new EncodingParameters(options, top, pools, gapQuantiles, tierBounds, many,
-                wholeSeconds ? 1000 : 1, otherPairs == 0 ? 0 : otherStays / (double) otherPairs, users.size(),
-                TAIL_USERS));
+                wholeSeconds ? 1000 : 1, runs.commonStay(), users.size(), TAIL_USERS, runs));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -361,7 +374,7 @@ public final class SessionEncoding {
     private ClickEvent newItem(EventType type, Instant at, int slot, boolean rare, List<ClickEvent> previous,
             SplittableRandom random, TailDeck deck) {
         int otherSlot = parameters.categories().size();
-        if (slot == otherSlot && otherCategoryChoice != null) {
+        if (slot == otherSlot && otherHeadChoice != null) {
             return otherItem(type, at, rare, previous, random, deck);
         }
         int s = slotDraw[slot].isEmpty() ? firstNonEmptyPool() : slot;
@@ -369,24 +382,29 @@ public final class SessionEncoding {
     }
 
     /**
-     * An OTHER-slot item: in the previous event's category when that was OTHER too, as often as in the
-     * training data (sessions tend to stay in one category), else in a category drawn by popularity.
+     * An OTHER-slot item: in the previous event's category when that was OTHER too, as often as the
+     * training data stayed in categories of its size (see {@link OtherRuns}), else in a category drawn by
+     * how often sessions entered it on a tail item ({@code rare}) or on a head item.
      */
     private ClickEvent otherItem(EventType type, Instant at, boolean rare, List<ClickEvent> previous,
             SplittableRandom random, TailDeck deck) {
         String category = null;
         if (!previous.isEmpty()) {
             String last = key(previous.get(previous.size() - 1).categoryId());
-            if (!slotOf.containsKey(last) && otherDraw.containsKey(last)
-                    && random.nextDouble() < parameters.otherStayProbability()) {
+            boolean lastIsOther = !slotOf.containsKey(last) && otherDraw.containsKey(last);
+            if (lastIsOther && random.nextDouble() < otherStay.get(last)) {
                 category = last;
             }
         }
         if (category == null) {
-            category = otherCategories.get(otherCategoryChoice.next(random));
+            category = otherCategories.get((rare ? otherTailChoice : otherHeadChoice).next(random));
         }
         EncodingParameters.ItemPool pool = parameters.pools().get(parameters.categories().size());
         return drawFresh(pool, otherDraw.get(category), rare, type, at, previous, random, deck);
+    }
+
+    private static WeightedChoice choiceOrNull(long[] weights) {
+        return Arrays.stream(weights).sum() == 0 ? null : new WeightedChoice(weights);
     }
 
     /** An item not yet in the session if a few tries find one. */
@@ -494,7 +512,7 @@ public final class SessionEncoding {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    private static String key(String categoryId) {
+    static String key(String categoryId) {
         return categoryId == null ? "" : categoryId;
     }
 }

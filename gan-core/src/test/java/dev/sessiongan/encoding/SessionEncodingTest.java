@@ -128,6 +128,128 @@ class SessionEncodingTest {
     }
 
     @Test
+    void newItemsAreDrawnByTheSessionsThatHeldThemNotByTheirEvents() throws IOException {
+        // "looped" was viewed ten times in each of 3 sessions (30 events), "browsed" once in each of 9
+        List<UserSession> sessions = new java.util.ArrayList<>();
+        for (int u = 0; u < 9; u++) {
+            List<String> items = new java.util.ArrayList<>(List.of("browsed"));
+            if (u < 3) {
+                items.addAll(java.util.Collections.nCopies(10, "looped"));
+            }
+            sessions.add(fixtureSession(u, "c", items));
+        }
+        SessionEncoding fitted = SessionEncoding.fit(SessionDataset.of(sessions), new EncodingOptions(1, 10, 20));
+        SessionEncoding legacy = legacy(fitted);
+
+        assertThat(newItemShare(fitted, "looped")).isBetween(0.20, 0.30); // 3 of 12 sessions' worth
+        assertThat(newItemShare(legacy, "looped")).isBetween(0.72, 0.82); // 30 of 39 events
+    }
+
+    @Test
+    void aRareOtherItemIsAlwaysFromTheLongTail() {
+        java.util.Map<String, java.util.Set<String>> usersOf = usersOfItems();
+        int other = encoding.categorySlots() - 1;
+        SplittableRandom random = new SplittableRandom(5);
+        TailDeck deck = encoding.tailDeck(0, 0, 256);
+        for (int i = 0; i < 2_000; i++) {
+            ClickEvent e = encoding.decode(List.<int[]>of(new int[] {0, other, SessionEncoding.RARE, -1}), "u", "s", 0,
+                    random, deck).events().get(0);
+            assertThat(encoding.categorySlot(e.categoryId())).isEqualTo(other);
+            assertThat(usersOf.get(e.itemId())).hasSizeLessThanOrEqualTo(SessionEncoding.TAIL_USERS);
+        }
+    }
+
+    @Test
+    void newOtherItemsStayInTheirCategoryAsOftenAsCategoriesOfItsSizeDid() {
+        java.util.Map<String, String> categoryOf = new java.util.HashMap<>();
+        train.sessions().forEach(s -> s.events().forEach(e -> categoryOf.putIfAbsent(e.itemId(), e.categoryId())));
+        java.util.Map<String, Integer> itemsOf = new java.util.HashMap<>();
+        categoryOf.values().forEach(c -> itemsOf.merge(c, 1, Integer::sum));
+        int other = encoding.categorySlots() - 1;
+        SplittableRandom random = new SplittableRandom(6);
+        TailDeck deck = encoding.tailDeck(0, 0, 256);
+        int[] pairs = new int[OtherRuns.BANDS];
+        int[] stays = new int[OtherRuns.BANDS];
+        for (int i = 0; i < 20_000; i++) {
+            // one-item categories are entered on tail items, most large ones on head items
+            int choice = i % 2 == 0 ? SessionEncoding.RARE : SessionEncoding.NEW;
+            List<int[]> twoNew = List.of(new int[] {0, other, choice, -1}, new int[] {0, other, choice, 3});
+            List<ClickEvent> events = encoding.decode(twoNew, "u", "s", 0, random, deck).events();
+            int band = OtherRuns.band(itemsOf.get(events.get(0).categoryId()));
+            pairs[band]++;
+            stays[band] += events.get(0).categoryId().equals(events.get(1).categoryId()) ? 1 : 0;
+        }
+        OtherRuns runs = encoding.parameters().otherRuns();
+        // a one-item category has no second item: the data never stayed, and only a fresh draw that happens to
+        // enter the same category again gives one
+        assertThat(pairs[0]).isGreaterThan(50);
+        assertThat(stays[0] / (double) pairs[0]).isLessThan(0.03);
+        for (int band = 1; band < OtherRuns.BANDS; band++) {
+            if (pairs[band] >= 500) {
+                assertThat(stays[band] / (double) pairs[band]).as("band %d", band)
+                        .isCloseTo(runs.stayByItems()[band], org.assertj.core.api.Assertions.within(0.04));
+            }
+        }
+        assertThat(runs.stayByItems()[0]).isZero();
+        assertThat(runs.stayByItems()[3]).isGreaterThan(runs.stayByItems()[1]);
+    }
+
+    @Test
+    void refusesTablesNoFitCouldProduce() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        encoding.writeJson(out);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(out.toByteArray());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("otherRuns")).putArray("stayByItems").add(1.5);
+        byte[] bad = json.writeValueAsBytes(tree);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> SessionEncoding.readJson(new ByteArrayInputStream(bad), "model.zip/encoding.json"))
+                .isInstanceOf(dev.sessiongan.InvalidInputException.class)
+                .hasMessageContaining("model.zip/encoding.json").hasMessageContaining("12 stay probabilities");
+    }
+
+    private static java.util.Map<String, java.util.Set<String>> usersOfItems() {
+        java.util.Map<String, java.util.Set<String>> usersOf = new java.util.HashMap<>();
+        train.sessions().forEach(s -> s.events().forEach(
+                e -> usersOf.computeIfAbsent(e.itemId(), k -> new java.util.HashSet<>()).add(s.userId())));
+        return usersOf;
+    }
+
+    private static double newItemShare(SessionEncoding fitted, String item) {
+        SplittableRandom random = new SplittableRandom(1);
+        TailDeck deck = fitted.tailDeck(0, 0, 256);
+        int hits = 0;
+        for (int i = 0; i < 4_000; i++) {
+            hits += fitted.decode(List.<int[]>of(new int[] {0, 0, SessionEncoding.NEW, -1}), "u", "s", 0, random, deck)
+                    .events().get(0).itemId().equals(item) ? 1 : 0;
+        }
+        return hits / 4_000.0;
+    }
+
+    /** The same tables as a model file written before decks, two-user tails and OTHER runs existed. */
+    static SessionEncoding legacy(SessionEncoding fitted) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fitted.writeJson(out);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(out.toByteArray());
+        tree.remove(List.of("trainingUsers", "tailUsers", "otherRuns"));
+        tree.get("pools").forEach(pool -> ((com.fasterxml.jackson.databind.node.ObjectNode) pool).remove("sessions"));
+        return SessionEncoding.readJson(new ByteArrayInputStream(json.writeValueAsBytes(tree)), "legacy");
+    }
+
+    private static UserSession fixtureSession(int user, String category, List<String> items) {
+        List<ClickEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            events.add(new ClickEvent(Instant.ofEpochSecond(1_000L * user + i), EventType.VIEW, items.get(i), category,
+                    null, java.util.Map.of()));
+        }
+        return new UserSession("u" + user + "-s1", "u" + user, events);
+    }
+
+    @Test
     void profileRowsDescribeTheUser() {
         UserHistory buyer = train.users().stream().filter(u -> u.sessions().stream().anyMatch(UserSession::hasPurchase))
                 .findFirst().orElseThrow();
