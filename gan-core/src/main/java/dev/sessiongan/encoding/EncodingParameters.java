@@ -1,5 +1,6 @@
 package dev.sessiongan.encoding;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param manySessionCounts    session counts of users with at least {@link SessionEncoding#SESSION_BUCKETS} sessions
  * @param timeResolutionMillis 1000 when every training timestamp was whole seconds, else 1
  * @param otherStayProbability chance that a new item of the OTHER slot after an OTHER-slot event keeps its category
+ *                             (read only when {@code otherRuns} is absent)
  * @param trainingUsers        users in the training data (how many runs of generated users share one pass
  *                             of a {@link TailDeck}); 0 in models written before it was recorded
  * @param tailUsers            items acted on by at most this many training users are the long tail; 0 in
@@ -47,11 +49,19 @@ record EncodingParameters(
      * @param counts     how often each was acted on
      * @param users      how many distinct training users acted on each (1 = the long tail)
      * @param prices     each item's first seen price, or {@code null}
-     * @param sessions   how many training sessions held each: how often it was a NEW item; {@code null} in
-     *                   models written before it was recorded, whose head items are drawn by {@code counts}
+     * @param sessions   how many training sessions held each (how often it was new to a session), the weight
+     *                   of a head item's NEW draw; {@code null} in models written before it was recorded,
+     *                   whose head items are drawn by {@code counts}
      */
     record ItemPool(List<String> ids, List<String> categories, long[] counts, long[] users, List<String> prices,
             long[] sessions) {
+
+        ItemPool {
+            if (sessions != null && (sessions.length != ids.size() || Arrays.stream(sessions).anyMatch(n -> n < 0))) {
+                throw new IllegalArgumentException("an item pool needs one session count >= 0 per item: "
+                        + sessions.length + " counts for " + ids.size() + " items");
+            }
+        }
 
         /** How often item {@code i} is drawn as a NEW item, relative to the pool's others. */
         long newItemWeight(int i) {

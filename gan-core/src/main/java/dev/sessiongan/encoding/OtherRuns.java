@@ -5,7 +5,6 @@ import dev.sessiongan.data.UserSession;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -18,9 +17,9 @@ import java.util.stream.DoubleStream;
  *
  * <p>Why not the categories' event counts and one stay probability for all: a category's events are its
  * starts times how long sessions stay, and how long they stay depends on how many items it has (a
- * one-item category cannot give a second new item). On REES46 a new item after an event in a one-item
- * category never stayed in it, after a 2–3-item category 42 % of the time, after a 4–10-item category
- * 69 %, after an 11–30-item category 82 %. Drawn by events and staying at the common rate (73 %), 20,000
+ * one-item category cannot give a second new item). On REES46 (measured in groups of 1, 2–3, 4–10 and
+ * 11–30 items) a new item after an event in a one-item category never stayed in it, after a 2–3-item
+ * category 42 % of the time, after a 4–10-item category 69 %, after an 11–30-item category 82 %. Drawn by events and staying at the common rate (73 %), 20,000
  * generated users had 2.1 events per entry into one-item categories (data 1.3) and 2.3 into 2–3-item
  * ones (1.7); entered and left by size, 1.3 and 1.65.
  *
@@ -41,7 +40,8 @@ import java.util.stream.DoubleStream;
  * @param events      per category id: all its events, repeats included
  * @param stayByItems per band of a category's item count (1, 2–3, 4–7, … : {@link #band}): the chance that
  *                    a new OTHER item after an event in such a category stays in it
- * @param commonStay  the same chance over all categories (bands no session tells about take it)
+ * @param commonStay  the same chance over all categories (bands no session tells about take it; written as
+ *                    the encoding's {@code otherStayProbability} too, for a reader of the file)
  */
 record OtherRuns(Map<String, Long> headStarts, Map<String, Long> tailStarts, Map<String, Long> events,
         double[] stayByItems, double commonStay) {
@@ -53,20 +53,20 @@ record OtherRuns(Map<String, Long> headStarts, Map<String, Long> tailStarts, Map
         if (headStarts == null || tailStarts == null || events == null || stayByItems == null
                 || stayByItems.length != BANDS) {
             throw new IllegalArgumentException("OTHER runs need head and tail starts, events and " + BANDS
-                    + " stay probabilities");
+                    + " stay probabilities, got " + (stayByItems == null ? "none" : stayByItems.length));
         }
         for (double p : DoubleStream.concat(Arrays.stream(stayByItems), DoubleStream.of(commonStay)).toArray()) {
             if (!(p >= 0 && p <= 1)) {
                 throw new IllegalArgumentException("a stay probability must be in [0, 1], got " + p);
             }
         }
-        for (Map<String, Long> counts : List.of(headStarts, tailStarts, events)) {
-            counts.values().forEach(n -> {
-                if (n == null || n < 0) {
-                    throw new IllegalArgumentException("a category's counts must be >= 0, got " + n);
-                }
-            });
-        }
+        Map<String, Map<String, Long>> tables = Map.of("headStarts", headStarts, "tailStarts", tailStarts,
+                "events", events);
+        tables.forEach((name, counts) -> counts.forEach((category, n) -> {
+            if (n == null || n < 0) {
+                throw new IllegalArgumentException(name + " of category " + category + " must be >= 0, got " + n);
+            }
+        }));
     }
 
     /** The band of a category with {@code items} items: floor(log2(items)), capped. */

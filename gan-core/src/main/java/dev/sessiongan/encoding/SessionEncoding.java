@@ -75,7 +75,7 @@ public final class SessionEncoding {
     private final ItemDraw[] slotDraw;
     private final Map<String, Long> usersOfItem = new HashMap<>();
     private final EmpiricalDistribution[] gapWithin;
-    /** OTHER slot: its categories, how often to enter each, and per category its items. */
+    /** OTHER slot: its categories, and per category its items. */
     private final List<String> otherCategories = new ArrayList<>();
     /** Which OTHER category a session enters, for a NEW (head) item and for a RARE (tail) one. */
     private final WeightedChoice otherHeadChoice;

@@ -18,7 +18,11 @@ public final class WeightedChoice {
             if (counts[i] < 0) {
                 throw new IllegalArgumentException("negative count " + counts[i]);
             }
-            sum += counts[i];
+            try {
+                sum = Math.addExact(sum, counts[i]);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("counts sum past " + Long.MAX_VALUE);
+            }
             cumulative[i] = sum;
         }
         if (sum == 0) {

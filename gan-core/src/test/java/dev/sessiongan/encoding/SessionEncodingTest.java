@@ -184,30 +184,48 @@ class SessionEncodingTest {
         // enter the same category again gives one
         assertThat(pairs[0]).isGreaterThan(50);
         assertThat(stays[0] / (double) pairs[0]).isLessThan(0.03);
+        int checked = 0;
         for (int band = 1; band < OtherRuns.BANDS; band++) {
             if (pairs[band] >= 500) {
+                // a fresh draw may enter the category just left again, so the decoded rate sits a little above
                 assertThat(stays[band] / (double) pairs[band]).as("band %d", band)
                         .isCloseTo(runs.stayByItems()[band], org.assertj.core.api.Assertions.within(0.04));
+                checked++;
             }
         }
+        assertThat(checked).isGreaterThanOrEqualTo(3);
         assertThat(runs.stayByItems()[0]).isZero();
         assertThat(runs.stayByItems()[3]).isGreaterThan(runs.stayByItems()[1]);
     }
 
     @Test
     void refusesTablesNoFitCouldProduce() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode shortStays = encodingTree();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) shortStays.get("otherRuns")).putArray("stayByItems").add(0.5);
+        com.fasterxml.jackson.databind.node.ObjectNode badStay = encodingTree();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) badStay.get("otherRuns").get("stayByItems")).set(4, 1.5);
+        com.fasterxml.jackson.databind.node.ObjectNode shortSessions = encodingTree();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) shortSessions.get("pools").get(0)).putArray("sessions").add(1);
+
+        assertRefused(shortStays, "12 stay probabilities, got 1");
+        assertRefused(badStay, "got 1.5");
+        assertRefused(shortSessions, "1 counts for");
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode encodingTree() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         encoding.writeJson(out);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode tree =
-                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(out.toByteArray());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("otherRuns")).putArray("stayByItems").add(1.5);
-        byte[] bad = json.writeValueAsBytes(tree);
+        return (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
+    }
 
+    private static void assertRefused(com.fasterxml.jackson.databind.node.ObjectNode tree, String why)
+            throws IOException {
+        byte[] bad = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(tree);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> SessionEncoding.readJson(new ByteArrayInputStream(bad), "model.zip/encoding.json"))
                 .isInstanceOf(dev.sessiongan.InvalidInputException.class)
-                .hasMessageContaining("model.zip/encoding.json").hasMessageContaining("12 stay probabilities");
+                .hasMessageContaining("model.zip/encoding.json").hasMessageContaining(why);
     }
 
     private static java.util.Map<String, java.util.Set<String>> usersOfItems() {
@@ -235,8 +253,10 @@ class SessionEncodingTest {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode tree =
                 (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(out.toByteArray());
+        assertThat(tree.has("trainingUsers") && tree.has("tailUsers") && tree.has("otherRuns")).isTrue();
         tree.remove(List.of("trainingUsers", "tailUsers", "otherRuns"));
-        tree.get("pools").forEach(pool -> ((com.fasterxml.jackson.databind.node.ObjectNode) pool).remove("sessions"));
+        tree.get("pools").forEach(pool -> assertThat(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) pool).remove("sessions")).isNotNull());
         return SessionEncoding.readJson(new ByteArrayInputStream(json.writeValueAsBytes(tree)), "legacy");
     }
 
