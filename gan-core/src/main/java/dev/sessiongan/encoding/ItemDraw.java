@@ -9,10 +9,9 @@ import java.util.SplittableRandom;
  * Draws items of one category pool: from the head (items more training users acted on than the tail
  * limit) by how many training sessions held them (an item's repeats within a session are the network's
  * REPEAT and SEEN choices, so counting its events would count them twice; models written before session
- * counts were recorded draw by events), or from the long tail — where
- * real shoppers keep finding items nobody else viewed — dealt by a {@link TailDeck}. The tail holds each
- * of its items once per training user who acted on it, so a deck deals an item as often per user as the
- * training data had it.
+ * counts were recorded draw by events), or from the long tail — where real shoppers keep finding items
+ * nobody else viewed — dealt by a {@link TailDeck}. The tail holds each of its items once per training
+ * user who acted on it, so a deck deals an item as often per user as the training data had it.
  */
 final class ItemDraw {
 

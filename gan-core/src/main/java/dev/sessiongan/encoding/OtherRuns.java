@@ -19,9 +19,10 @@ import java.util.stream.DoubleStream;
  * starts times how long sessions stay, and how long they stay depends on how many items it has (a
  * one-item category cannot give a second new item). On REES46 (measured in groups of 1, 2–3, 4–10 and
  * 11–30 items) a new item after an event in a one-item category never stayed in it, after a 2–3-item
- * category 42 % of the time, after a 4–10-item category 69 %, after an 11–30-item category 82 %. Drawn by events and staying at the common rate (73 %), 20,000
- * generated users had 2.1 events per entry into one-item categories (data 1.3) and 2.3 into 2–3-item
- * ones (1.7); entered and left by size, 1.3 and 1.65.
+ * category 42 % of the time, after a 4–10-item category 69 %, after an 11–30-item category 82 %. Drawn
+ * by events and staying at the common rate (73 %), 20,000 generated users had 2.1 events per entry into
+ * one-item categories (data 1.3) and 2.3 into 2–3-item ones (1.7); entered and left by size, 1.3 and
+ * 1.65.
  *
  * <p>How often to enter a category: as often as the data did, scaled by the category's own events per
  * start over its size band's ({@link #entryWeights}). Generated sessions stay in a category as long as
@@ -131,12 +132,13 @@ record OtherRuns(Map<String, Long> headStarts, Map<String, Long> tailStarts, Map
             for (ClickEvent e : session.events()) {
                 String category = SessionEncoding.key(e.categoryId());
                 boolean newItem = seen.add(e.itemId());
-                if (isOther.test(category)) {
+                boolean other = isOther.test(category);
+                if (other) {
                     events.merge(category, 1L, Long::sum);
                 }
                 // only new items are drawn by category: a repeated item keeps its own (counting repeats as
                 // stays made generated sessions stay in an OTHER category 74 % of the time, data 65 %)
-                if (newItem && isOther.test(category)) {
+                if (newItem && other) {
                     boolean stayed = false;
                     if (previous != null && isOther.test(previous)) {
                         int b = band(itemsOf.getOrDefault(previous, 1));

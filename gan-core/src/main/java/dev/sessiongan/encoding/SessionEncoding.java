@@ -391,8 +391,8 @@ public final class SessionEncoding {
         String category = null;
         if (!previous.isEmpty()) {
             String last = key(previous.get(previous.size() - 1).categoryId());
-            boolean lastIsOther = !slotOf.containsKey(last) && otherDraw.containsKey(last);
-            if (lastIsOther && random.nextDouble() < otherStay.get(last)) {
+            // only OTHER categories have a draw here: a top category's items are in its own slot's pool
+            if (otherDraw.containsKey(last) && random.nextDouble() < otherStay.get(last)) {
                 category = last;
             }
         }

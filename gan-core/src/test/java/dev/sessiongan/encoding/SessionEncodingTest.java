@@ -213,8 +213,13 @@ class SessionEncodingTest {
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode encodingTree() throws IOException {
+        return encodingTree(encoding);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode encodingTree(SessionEncoding fitted)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        encoding.writeJson(out);
+        fitted.writeJson(out);
         return (com.fasterxml.jackson.databind.node.ObjectNode)
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
     }
@@ -248,16 +253,13 @@ class SessionEncodingTest {
 
     /** The same tables as a model file written before decks, two-user tails and OTHER runs existed. */
     static SessionEncoding legacy(SessionEncoding fitted) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fitted.writeJson(out);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode tree =
-                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(out.toByteArray());
+        com.fasterxml.jackson.databind.node.ObjectNode tree = encodingTree(fitted);
         assertThat(tree.has("trainingUsers") && tree.has("tailUsers") && tree.has("otherRuns")).isTrue();
         tree.remove(List.of("trainingUsers", "tailUsers", "otherRuns"));
         tree.get("pools").forEach(pool -> assertThat(
                 ((com.fasterxml.jackson.databind.node.ObjectNode) pool).remove("sessions")).isNotNull());
-        return SessionEncoding.readJson(new ByteArrayInputStream(json.writeValueAsBytes(tree)), "legacy");
+        byte[] bytes = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(tree);
+        return SessionEncoding.readJson(new ByteArrayInputStream(bytes), "legacy");
     }
 
     private static UserSession fixtureSession(int user, String category, List<String> items) {
