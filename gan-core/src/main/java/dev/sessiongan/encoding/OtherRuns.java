@@ -139,11 +139,11 @@ record OtherRuns(Map<String, Long> headStarts, Map<String, Long> tailStarts, Map
                 // only new items are drawn by category: a repeated item keeps its own (counting repeats as
                 // stays made generated sessions stay in an OTHER category 74 % of the time, data 65 %)
                 if (newItem && other) {
-                    boolean stayed = false;
-                    if (previous != null && isOther.test(previous)) {
-                        int b = band(itemsOf.getOrDefault(previous, 1));
+                    boolean stayed = category.equals(previous);
+                    // a category no item is filed under is never generated, so what follows it tells no band
+                    if (previous != null && isOther.test(previous) && itemsOf.containsKey(previous)) {
+                        int b = band(itemsOf.get(previous));
                         pairs[b]++;
-                        stayed = previous.equals(category);
                         stays[b] += stayed ? 1 : 0;
                     }
                     if (!stayed) {

@@ -77,6 +77,8 @@ public final class SessionEncoding {
     private final EmpiricalDistribution[] gapWithin;
     /** OTHER slot: its categories, and per category its items. */
     private final List<String> otherCategories = new ArrayList<>();
+    /** Per OTHER category key, its index in {@link #otherCategories} and in the entry draws. */
+    private final Map<String, Integer> otherIndex = new HashMap<>();
     /** Which OTHER category a session enters, for a NEW (head) item and for a RARE (tail) one. */
     private final WeightedChoice otherHeadChoice;
     private final WeightedChoice otherTailChoice;
@@ -113,6 +115,7 @@ public final class SessionEncoding {
         int c = 0;
         for (Map.Entry<String, List<Integer>> e : byCategory.entrySet()) {
             int[] indices = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            otherIndex.put(e.getKey(), otherCategories.size());
             otherCategories.add(e.getKey());
             otherDraw.put(e.getKey(), new ItemDraw(slotDraw.length + c, other, indices, parameters.tailLimit()));
             if (runs == null) {
@@ -389,15 +392,23 @@ public final class SessionEncoding {
     private ClickEvent otherItem(EventType type, Instant at, boolean rare, List<ClickEvent> previous,
             SplittableRandom random, TailDeck deck) {
         String category = null;
+        int left = -1;
         if (!previous.isEmpty()) {
             String last = key(previous.get(previous.size() - 1).categoryId());
             // only OTHER categories have a draw here: a top category's items are in its own slot's pool
-            if (otherDraw.containsKey(last) && random.nextDouble() < otherStay.get(last)) {
-                category = last;
+            if (otherDraw.containsKey(last)) {
+                if (random.nextDouble() < otherStay.get(last)) {
+                    category = last;
+                } else if (parameters.otherRuns() != null) {
+                    // leaving: the fitted rate is the whole chance of staying, so the entry is drawn among the
+                    // other categories (re-entering made stays run above it); older encodings draw as they did
+                    left = otherIndex.get(last);
+                }
             }
         }
         if (category == null) {
-            category = otherCategories.get((rare ? otherTailChoice : otherHeadChoice).next(random));
+            WeightedChoice entry = rare ? otherTailChoice : otherHeadChoice;
+            category = otherCategories.get(left < 0 ? entry.next(random) : entry.nextExcept(random, left));
         }
         EncodingParameters.ItemPool pool = parameters.pools().get(parameters.categories().size());
         return drawFresh(pool, otherDraw.get(category), rare, type, at, previous, random, deck);

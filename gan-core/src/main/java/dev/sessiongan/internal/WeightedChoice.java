@@ -36,6 +36,25 @@ public final class WeightedChoice {
         return i >= 0 ? firstAt(i) : -i - 1;
     }
 
+    /**
+     * As {@link #next}, but never {@code excluded} (a draw among the others, in proportion to their counts);
+     * {@code excluded} itself when it holds all the weight. Consumes one value of {@code random}, as {@link #next}.
+     */
+    public int nextExcept(SplittableRandom random, int excluded) {
+        long total = cumulative[cumulative.length - 1];
+        long before = excluded == 0 ? 0 : cumulative[excluded - 1];
+        long weight = cumulative[excluded] - before;
+        if (weight == total) {
+            return excluded;
+        }
+        long r = random.nextLong(total - weight);
+        if (r >= before) {
+            r += weight; // skip the excluded index's range
+        }
+        int i = Arrays.binarySearch(cumulative, r + 1);
+        return i >= 0 ? firstAt(i) : -i - 1;
+    }
+
     /** Several equal cumulative values mean zero-count entries; take the first index reaching the value. */
     private int firstAt(int i) {
         while (i > 0 && cumulative[i - 1] == cumulative[i]) {

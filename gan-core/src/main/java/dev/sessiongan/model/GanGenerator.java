@@ -40,16 +40,22 @@ public final class GanGenerator implements PersistentGenerator {
     private final TrainingHistory history;
     private final Calibration calibration;
     private final CalibrationReport calibrationReport;
+    private final boolean strict;
     private CachedShard cached;
     private InferenceNetwork inference;
 
     GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
             TrainingHistory history) {
-        this(encoding, network, timing, options, history, null, null);
+        this(encoding, network, timing, options, history, null, null, true);
     }
 
+    /**
+     * @param strict whether generation draws only tokens an encoded real session can hold where it draws them
+     *               (see {@link SequenceSampler}); {@code false} for models trained before it did
+     */
     GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
-            TrainingHistory history, Calibration calibration, CalibrationReport calibrationReport) {
+            TrainingHistory history, Calibration calibration, CalibrationReport calibrationReport,
+            boolean strict) {
         this.encoding = encoding;
         this.layout = new TokenLayout(encoding);
         this.network = network;
@@ -58,11 +64,22 @@ public final class GanGenerator implements PersistentGenerator {
         this.history = history;
         this.calibration = calibration;
         this.calibrationReport = calibrationReport;
+        this.strict = strict;
     }
 
     /** The same network with another calibration of its draws ({@code null}: none) and its report. */
     GanGenerator withCalibration(Calibration corrections, CalibrationReport report) {
-        return new GanGenerator(encoding, network, timing, options, history, corrections, report);
+        return new GanGenerator(encoding, network, timing, options, history, corrections, report, strict);
+    }
+
+    /** The same model sampled as models trained before sampling was {@linkplain #strict() strict} were. */
+    GanGenerator lenient() {
+        return new GanGenerator(encoding, network, timing, options, history, calibration, calibrationReport, false);
+    }
+
+    /** Whether generation draws only tokens an encoded real session can hold (see {@link SequenceSampler}). */
+    boolean strict() {
+        return strict;
     }
 
     /**
@@ -147,7 +164,7 @@ public final class GanGenerator implements PersistentGenerator {
             }
         }
         SequenceSampler sampler = new SequenceSampler(inference(), layout, encoding.options().maxLength(),
-                calibration);
+                calibration, strict);
         List<List<int[]>> sessions = new ArrayList<>(SHARD);
         int[][] profiles = new int[SHARD][];
         int[] wanted = new int[SHARD];

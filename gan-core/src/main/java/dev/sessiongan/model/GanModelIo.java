@@ -31,6 +31,12 @@ final class GanModelIo {
     private static final String HISTORY = "history.json";
     private static final String NETWORK = "network.zip";
     private static final String CALIBRATION = "calibration.json";
+    /** How the model is sampled; absent in models written before it existed, which are sampled leniently. */
+    private static final String SAMPLER = "sampler.json";
+
+    /** The sampler entry. */
+    private record SamplerEntry(boolean strict) {
+    }
 
     /** The calibration entry: its report, and the corrections when they were kept. */
     private record CalibrationEntry(CalibrationReport report, double[][] offsets, double[][] endOffsets) {
@@ -50,6 +56,9 @@ final class GanModelIo {
             Calibration c = generator.calibration();
             put(zip, CALIBRATION, o -> JSON.writeValue(o, new CalibrationEntry(generator.calibrationReport().get(),
                     c == null ? null : c.offsets(), c == null ? null : c.endOffsets())));
+        }
+        if (generator.strict()) {
+            put(zip, SAMPLER, o -> JSON.writeValue(o, new SamplerEntry(true)));
         }
         zip.finish();
     }
@@ -94,6 +103,10 @@ final class GanModelIo {
                 throw new InvalidInputException(source, 0, null, "GAN network does not match its encoding");
             }
             GanGenerator generator = new GanGenerator(encoding, network, timing, options, history);
+            if (!entries.containsKey(SAMPLER)
+                    || !JSON.readValue(entries.get(SAMPLER), SamplerEntry.class).strict()) {
+                generator = generator.lenient();
+            }
             if (entries.containsKey(CALIBRATION)) {
                 CalibrationEntry entry = JSON.readValue(entries.get(CALIBRATION), CalibrationEntry.class);
                 Calibration calibration = entry.offsets() == null ? null

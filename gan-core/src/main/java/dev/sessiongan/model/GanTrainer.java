@@ -44,8 +44,12 @@ public final class GanTrainer {
     /** Optimisation steps of each copy in the duality-gap estimate. */
     private static final int GAP_STEPS = 5;
 
-    /** Most users generated per calibration round. */
-    private static final int CALIBRATION_USERS = 8_192;
+    /**
+     * Most users generated per calibration round. At 8,192 two samples of generated Taobao users were further
+     * apart in the fitted frequencies (0.0065) than the model was from the data (0.0056), so each round fitted
+     * noise; a quarter of the variance costs Taobao's six rounds about two minutes more.
+     */
+    private static final int CALIBRATION_USERS = 32_768;
 
     /** Fresh validation draws averaged where two generators are compared (the rematch, the calibration check). */
     private static final int CHECKS = 3;

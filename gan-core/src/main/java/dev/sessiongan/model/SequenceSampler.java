@@ -32,17 +32,26 @@ final class SequenceSampler {
     private final TokenLayout layout;
     private final int maxEvents;
     private final Calibration calibration;
+    private final boolean strict;
 
     SequenceSampler(Stepper network, TokenLayout layout, int maxEvents) {
-        this(network, layout, maxEvents, null);
+        this(network, layout, maxEvents, null, true);
     }
 
-    /** A sampler whose draws are corrected by {@code calibration} ({@code null}: the network's own). */
-    SequenceSampler(Stepper network, TokenLayout layout, int maxEvents, Calibration calibration) {
+    /**
+     * A sampler whose draws are corrected by {@code calibration} ({@code null}: the network's own).
+     *
+     * @param strict whether tokens are drawn only where an encoded real session could hold them: the first
+     *               event's TIME token is the placeholder, its item choice is neither {@code REPEAT} nor
+     *               {@code SEEN}, and {@code SEEN} waits until the session has two distinct items. {@code false}
+     *               only for models trained before this (their output stays as it was)
+     */
+    SequenceSampler(Stepper network, TokenLayout layout, int maxEvents, Calibration calibration, boolean strict) {
         this.network = network;
         this.layout = layout;
         this.maxEvents = maxEvents;
         this.calibration = calibration;
+        this.strict = strict;
     }
 
     /**
@@ -150,6 +159,7 @@ final class SequenceSampler {
         int purchaseToken = layout.offset(Field.TYPE) + EventType.PURCHASE.ordinal();
         boolean[] purchaseDue = mustBuy == null ? new boolean[batch] : mustBuy.clone();
         boolean[] nonBuyer = new boolean[batch];
+        int[] distinctItems = new int[batch];
         // the rows still in the network's batch, by position; finished rows are dropped once they are half
         int[] active = new int[batch];
         for (int b = 0; b < batch; b++) {
@@ -194,6 +204,10 @@ final class SequenceSampler {
                 int limit = Math.min(maxEvents, TokenLayout.maxEvents(lengthClass[b]));
                 if (p < TokenLayout.PROFILE_TOKENS && forcedProfiles != null && forcedProfiles[b] != null) {
                     token = forcedProfiles[b][p];
+                } else if (strict && TokenLayout.isPlaceholder(p)) {
+                    // the first event has no gap; a drawn token here is one the network never read in training
+                    // (teacher forcing feeds it the placeholder), and one a critic tells real from fake by
+                    token = layout.offset(Field.TIME);
                 } else if (field == Field.TYPE && events[b] >= limit) {
                     token = endToken;
                 } else if (field == Field.TYPE && purchaseDue[b] && events[b] == limit - 1) {
@@ -201,14 +215,20 @@ final class SequenceSampler {
                 } else {
                     int from = layout.offset(field);
                     int size = layout.size(field);
-                    int excluded = -1;
+                    long excluded = 0; // bit v: the field's value v is not drawn
                     if (field == Field.TYPE) {
                         if (events[b] < TokenLayout.minEvents(lengthClass[b]) || purchaseDue[b]) {
                             size--; // END (the field's last token) only once the session has its length and purchase
                         }
                         if (nonBuyer[b]) {
-                            excluded = purchaseToken;
+                            excluded |= 1L << (purchaseToken - from);
                         }
+                    }
+                    if (strict && field == Field.ITEM) {
+                        // what an encoded session never holds: a repeat with nothing before it, or an item seen
+                        // earlier that is not the previous one before there are two distinct items
+                        excluded |= (events[b] == 1 ? 1L << SessionEncoding.REPEAT : 0)
+                                | (distinctItems[b] < 2 ? 1L << SessionEncoding.SEEN : 0);
                     }
                     if (calibration != null) {
                         calibration.adjust(probabilities[i], cursors[b]);
@@ -216,7 +236,7 @@ final class SequenceSampler {
                     token = draw(probabilities[i], from, size, excluded, randoms[b]);
                     double mass = 0;
                     for (int t = from; t < from + size; t++) {
-                        mass += t == excluded ? 0 : probabilities[i][t];
+                        mass += (excluded & 1L << (t - from)) != 0 ? 0 : probabilities[i][t];
                     }
                     logProbability[b] += Math.log(Math.max(1e-12, probabilities[i][token] / Math.max(1e-12, mass)));
                     drawn[b]++;
@@ -231,6 +251,9 @@ final class SequenceSampler {
                 }
                 if (field == Field.LENGTH) {
                     lengthClass[b] = layout.valueOf(token, Field.LENGTH);
+                }
+                if (field == Field.ITEM && layout.valueOf(token, Field.ITEM) >= SessionEncoding.NEW) {
+                    distinctItems[b]++;
                 }
                 if (field == Field.TYPE) {
                     if (token == endToken) {
@@ -251,16 +274,19 @@ final class SequenceSampler {
         return new Sample(sequences, logProbability);
     }
 
-    /** Draws a token from a field's range of a softmax row, never {@code excluded} (-1: none). */
-    private static int draw(float[] probabilities, int from, int size, int excluded, SplittableRandom random) {
+    /**
+     * Draws a token from a field's range of a softmax row, never one whose value (position in the range) has
+     * its bit set in {@code excluded}.
+     */
+    private static int draw(float[] probabilities, int from, int size, long excluded, SplittableRandom random) {
         double total = 0;
         for (int i = from; i < from + size; i++) {
-            total += i == excluded ? 0 : probabilities[i];
+            total += (excluded & 1L << (i - from)) != 0 ? 0 : probabilities[i];
         }
         double r = random.nextDouble() * total;
         int last = -1;
         for (int i = from; i < from + size; i++) {
-            if (i == excluded) {
+            if ((excluded & 1L << (i - from)) != 0) {
                 continue;
             }
             last = i;

@@ -41,6 +41,21 @@ class OtherRunsTest {
     }
 
     @Test
+    void whatFollowsACategoryNoItemIsFiledUnderTellsNothingAboutStaying() {
+        // "ghost" shares OTHER but no item is filed under it (its item's first category was another), so it
+        // is never generated: no band learns a stay or a leave from what follows it (g3 still stays, no start)
+        List<UserSession> sessions = List.of(session("u1", "ghost:g1", "solo:s1", "ghost:g2", "ghost:g3"));
+
+        OtherRuns runs = OtherRuns.count(sessions, c -> !c.equals("big"), TAIL::contains, ITEMS);
+
+        assertThat(runs.tailStarts()).containsExactlyInAnyOrderEntriesOf(Map.of("solo", 1L));
+        assertThat(runs.headStarts()).containsExactlyInAnyOrderEntriesOf(Map.of("ghost", 2L));
+        // the one counted pair: solo -> ghost, a leave from a one-item category
+        assertThat(runs.commonStay()).isZero();
+        assertThat(runs.stayByItems()).containsOnly(0.0);
+    }
+
+    @Test
     void entersEachCategoryAsOftenAsItsEventsAskGivenItsBandsRunLength() {
         // two 4-7-item categories with equal starts: "long" runs 3 events per start, "short" 1; their band
         // runs 2 per start, so "long" is entered 1.5 times per start and "short" 0.5 times

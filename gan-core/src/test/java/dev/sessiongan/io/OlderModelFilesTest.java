@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * tiny GAN (16 units, 5 top categories, 2 warm-start epochs and 2 calibration rounds on 4,000 REES46 rows)
  * trained by the code of commit e4c38b0, with the events CSV that code wrote for 80 users with seed 7
  * ({@code sessiongan generate --model-file legacy-tiny.model --users 80 --seed 7}). Its encoding predates
- * the OTHER categories' runs and the head items' session counts, so it exercises their fallbacks.
+ * the OTHER categories' runs and the head items' session counts, and the file predates strict sampling (it
+ * has no {@code sampler.json}, so its untrained first-event TIME token is drawn as it was), so it exercises
+ * their fallbacks.
  */
 class OlderModelFilesTest {
 

@@ -6,6 +6,7 @@ import dev.sessiongan.TestData;
 import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.encoding.EncodingOptions;
+import dev.sessiongan.encoding.SessionEncoding;
 import dev.sessiongan.encoding.TokenLayout;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
@@ -109,6 +110,46 @@ class GanGeneratorTest {
             assertThat(events).isBetween(TokenLayout.minEvents(lengthClass),
                     Math.min(20, TokenLayout.maxEvents(lengthClass)));
         }
+    }
+
+    @Test
+    void strictSamplingDrawsOnlyWhatAnEncodedSessionCanHold() {
+        TokenLayout layout = new TokenLayout(model.encoding());
+        int placeholder = layout.offset(TokenLayout.Field.TIME);
+        SequenceSampler strict = new SequenceSampler(model.network(), layout, 20, null, true);
+
+        for (int[] tokens : strict.sample(null, randoms(512, 0), new float[512][TINY.noise()])) {
+            String row = java.util.Arrays.toString(tokens);
+            assertThat(tokens[TokenLayout.HEADER_TOKENS + 3]).as("first event's TIME in %s", row).isEqualTo(placeholder);
+            int distinct = 0;
+            List<int[]> steps = model.steps(tokens);
+            for (int e = 0; e < steps.size(); e++) {
+                int choice = steps.get(e)[2];
+                if (e == 0) {
+                    assertThat(choice).as("first item choice in %s", row).isNotEqualTo(SessionEncoding.REPEAT);
+                }
+                if (distinct < 2) {
+                    assertThat(choice).as("event %d's item choice in %s", e, row).isNotEqualTo(SessionEncoding.SEEN);
+                }
+                distinct += choice >= SessionEncoding.NEW ? 1 : 0;
+            }
+        }
+    }
+
+    @Test
+    void lenientSamplingOfOlderModelsStillDrawsThem() {
+        TokenLayout layout = new TokenLayout(model.encoding());
+        SequenceSampler lenient = new SequenceSampler(model.network(), layout, 20, null, false);
+
+        long drawnPlaceholders = lenient.sample(null, randoms(512, 0), new float[512][TINY.noise()]).stream()
+                .filter(tokens -> tokens[TokenLayout.HEADER_TOKENS + 3] != layout.offset(TokenLayout.Field.TIME))
+                .count();
+
+        assertThat(drawnPlaceholders).as("the untrained position is drawn, so the strict test above can fail")
+                .isPositive();
+        assertThat(model.strict()).isTrue();
+        assertThat(model.lenient().users(GenerationRequest.of(50, 4)).toList())
+                .isNotEqualTo(model.users(GenerationRequest.of(50, 4)).toList());
     }
 
     @Test
@@ -295,6 +336,7 @@ class GanGeneratorTest {
         GenerationRequest request = GenerationRequest.of(100, 11);
         assertThat(loaded.generator().users(request).toList()).isEqualTo(model.users(request).toList());
         assertThat(((GanGenerator) loaded.generator()).history()).isEqualTo(model.history());
+        assertThat(((GanGenerator) loaded.generator()).strict()).isTrue();
     }
 
     @Test
