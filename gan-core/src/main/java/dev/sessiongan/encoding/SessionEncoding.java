@@ -329,6 +329,16 @@ public final class SessionEncoding {
      */
     public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis,
             SplittableRandom random, TailDeck tailDeck) {
+        return decode(steps, userId, sessionId, startMillis, random, tailDeck, true);
+    }
+
+    /**
+     * As {@link #decode(List, String, String, long, SplittableRandom, TailDeck)}; {@code strict} is
+     * {@code false} only for models written before strict sampling (no {@code sampler.json}), whose sessions
+     * leaving an OTHER category may enter it again at once, as they did then.
+     */
+    public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis,
+            SplittableRandom random, TailDeck tailDeck, boolean strict) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a session needs at least one event");
         }
@@ -339,12 +349,13 @@ public final class SessionEncoding {
             if (i > 0) {
                 t += gapMillis(step[3], random);
             }
-            events.add(event(step, events, t, random, tailDeck));
+            events.add(event(step, events, t, random, tailDeck, strict));
         }
         return new UserSession(sessionId, userId, events);
     }
 
-    private ClickEvent event(int[] step, List<ClickEvent> previous, long t, SplittableRandom random, TailDeck deck) {
+    private ClickEvent event(int[] step, List<ClickEvent> previous, long t, SplittableRandom random, TailDeck deck,
+            boolean strict) {
         EventType type = EVENT_TYPES[step[0]];
         Instant at = Instant.ofEpochMilli(t);
         int choice = step[2];
@@ -371,14 +382,14 @@ public final class SessionEncoding {
                 return new ClickEvent(at, type, e.itemId(), e.categoryId(), e.price(), Map.of());
             }
         }
-        return newItem(type, at, step[1], choice == RARE, previous, random, deck);
+        return newItem(type, at, step[1], choice == RARE, previous, random, deck, strict);
     }
 
     private ClickEvent newItem(EventType type, Instant at, int slot, boolean rare, List<ClickEvent> previous,
-            SplittableRandom random, TailDeck deck) {
+            SplittableRandom random, TailDeck deck, boolean strict) {
         int otherSlot = parameters.categories().size();
         if (slot == otherSlot && otherHeadChoice != null) {
-            return otherItem(type, at, rare, previous, random, deck);
+            return otherItem(type, at, rare, previous, random, deck, strict);
         }
         int s = slotDraw[slot].isEmpty() ? firstNonEmptyPool() : slot;
         return drawFresh(parameters.pools().get(s), slotDraw[s], rare, type, at, previous, random, deck);
@@ -387,10 +398,11 @@ public final class SessionEncoding {
     /**
      * An OTHER-slot item: in the previous event's category when that was OTHER too, as often as the
      * training data stayed in categories of its size (see {@link OtherRuns}), else in a category drawn by
-     * how often sessions entered it on a tail item ({@code rare}) or on a head item.
+     * how often sessions entered it on a tail item ({@code rare}) or on a head item — when {@code strict},
+     * never the category just left, unless no other can be entered.
      */
     private ClickEvent otherItem(EventType type, Instant at, boolean rare, List<ClickEvent> previous,
-            SplittableRandom random, TailDeck deck) {
+            SplittableRandom random, TailDeck deck, boolean strict) {
         String category = null;
         int left = -1;
         if (!previous.isEmpty()) {
@@ -399,9 +411,9 @@ public final class SessionEncoding {
             if (otherDraw.containsKey(last)) {
                 if (random.nextDouble() < otherStay.get(last)) {
                     category = last;
-                } else if (parameters.otherRuns() != null) {
+                } else if (strict && parameters.otherRuns() != null) {
                     // leaving: the fitted rate is the whole chance of staying, so the entry is drawn among the
-                    // other categories (re-entering made stays run above it); older encodings draw as they did
+                    // other categories (re-entering made stays run above it); older models draw as they did
                     left = otherIndex.get(last);
                 }
             }

@@ -38,7 +38,7 @@ public final class WeightedChoice {
 
     /**
      * As {@link #next}, but never {@code excluded} (a draw among the others, in proportion to their counts);
-     * {@code excluded} itself when it holds all the weight. Consumes one value of {@code random}, as {@link #next}.
+     * {@code excluded} itself, without a draw, when it holds all the weight.
      */
     public int nextExcept(SplittableRandom random, int excluded) {
         long total = cumulative[cumulative.length - 1];

@@ -50,8 +50,9 @@ public final class GanGenerator implements PersistentGenerator {
     }
 
     /**
-     * @param strict whether generation draws only tokens an encoded real session can hold where it draws them
-     *               (see {@link SequenceSampler}); {@code false} for models trained before it did
+     * @param strict whether generation keeps the rules of encoded sessions (see {@link SequenceSampler}) and
+     *               decoding never re-enters an OTHER category just left; {@code false} for models trained
+     *               before it did
      */
     GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
             TrainingHistory history, Calibration calibration, CalibrationReport calibrationReport,
@@ -77,7 +78,7 @@ public final class GanGenerator implements PersistentGenerator {
         return new GanGenerator(encoding, network, timing, options, history, calibration, calibrationReport, false);
     }
 
-    /** Whether generation draws only tokens an encoded real session can hold (see {@link SequenceSampler}). */
+    /** Whether generation keeps the rules of encoded sessions (see {@link SequenceSampler}). */
     boolean strict() {
         return strict;
     }
@@ -218,7 +219,7 @@ public final class GanGenerator implements PersistentGenerator {
             List<UserSession> decoded = new ArrayList<>();
             for (int k = 0; k < sessions.get(b).size(); k++) {
                 UserSession session = encoding.decode(steps(sessions.get(b).get(k)), userId, userId + "-s" + (k + 1), t,
-                        randoms[b], tailDeck);
+                        randoms[b], tailDeck, strict);
                 decoded.add(session);
                 t = session.end().toEpochMilli() + timing.gapBetweenSessions(randoms[b], resolution);
             }

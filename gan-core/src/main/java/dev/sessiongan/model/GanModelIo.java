@@ -35,7 +35,7 @@ final class GanModelIo {
     private static final String SAMPLER = "sampler.json";
 
     /** The sampler entry. */
-    private record SamplerEntry(boolean strict) {
+    private record SamplerEntry(Boolean strict) {
     }
 
     /** The calibration entry: its report, and the corrections when they were kept. */
@@ -103,8 +103,7 @@ final class GanModelIo {
                 throw new InvalidInputException(source, 0, null, "GAN network does not match its encoding");
             }
             GanGenerator generator = new GanGenerator(encoding, network, timing, options, history);
-            if (!entries.containsKey(SAMPLER)
-                    || !JSON.readValue(entries.get(SAMPLER), SamplerEntry.class).strict()) {
+            if (!entries.containsKey(SAMPLER) || !strict(entries.get(SAMPLER), source)) {
                 generator = generator.lenient();
             }
             if (entries.containsKey(CALIBRATION)) {
@@ -119,6 +118,15 @@ final class GanModelIo {
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(source, "corrupt GAN model: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean strict(byte[] json, String source) throws IOException {
+        Boolean strict = JSON.readValue(json, SamplerEntry.class).strict();
+        if (strict == null) {
+            throw new InvalidInputException(source, 0, null, "corrupt GAN model: " + SAMPLER
+                    + " must say whether sampling is strict (\"strict\": true or false)");
+        }
+        return strict;
     }
 
     /**

@@ -41,10 +41,10 @@ final class SequenceSampler {
     /**
      * A sampler whose draws are corrected by {@code calibration} ({@code null}: the network's own).
      *
-     * @param strict whether tokens are drawn only where an encoded real session could hold them: the first
-     *               event's TIME token is the placeholder, its item choice is neither {@code REPEAT} nor
-     *               {@code SEEN}, and {@code SEEN} waits until the session has two distinct items. {@code false}
-     *               only for models trained before this (their output stays as it was)
+     * @param strict whether sampling keeps three rules every encoded session keeps: the first event's TIME
+     *               token is the placeholder, its item choice is neither {@code REPEAT} nor {@code SEEN}, and
+     *               {@code SEEN} waits until the session has two distinct items. {@code false} only for models
+     *               trained before this (their output stays as it was)
      */
     SequenceSampler(Stepper network, TokenLayout layout, int maxEvents, Calibration calibration, boolean strict) {
         this.network = network;

@@ -113,43 +113,61 @@ class GanGeneratorTest {
     }
 
     @Test
-    void strictSamplingDrawsOnlyWhatAnEncodedSessionCanHold() {
+    void strictSamplingKeepsTheRulesOfEncodedSessionsThatLenientSamplingBreaks() {
         TokenLayout layout = new TokenLayout(model.encoding());
-        int placeholder = layout.offset(TokenLayout.Field.TIME);
-        SequenceSampler strict = new SequenceSampler(model.network(), layout, 20, null, true);
-
-        for (int[] tokens : strict.sample(null, randoms(512, 0), new float[512][TINY.noise()])) {
-            String row = java.util.Arrays.toString(tokens);
-            assertThat(tokens[TokenLayout.HEADER_TOKENS + 3]).as("first event's TIME in %s", row).isEqualTo(placeholder);
-            int distinct = 0;
-            List<int[]> steps = model.steps(tokens);
-            for (int e = 0; e < steps.size(); e++) {
-                int choice = steps.get(e)[2];
-                if (e == 0) {
-                    assertThat(choice).as("first item choice in %s", row).isNotEqualTo(SessionEncoding.REPEAT);
-                }
-                if (distinct < 2) {
-                    assertThat(choice).as("event %d's item choice in %s", e, row).isNotEqualTo(SessionEncoding.SEEN);
-                }
-                distinct += choice >= SessionEncoding.NEW ? 1 : 0;
+        // a network that knows nothing draws every token of a field alike, so each rule is tested where it bites
+        Stepper uniform = new Stepper() {
+            @Override
+            public void reset() {
             }
-        }
-    }
 
-    @Test
-    void lenientSamplingOfOlderModelsStillDrawsThem() {
-        TokenLayout layout = new TokenLayout(model.encoding());
-        SequenceSampler lenient = new SequenceSampler(model.network(), layout, 20, null, false);
+            @Override
+            public float[][] step(int[] previousTokens, TokenLayout.Field field, float[][] noiseVectors) {
+                float[][] p = new float[previousTokens.length][layout.vocabulary()];
+                for (float[] row : p) {
+                    java.util.Arrays.fill(row, 1f / layout.vocabulary());
+                }
+                return p;
+            }
 
-        long drawnPlaceholders = lenient.sample(null, randoms(512, 0), new float[512][TINY.noise()]).stream()
-                .filter(tokens -> tokens[TokenLayout.HEADER_TOKENS + 3] != layout.offset(TokenLayout.Field.TIME))
-                .count();
+            @Override
+            public void keepRows(int[] rows) {
+            }
+        };
+        float[][] noise = new float[512][TINY.noise()];
 
-        assertThat(drawnPlaceholders).as("the untrained position is drawn, so the strict test above can fail")
-                .isPositive();
+        int[] strict = brokenRules(new SequenceSampler(uniform, layout, 20, null, true)
+                .sample(null, randoms(512, 0), noise), layout);
+        int[] lenient = brokenRules(new SequenceSampler(uniform, layout, 20, null, false)
+                .sample(null, randoms(512, 0), noise), layout);
+
+        assertThat(strict).containsExactly(0, 0, 0);
+        assertThat(java.util.Arrays.stream(lenient).min().getAsInt()).as("rules broken leniently: %s",
+                java.util.Arrays.toString(lenient)).isPositive();
         assertThat(model.strict()).isTrue();
         assertThat(model.lenient().users(GenerationRequest.of(50, 4)).toList())
                 .isNotEqualTo(model.users(GenerationRequest.of(50, 4)).toList());
+    }
+
+    /**
+     * Counts sequences holding what no encoded session holds: a drawn first-event TIME token, a REPEAT as
+     * the first item choice, a SEEN before two distinct items.
+     */
+    private int[] brokenRules(List<int[]> sequences, TokenLayout layout) {
+        int[] broken = new int[3];
+        for (int[] tokens : sequences) {
+            broken[0] += tokens[TokenLayout.HEADER_TOKENS + 3] != layout.offset(TokenLayout.Field.TIME) ? 1 : 0;
+            List<int[]> steps = model.steps(tokens);
+            broken[1] += steps.get(0)[2] == SessionEncoding.REPEAT ? 1 : 0;
+            int distinct = 0;
+            boolean early = false;
+            for (int[] step : steps) {
+                early |= step[2] == SessionEncoding.SEEN && distinct < 2;
+                distinct += step[2] >= SessionEncoding.NEW ? 1 : 0;
+            }
+            broken[2] += early ? 1 : 0;
+        }
+        return broken;
     }
 
     @Test
@@ -374,21 +392,46 @@ class GanGeneratorTest {
         assertThat(carts(users)).isGreaterThan(carts(model.withCalibration(null, null).users(request).toList()));
 
         Path ragged = dir.resolve("ragged.model");
-        rewriteCalibration(file, ragged, "{\"report\":null,\"offsets\":[[0.0]],\"endOffsets\":[[0.0]]}");
+        rewriteEntry(file, ragged, "calibration.json", "{\"report\":null,\"offsets\":[[0.0]],\"endOffsets\":[[0.0]]}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelFile.load(ragged))
                 .isInstanceOf(dev.sessiongan.InvalidInputException.class)
                 .hasMessageContaining("ragged.model").hasMessageContaining("corrupt GAN model");
     }
 
-    /** Copies a model file with its GAN part's calibration entry replaced by {@code json}. */
-    private static void rewriteCalibration(Path from, Path to, String json) throws IOException {
+    @Test
+    void theSamplerEntrySaysHowAModelIsSampledAndACorruptOneIsRefused() throws IOException {
+        Path file = dir.resolve("strict.model");
+        ModelFile.save(file, model, ModelManifest.now(GanGenerator.KIND, TINY.seed(), null, Map.of()));
+        Path lenient = dir.resolve("lenient.model");
+        rewriteEntry(file, lenient, "sampler.json", "{\"strict\":false}");
+        Path corrupt = dir.resolve("corrupt-sampler.model");
+        rewriteEntry(file, corrupt, "sampler.json", "{\"strict\":");
+        Path silent = dir.resolve("silent-sampler.model");
+        rewriteEntry(file, silent, "sampler.json", "{}");
+
+        GanGenerator loaded = (GanGenerator) ModelFile.load(lenient).generator();
+
+        GenerationRequest request = GenerationRequest.of(60, 2);
+        assertThat(loaded.strict()).isFalse();
+        assertThat(loaded.users(request).toList()).isEqualTo(model.lenient().users(request).toList());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelFile.load(corrupt))
+                .isInstanceOf(dev.sessiongan.InvalidInputException.class)
+                .hasMessageContaining("corrupt-sampler.model").hasMessageContaining("corrupt GAN model");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelFile.load(silent))
+                .isInstanceOf(dev.sessiongan.InvalidInputException.class)
+                .hasMessageContaining("silent-sampler.model")
+                .hasMessageContaining("must say whether sampling is strict");
+    }
+
+    /** Copies a model file with its GAN part's entry {@code name} replaced by {@code json}. */
+    private static void rewriteEntry(Path from, Path to, String name, String json) throws IOException {
         java.io.ByteArrayOutputStream outer = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(from));
                 java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(outer)) {
             for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] bytes = in.readAllBytes();
                 out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
-                out.write(e.getName().equals(GanModelIo.ENTRY) ? withEntry(bytes, "calibration.json", json) : bytes);
+                out.write(e.getName().equals(GanModelIo.ENTRY) ? withEntry(bytes, name, json) : bytes);
                 out.closeEntry();
             }
         }
