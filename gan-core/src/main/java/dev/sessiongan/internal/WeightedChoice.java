@@ -31,9 +31,7 @@ public final class WeightedChoice {
     }
 
     public int next(SplittableRandom random) {
-        long r = random.nextLong(cumulative[cumulative.length - 1]);
-        int i = Arrays.binarySearch(cumulative, r + 1);
-        return i >= 0 ? firstAt(i) : -i - 1;
+        return indexAt(random.nextLong(cumulative[cumulative.length - 1]));
     }
 
     /**
@@ -48,9 +46,11 @@ public final class WeightedChoice {
             return excluded;
         }
         long r = random.nextLong(total - weight);
-        if (r >= before) {
-            r += weight; // skip the excluded index's range
-        }
+        return indexAt(r >= before ? r + weight : r); // a draw from the excluded range on lands beyond it
+    }
+
+    /** The index whose range of cumulative counts holds {@code r} (0 <= r < the total). */
+    private int indexAt(long r) {
         int i = Arrays.binarySearch(cumulative, r + 1);
         return i >= 0 ? firstAt(i) : -i - 1;
     }

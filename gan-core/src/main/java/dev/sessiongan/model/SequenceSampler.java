@@ -233,11 +233,8 @@ final class SequenceSampler {
                     if (calibration != null) {
                         calibration.adjust(probabilities[i], cursors[b]);
                     }
-                    token = draw(probabilities[i], from, size, excluded, randoms[b]);
-                    double mass = 0;
-                    for (int t = from; t < from + size; t++) {
-                        mass += (excluded & 1L << (t - from)) != 0 ? 0 : probabilities[i][t];
-                    }
+                    double mass = mass(probabilities[i], from, size, excluded);
+                    token = draw(probabilities[i], from, size, excluded, mass, randoms[b]);
                     logProbability[b] += Math.log(Math.max(1e-12, probabilities[i][token] / Math.max(1e-12, mass)));
                     drawn[b]++;
                 }
@@ -274,19 +271,30 @@ final class SequenceSampler {
         return new Sample(sequences, logProbability);
     }
 
-    /**
-     * Draws a token from a field's range of a softmax row, never one whose value (position in the range) has
-     * its bit set in {@code excluded}.
-     */
-    private static int draw(float[] probabilities, int from, int size, long excluded, SplittableRandom random) {
+    /** Whether a field's value {@code value} (position in its range) has its bit set in {@code excluded}. */
+    private static boolean isExcluded(long excluded, int value) {
+        return (excluded & 1L << value) != 0;
+    }
+
+    /** The probability of a field's range of a softmax row, less its excluded values. */
+    private static double mass(float[] probabilities, int from, int size, long excluded) {
         double total = 0;
         for (int i = from; i < from + size; i++) {
-            total += (excluded & 1L << (i - from)) != 0 ? 0 : probabilities[i];
+            total += isExcluded(excluded, i - from) ? 0 : probabilities[i];
         }
-        double r = random.nextDouble() * total;
+        return total;
+    }
+
+    /**
+     * Draws a token from a field's range of a softmax row, never one whose value (position in the range) has
+     * its bit set in {@code excluded}; {@code mass} is {@link #mass} of the same arguments.
+     */
+    private static int draw(float[] probabilities, int from, int size, long excluded, double mass,
+            SplittableRandom random) {
+        double r = random.nextDouble() * mass;
         int last = -1;
         for (int i = from; i < from + size; i++) {
-            if ((excluded & 1L << (i - from)) != 0) {
+            if (isExcluded(excluded, i - from)) {
                 continue;
             }
             last = i;
