@@ -313,11 +313,24 @@ public final class SessionEncoding {
 
     /**
      * A deck that deals long-tail items to the run of {@code runUsers} generated users starting at user
-     * {@code firstUser} (runs are consecutive, of one size; see {@link TailDeck}); decode a run's sessions
-     * with one deck, in user order.
+     * {@code firstUser} by turns with the other runs of its pass (runs are consecutive, of one size; see
+     * {@link TailDeck}); decode a run's sessions with one deck, in user order.
      */
     public TailDeck tailDeck(long seed, long firstUser, int runUsers) {
-        return new TailDeck(seed, firstUser, runUsers, parameters.trainingUsers());
+        return TailDeck.turns(seed, firstUser, runUsers, parameters.trainingUsers());
+    }
+
+    /**
+     * A deck that deals long-tail items to pass {@code pass} of generated users in user order (see
+     * {@link TailDeck}); decode the pass's runs with one deck, one after another, each in user order.
+     */
+    public TailDeck passDeck(long seed, long pass) {
+        return TailDeck.inOrder(seed, pass, parameters.trainingUsers());
+    }
+
+    /** How many runs of {@code runUsers} generated users make one pass of the long tail (see {@link TailDeck}). */
+    public int runsPerPass(int runUsers) {
+        return TailDeck.runsPerPass(runUsers, parameters.trainingUsers());
     }
 
     /**

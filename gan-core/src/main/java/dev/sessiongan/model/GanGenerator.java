@@ -40,23 +40,21 @@ public final class GanGenerator implements PersistentGenerator {
     private final TrainingHistory history;
     private final Calibration calibration;
     private final CalibrationReport calibrationReport;
-    private final boolean strict;
+    private final SamplingRules rules;
     private CachedShard cached;
+    /** The deck of the pass the last generated shard belongs to, as that shard left it (pass dealing only). */
+    private PassDeck passDeck;
     private InferenceNetwork inference;
 
     GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
             TrainingHistory history) {
-        this(encoding, network, timing, options, history, null, null, true);
+        this(encoding, network, timing, options, history, null, null, SamplingRules.CURRENT);
     }
 
-    /**
-     * @param strict whether generation keeps the rules of encoded sessions (see {@link SequenceSampler}) and
-     *               decoding never re-enters an OTHER category just left; {@code false} for models trained
-     *               before it did
-     */
+    /** @param rules how users are drawn: the rules the model was written with */
     GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
             TrainingHistory history, Calibration calibration, CalibrationReport calibrationReport,
-            boolean strict) {
+            SamplingRules rules) {
         this.encoding = encoding;
         this.layout = new TokenLayout(encoding);
         this.network = network;
@@ -65,22 +63,22 @@ public final class GanGenerator implements PersistentGenerator {
         this.history = history;
         this.calibration = calibration;
         this.calibrationReport = calibrationReport;
-        this.strict = strict;
+        this.rules = rules;
     }
 
     /** The same network with another calibration of its draws ({@code null}: none) and its report. */
     GanGenerator withCalibration(Calibration corrections, CalibrationReport report) {
-        return new GanGenerator(encoding, network, timing, options, history, corrections, report, strict);
+        return new GanGenerator(encoding, network, timing, options, history, corrections, report, rules);
     }
 
-    /** The same model sampled as models trained before sampling was {@linkplain #strict() strict} were. */
-    GanGenerator lenient() {
-        return new GanGenerator(encoding, network, timing, options, history, calibration, calibrationReport, false);
+    /** The same model drawn by other rules (those of a model written before some of them existed). */
+    GanGenerator withRules(SamplingRules other) {
+        return new GanGenerator(encoding, network, timing, options, history, calibration, calibrationReport, other);
     }
 
-    /** Whether generation keeps the rules of encoded sessions (see {@link SequenceSampler}). */
-    boolean strict() {
-        return strict;
+    /** How this model's users are drawn. */
+    SamplingRules rules() {
+        return rules;
     }
 
     /**
@@ -165,7 +163,7 @@ public final class GanGenerator implements PersistentGenerator {
             }
         }
         SequenceSampler sampler = new SequenceSampler(inference(), layout, encoding.options().maxLength(),
-                calibration, strict);
+                calibration, rules.strict());
         List<List<int[]>> sessions = new ArrayList<>(SHARD);
         int[][] profiles = new int[SHARD][];
         int[] wanted = new int[SHARD];
@@ -206,20 +204,52 @@ public final class GanGenerator implements PersistentGenerator {
     }
 
     private VirtualUser[] generateShard(long shard, GenerationRequest request) {
+        if (!rules.passDealing()) {
+            return decodeShard(shard, request, encoding.tailDeck(request.seed(), shard * SHARD, SHARD));
+        }
+        TailDeck deck = passDeckBefore(shard, request);
+        VirtualUser[] users = decodeShard(shard, request, deck);
+        passDeck = new PassDeck(request.seed(), shard + 1, deck);
+        return users;
+    }
+
+    /**
+     * The deck of {@code shard}'s pass as the shards before it in the pass leave it: the one the previous
+     * shard left when users are generated in order, else replayed from the pass's first shard (random access
+     * costs up to a pass of users).
+     */
+    private TailDeck passDeckBefore(long shard, GenerationRequest request) {
+        int runs = encoding.runsPerPass(SHARD);
+        long first = shard - shard % runs;
+        PassDeck p = passDeck;
+        if (shard > first && p != null && p.seed() == request.seed() && p.nextShard() == shard) {
+            return p.deck();
+        }
+        TailDeck deck = encoding.passDeck(request.seed(), shard / runs);
+        for (long s = first; s < shard; s++) {
+            decodeShard(s, request, deck);
+        }
+        return deck;
+    }
+
+    /** A pass's deck and the shard it is next to deal to. */
+    private record PassDeck(long seed, long nextShard, TailDeck deck) {
+    }
+
+    private VirtualUser[] decodeShard(long shard, GenerationRequest request, TailDeck tailDeck) {
         ShardTokens tokens = sampleShard(shard, request.seed());
         List<List<int[]>> sessions = tokens.sessions();
         SplittableRandom[] randoms = tokens.randoms();
         VirtualUser[] users = new VirtualUser[SHARD];
         long origin = request.startTime().map(java.time.Instant::toEpochMilli).orElse(timing.dataStartMillis());
         long resolution = encoding.timeResolutionMillis();
-        TailDeck tailDeck = encoding.tailDeck(request.seed(), shard * SHARD, SHARD);
         for (int b = 0; b < SHARD; b++) {
             String userId = SessionGenerator.userId(shard * SHARD + b);
             long t = origin + timing.firstSessionOffset(randoms[b], resolution);
             List<UserSession> decoded = new ArrayList<>();
             for (int k = 0; k < sessions.get(b).size(); k++) {
                 UserSession session = encoding.decode(steps(sessions.get(b).get(k)), userId, userId + "-s" + (k + 1), t,
-                        randoms[b], tailDeck, strict);
+                        randoms[b], tailDeck, rules.strict());
                 decoded.add(session);
                 t = session.end().toEpochMilli() + timing.gapBetweenSessions(randoms[b], resolution);
             }

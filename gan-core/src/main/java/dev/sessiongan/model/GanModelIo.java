@@ -31,11 +31,14 @@ final class GanModelIo {
     private static final String HISTORY = "history.json";
     private static final String NETWORK = "network.zip";
     private static final String CALIBRATION = "calibration.json";
-    /** How the model is sampled; absent in models written before it existed, which are sampled leniently. */
+    /** How the model is sampled ({@link SamplingRules}); absent in models written before it existed. */
     private static final String SAMPLER = "sampler.json";
+    /** The sampler entry's {@code dealing} for pass dealing; absent in models that deal the tail by turns. */
+    private static final String PASS_DEALING = "pass";
 
     /** The sampler entry. */
-    private record SamplerEntry(Boolean strict) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    private record SamplerEntry(Boolean strict, String dealing) {
     }
 
     /** The calibration entry: its report, and the corrections when they were kept. */
@@ -57,8 +60,10 @@ final class GanModelIo {
             put(zip, CALIBRATION, o -> JSON.writeValue(o, new CalibrationEntry(generator.calibrationReport().get(),
                     c == null ? null : c.offsets(), c == null ? null : c.endOffsets())));
         }
-        if (generator.strict()) {
-            put(zip, SAMPLER, o -> JSON.writeValue(o, new SamplerEntry(true)));
+        SamplingRules rules = generator.rules();
+        if (!rules.equals(SamplingRules.LEGACY)) {
+            put(zip, SAMPLER, o -> JSON.writeValue(o,
+                    new SamplerEntry(rules.strict(), rules.passDealing() ? PASS_DEALING : null)));
         }
         zip.finish();
     }
@@ -102,10 +107,8 @@ final class GanModelIo {
                     || network.inputWidth() != inputWidth(network)) {
                 throw new InvalidInputException(source, 0, null, "GAN network does not match its encoding");
             }
-            GanGenerator generator = new GanGenerator(encoding, network, timing, options, history);
-            if (!entries.containsKey(SAMPLER) || !strict(entries.get(SAMPLER), source)) {
-                generator = generator.lenient();
-            }
+            GanGenerator generator = new GanGenerator(encoding, network, timing, options, history)
+                    .withRules(entries.containsKey(SAMPLER) ? rules(entries.get(SAMPLER), source) : SamplingRules.LEGACY);
             if (entries.containsKey(CALIBRATION)) {
                 CalibrationEntry entry = JSON.readValue(entries.get(CALIBRATION), CalibrationEntry.class);
                 Calibration calibration = entry.offsets() == null ? null
@@ -120,13 +123,17 @@ final class GanModelIo {
         }
     }
 
-    private static boolean strict(byte[] json, String source) throws IOException {
-        Boolean strict = JSON.readValue(json, SamplerEntry.class).strict();
-        if (strict == null) {
+    private static SamplingRules rules(byte[] json, String source) throws IOException {
+        SamplerEntry entry = JSON.readValue(json, SamplerEntry.class);
+        if (entry.strict() == null) {
             throw new InvalidInputException(source, 0, null, "corrupt GAN model: " + SAMPLER
                     + " must say whether sampling is strict (\"strict\": true or false)");
         }
-        return strict;
+        if (entry.dealing() != null && !entry.dealing().equals(PASS_DEALING)) {
+            throw new InvalidInputException(source, 0, null, "corrupt GAN model: " + SAMPLER + " has dealing \""
+                    + entry.dealing() + "\"; this library knows \"" + PASS_DEALING + "\" (or none)");
+        }
+        return new SamplingRules(entry.strict(), entry.dealing() != null);
     }
 
     /**

@@ -117,6 +117,41 @@ class TailDeckTest {
     }
 
     @Test
+    void aPassDealsItsWholeDeckInOrderThenShufflesItAgain() {
+        List<String> byTurns = deal(encoding, encoding.tailDeck(7, 0, train.users().size()), entries, 1);
+        TailDeck pass = encoding.passDeck(7, 0);
+
+        // what the pass's runs deal one after another: one call per run, each going on where the last stopped
+        List<String> firstLap = new ArrayList<>();
+        for (int run = 0; firstLap.size() < entries; run++) {
+            firstLap.addAll(deal(encoding, pass, Math.min(7, entries - firstLap.size()), run));
+        }
+        List<String> secondLap = deal(encoding, pass, entries, 99);
+
+        Map<String, Integer> times = new HashMap<>();
+        firstLap.forEach(item -> times.merge(item, 1, Integer::sum));
+        assertThat(times).isEqualTo(tail);
+        // the first lap is the pass's shuffle, the one a single run dealing the whole deck by turns gets
+        assertThat(firstLap).isEqualTo(byTurns);
+        Map<String, Integer> again = new HashMap<>();
+        secondLap.forEach(item -> again.merge(item, 1, Integer::sum));
+        assertThat(again).isEqualTo(tail);
+        assertThat(secondLap).isNotEqualTo(firstLap);
+    }
+
+    @Test
+    void eachPassAndSeedDealsItsOwnOrder() {
+        List<String> first = deal(encoding, encoding.passDeck(7, 0), 20, 1);
+
+        assertThat(deal(encoding, encoding.passDeck(7, 0), 20, 5)).isEqualTo(first);
+        assertThat(deal(encoding, encoding.passDeck(7, 1), 20, 1)).isNotEqualTo(first);
+        assertThat(deal(encoding, encoding.passDeck(8, 0), 20, 1)).isNotEqualTo(first);
+        assertThat(encoding.runsPerPass(256)).isEqualTo(train.users().size() / 256);
+        assertThat(encoding.runsPerPass(1 << 20)).isEqualTo(1);
+        assertThatThrownBy(() -> encoding.passDeck(7, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRunNeedsUsersAndStartsAtARunBoundary() {
         assertThatThrownBy(() -> encoding.tailDeck(7, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> encoding.tailDeck(7, 100, 256)).isInstanceOf(IllegalArgumentException.class)

@@ -37,6 +37,16 @@ class OlderModelFilesTest {
         assertGeneratesAsBefore("otherruns-tiny.model", "otherruns-tiny-80users-seed7.csv");
     }
 
+    /**
+     * Trained by the code of commit 6ebff20: strict sampling, but its long tail is dealt by turns between the
+     * runs of a pass ({@code sampler.json} has no {@code dealing}), as the embedded default model of that
+     * release was.
+     */
+    @Test
+    void aModelFromBeforePassDealingGeneratesTheSameUsersByteForByte() throws IOException {
+        assertGeneratesAsBefore("strict-tiny.model", "strict-tiny-80users-seed7.csv");
+    }
+
     private static void assertGeneratesAsBefore(String modelName, String csvName) throws IOException {
         ModelFile.Loaded model = ModelFile.load(resource(modelName), modelName);
 

@@ -81,6 +81,51 @@ class GanGeneratorTest {
     }
 
     @Test
+    void aPassDealsItsTailInUserOrderHoweverItsUsersAreReached() {
+        int runs = model.encoding().runsPerPass(GanGenerator.SHARD);
+        assertThat(runs).as("runs in a pass of the slice's training users").isGreaterThan(1);
+        GenerationRequest request = GenerationRequest.of(2_000, 6);
+        List<VirtualUser> streamed = model.users(request).toList();
+        int lastOfPass = runs * GanGenerator.SHARD - 1;
+
+        // a fresh copy has no deck yet: reaching a user deep in the pass replays the runs before it
+        GanGenerator fresh = model.withRules(SamplingRules.CURRENT);
+        assertThat(fresh.user(lastOfPass, request)).isEqualTo(streamed.get(lastOfPass));
+        assertThat(fresh.user(5, request)).isEqualTo(streamed.get(5));
+        assertThat(fresh.user(lastOfPass + 1, request)).isEqualTo(streamed.get(lastOfPass + 1));
+        assertThat(fresh.user(GanGenerator.SHARD, GenerationRequest.of(300, 6))).isEqualTo(streamed.get(GanGenerator.SHARD));
+    }
+
+    @Test
+    void dealingAPassInUserOrderGivesFewerTailItemsToMoreUsersThanTheirTrainingUsersThanDealingByTurns() {
+        int passUsers = model.encoding().runsPerPass(GanGenerator.SHARD) * GanGenerator.SHARD;
+        GenerationRequest request = GenerationRequest.of(passUsers, 6);
+
+        long inOrder = tailExcess(model.users(request).toList());
+        long byTurns = tailExcess(model.withRules(new SamplingRules(true, false)).users(request).toList());
+
+        assertThat(inOrder).as("in order %d, by turns %d", inOrder, byTurns).isLessThan(byTurns);
+    }
+
+    /** Over generated users: how many more users have each tail item (two training users or fewer) than the training data. */
+    private static long tailExcess(List<VirtualUser> users) {
+        Map<String, java.util.Set<String>> training = new java.util.HashMap<>();
+        slice.sessions().forEach(s -> s.events().forEach(
+                e -> training.computeIfAbsent(e.itemId(), k -> new java.util.HashSet<>()).add(s.userId())));
+        Map<String, java.util.Set<String>> generated = new java.util.HashMap<>();
+        users.forEach(u -> u.sessions().forEach(s -> s.events().forEach(
+                e -> generated.computeIfAbsent(e.itemId(), k -> new java.util.HashSet<>()).add(u.userId()))));
+        long excess = 0;
+        for (Map.Entry<String, java.util.Set<String>> e : generated.entrySet()) {
+            int real = training.get(e.getKey()).size();
+            if (real <= 2) { // the long tail: at most two training users
+                excess += Math.max(0, e.getValue().size() - real);
+            }
+        }
+        return excess;
+    }
+
+    @Test
     void generatedSessionsRespectTheEncodingLimits() {
         for (VirtualUser user : model.users(GenerationRequest.of(200, 1)).toList()) {
             assertThat(user.sessions()).hasSizeBetween(1, TINY.maxSessionsPerUser());
@@ -144,8 +189,8 @@ class GanGeneratorTest {
         assertThat(strict).containsExactly(0, 0, 0);
         assertThat(java.util.Arrays.stream(lenient).min().getAsInt()).as("rules broken leniently: %s",
                 java.util.Arrays.toString(lenient)).isPositive();
-        assertThat(model.strict()).isTrue();
-        assertThat(model.lenient().users(GenerationRequest.of(50, 4)).toList())
+        assertThat(model.rules()).isEqualTo(SamplingRules.CURRENT);
+        assertThat(model.withRules(new SamplingRules(false, true)).users(GenerationRequest.of(50, 4)).toList())
                 .isNotEqualTo(model.users(GenerationRequest.of(50, 4)).toList());
     }
 
@@ -354,7 +399,7 @@ class GanGeneratorTest {
         GenerationRequest request = GenerationRequest.of(100, 11);
         assertThat(loaded.generator().users(request).toList()).isEqualTo(model.users(request).toList());
         assertThat(((GanGenerator) loaded.generator()).history()).isEqualTo(model.history());
-        assertThat(((GanGenerator) loaded.generator()).strict()).isTrue();
+        assertThat(((GanGenerator) loaded.generator()).rules()).isEqualTo(SamplingRules.CURRENT);
     }
 
     @Test
@@ -408,12 +453,21 @@ class GanGeneratorTest {
         rewriteEntry(file, corrupt, "sampler.json", "{\"strict\":");
         Path silent = dir.resolve("silent-sampler.model");
         rewriteEntry(file, silent, "sampler.json", "{}");
+        Path byTurns = dir.resolve("turns.model");
+        rewriteEntry(file, byTurns, "sampler.json", "{\"strict\":true}");
+        Path unknownDealing = dir.resolve("unknown-dealing.model");
+        rewriteEntry(file, unknownDealing, "sampler.json", "{\"strict\":true,\"dealing\":\"shuffle\"}");
 
         GanGenerator loaded = (GanGenerator) ModelFile.load(lenient).generator();
+        GanGenerator turns = (GanGenerator) ModelFile.load(byTurns).generator();
 
         GenerationRequest request = GenerationRequest.of(60, 2);
-        assertThat(loaded.strict()).isFalse();
-        assertThat(loaded.users(request).toList()).isEqualTo(model.lenient().users(request).toList());
+        assertThat(loaded.rules()).isEqualTo(SamplingRules.LEGACY);
+        assertThat(loaded.users(request).toList()).isEqualTo(model.withRules(SamplingRules.LEGACY).users(request).toList());
+        assertThat(turns.rules()).isEqualTo(new SamplingRules(true, false));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelFile.load(unknownDealing))
+                .isInstanceOf(dev.sessiongan.InvalidInputException.class)
+                .hasMessageContaining("unknown-dealing.model").hasMessageContaining("dealing \"shuffle\"");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelFile.load(corrupt))
                 .isInstanceOf(dev.sessiongan.InvalidInputException.class)
                 .hasMessageContaining("corrupt-sampler.model").hasMessageContaining("corrupt GAN model");
