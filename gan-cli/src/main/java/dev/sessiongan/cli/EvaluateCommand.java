@@ -84,6 +84,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " SEED..SEED+R-1) and report the AUC's spread; the other figures come from the first (default 1).")
     int repeats;
 
+    @Option(names = "--new-items",
+            description = "Generate the model's users with items new to the catalog once a category's real long tail"
+                    + " is dealt out (as 'generate --new-items'); the baseline's users never have them.")
+    boolean newItems;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -97,6 +102,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new InvalidInputException(out.toString(), 0, null, "--out must be a directory, not a file");
+        }
+        if (newItems && (baseline || synthetic != null)) {
+            throw new InvalidInputException("--new-items is how a model generates its users; it goes with a model, not"
+                    + " with --baseline or --synthetic");
         }
         if (baseline && (train == null || synthetic != null || modelFile != null)) {
             throw new InvalidInputException("--baseline needs --train and excludes --model-file and --synthetic");
@@ -117,7 +126,7 @@ final class EvaluateCommand implements Callable<Integer> {
             name = synthetic.getFileName().toString();
         } else {
             generator = (modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile)).generator();
-            candidate = sessions(generator, seed);
+            candidate = sessions(generator, seed, newItems);
             name = modelFile == null ? "embedded model" : modelFile.getFileName().toString();
             if (generator instanceof GanGenerator gan) {
                 history = gan.history();
@@ -132,16 +141,17 @@ final class EvaluateCommand implements Callable<Integer> {
         inputs.put("users", synthetic == null ? users : null);
         inputs.put("seed", seed);
         inputs.put("repeats", repeats);
+        inputs.put("new_items", newItems);
         List<Evaluation> columns = new ArrayList<>();
         if (!baseline) {
             Evaluation model = Evaluation.of(name, candidate, real, training == null ? null : training.sessions(), seed);
             SessionGenerator drawn = generator;
-            columns.add(drawn == null ? model : repeated(model, r -> sessions(drawn, seed + r), real));
+            columns.add(drawn == null ? model : repeated(model, r -> sessions(drawn, seed + r, newItems), real));
         }
         if (training != null) {
             MarkovGenerator markov = MarkovTrainer.fit(training);
-            columns.add(repeated(Evaluation.of("markov baseline", sessions(markov, seed), real, training.sessions(), seed),
-                    r -> sessions(markov, seed + r), real));
+            columns.add(repeated(Evaluation.of("markov baseline", sessions(markov, seed, false), real, training.sessions(),
+                    seed), r -> sessions(markov, seed + r, false), real));
             // real vs real: the same training sessions each time; the classifier split and the subset vary
             columns.add(repeated(Evaluation.of("real vs real", training.sessions(), real, null, seed),
                     r -> training.sessions(), real));
@@ -167,8 +177,9 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<UserSession> sessions(SessionGenerator generator, long drawSeed) {
-        return generator.users(GenerationRequest.of(users, drawSeed)).flatMap(u -> u.sessions().stream()).toList();
+    private List<UserSession> sessions(SessionGenerator generator, long drawSeed, boolean withNewItems) {
+        return generator.users(GenerationRequest.of(users, drawSeed).withNewItems(withNewItems))
+                .flatMap(u -> u.sessions().stream()).toList();
     }
 
     /**

@@ -58,6 +58,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + " max-session-length=N (every session); repeatable. Met by rejection sampling.")
     java.util.Map<String, String> conditions = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--new-items",
+            description = "Let long-tail draws be items new to the catalog (ids new-SEED-PASS-POOL-N) once a category's"
+                    + " real long tail has been dealt out, as real shoppers keep reaching items nobody had; such ids"
+                    + " join to no real catalog (GAN models that deal their tail by pass).")
+    boolean newItems;
+
     @Mixin
     OutputOptions output;
 
@@ -90,7 +96,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             request = request.withStart(origin);
         }
-        request = request.withCondition(condition());
+        request = request.withCondition(condition()).withNewItems(newItems);
         ModelFile.Loaded model = modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
         if (modelFile == null) {
             spec.commandLine().getErr().printf("using the embedded default model (%s, trained on %s)%n",

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -221,6 +222,37 @@ class CliTest {
         assertThat(impossible.err()).contains("preferred-category=nope").contains("never");
         assertThat(none).doesNotExist();
         assertThat(bad.err()).contains("unknown key 'colour'");
+    }
+
+    @Test
+    void newItemsStandInForADealtOutLongTailOnlyWhenAskedAndOnlyWhereAModelCan() throws IOException {
+        Path closed = dir.resolve("closed.csv");
+        Path open = dir.resolve("open.csv");
+        Path none = dir.resolve("none.csv");
+        Path markov = dir.resolve("m.model");
+        run("train", "--format", "rees46", "--data", TRAIN, "--out", markov.toString());
+
+        Run plain = run("generate", "--users", "3000", "--seed", "4", "--out", closed.toString(), "--progress", "none");
+        Run withNew = run("generate", "--users", "3000", "--seed", "4", "--new-items", "--out", open.toString(),
+                "--progress", "none");
+        Run refused = run("generate", "--model-file", markov.toString(), "--users", "5", "--new-items", "--out",
+                none.toString());
+        Run notWithBaseline = run("evaluate", "--format", "rees46", "--baseline", "--new-items", "--holdout",
+                DATA.resolve("rees46_multicategory/holdout.csv").toString(), "--train", TRAIN);
+
+        assertThat(withNew.exitCode()).as(withNew.err()).isZero();
+        List<String> real = Files.readAllLines(closed);
+        List<String> grown = Files.readAllLines(open);
+        // the same users, event for event; only dealt-out tail draws became new items
+        assertThat(grown).hasSameSizeAs(real);
+        assertThat(real).noneMatch(l -> l.contains(",new-"));
+        long fresh = grown.stream().filter(l -> l.contains(",new-4-0-")).count();
+        assertThat(fresh).isPositive().isLessThan(grown.size() / 10);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("cannot emit items new to the catalog");
+        assertThat(none).doesNotExist();
+        assertThat(notWithBaseline.exitCode()).isEqualTo(1);
+        assertThat(notWithBaseline.err()).contains("--new-items");
     }
 
     @Test

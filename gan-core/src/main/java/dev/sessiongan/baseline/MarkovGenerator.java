@@ -142,6 +142,10 @@ public final class MarkovGenerator implements PersistentGenerator {
         if (index < 0 || index >= request.users()) {
             throw new IllegalArgumentException("user index must be in [0, " + request.users() + "), got " + index);
         }
+        if (request.newItems()) {
+            throw new InvalidInputException("the Markov baseline cannot emit items new to the catalog; that needs a"
+                    + " GAN model");
+        }
         SplittableRandom random = SessionGenerator.randomFor(request.seed(), index);
         String userId = SessionGenerator.userId(index);
         int sessionCount = sessionsPerUser[sessionsPerUserChoice.next(random)];

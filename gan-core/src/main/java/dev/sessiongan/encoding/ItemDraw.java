@@ -61,13 +61,13 @@ final class ItemDraw {
     }
 
     /**
-     * A pool index: from the tail if asked and possible (dealt by {@code deck}), else from the head by
+     * An item: from the tail if asked and possible (dealt by {@code deck}), else from the head by
      * popularity, else from the tail.
      */
-    int draw(boolean fromTail, SplittableRandom random, TailDeck deck) {
+    TailDeck.Deal draw(boolean fromTail, SplittableRandom random, TailDeck deck) {
         if ((fromTail && tail.length > 0) || headChoice == null) {
             return deck.next(this, random);
         }
-        return head[headChoice.next(random)];
+        return new TailDeck.Deal(head[headChoice.next(random)], null);
     }
 }

@@ -323,9 +323,12 @@ public final class SessionEncoding {
     /**
      * A deck that deals long-tail items to pass {@code pass} of generated users in user order (see
      * {@link TailDeck}); decode the pass's runs with one deck, one after another, each in user order.
+     *
+     * @param newItems whether a category whose long tail the pass has dealt out gets items new to the
+     *                 catalog instead of its tail dealt again
      */
-    public TailDeck passDeck(long seed, long pass) {
-        return TailDeck.inOrder(seed, pass, parameters.trainingUsers());
+    public TailDeck passDeck(long seed, long pass, boolean newItems) {
+        return TailDeck.inOrder(seed, pass, parameters.trainingUsers(), newItems);
     }
 
     /** How many runs of {@code runUsers} generated users make one pass of the long tail (see {@link TailDeck}). */
@@ -443,20 +446,23 @@ public final class SessionEncoding {
         return Arrays.stream(weights).sum() == 0 ? null : new WeightedChoice(weights);
     }
 
-    /** An item not yet in the session if a few tries find one. */
+    /** An item not yet in the session if a few tries find one (an item new to the catalog never is). */
     private static ClickEvent drawFresh(EncodingParameters.ItemPool pool, ItemDraw draw, boolean rare, EventType type,
             Instant at, List<ClickEvent> previous, SplittableRandom random, TailDeck deck) {
-        int pick = draw.draw(rare, random, deck);
-        for (int attempt = 0; attempt < 4 && alreadyIn(previous, pool.ids().get(pick)); attempt++) {
+        TailDeck.Deal pick = draw.draw(rare, random, deck);
+        for (int attempt = 0; attempt < 4 && pick.newItem() == null && alreadyIn(previous, pool.ids().get(pick.index()));
+                attempt++) {
             pick = draw.draw(rare, random, deck);
         }
         return poolItem(pool, pick, type, at);
     }
 
-    private static ClickEvent poolItem(EncodingParameters.ItemPool pool, int pick, EventType type, Instant at) {
-        String category = pool.categories().get(pick);
-        String price = pool.prices().get(pick);
-        return new ClickEvent(at, type, pool.ids().get(pick), category.isEmpty() ? null : category,
+    /** The pool's item, or the new item standing in for it (with its category and price). */
+    private static ClickEvent poolItem(EncodingParameters.ItemPool pool, TailDeck.Deal pick, EventType type, Instant at) {
+        String category = pool.categories().get(pick.index());
+        String price = pool.prices().get(pick.index());
+        String item = pick.newItem() == null ? pool.ids().get(pick.index()) : pick.newItem();
+        return new ClickEvent(at, type, item, category.isEmpty() ? null : category,
                 price == null ? null : new BigDecimal(price), Map.of());
     }
 

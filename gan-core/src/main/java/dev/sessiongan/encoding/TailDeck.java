@@ -43,7 +43,15 @@ public final class TailDeck {
     private final int turns;
     private final boolean dealing;
     private final boolean inOrder;
+    private final boolean newItems;
     private final Map<ItemDraw, Dealt> decks = new IdentityHashMap<>();
+
+    /**
+     * A dealt item: an index into the pool, and for an item new to the catalog dealt in that item's stead
+     * (it takes the real item's category and price), the new item's id, else {@code null}.
+     */
+    record Deal(int index, String newItem) {
+    }
 
     /**
      * A run's deck, dealt by turns with the other runs of its pass.
@@ -58,19 +66,21 @@ public final class TailDeck {
         }
         long run = firstUser / runUsers;
         int turns = runsPerPass(runUsers, trainingUsers);
-        return new TailDeck(seed, run / turns, (int) (run % turns), turns, trainingUsers > 0, false);
+        return new TailDeck(seed, run / turns, (int) (run % turns), turns, trainingUsers > 0, false, false);
     }
 
     /**
      * A pass's deck, dealt in user order by its runs one after another.
      *
      * @param trainingUsers users in the training data (0: unknown, draw independently)
+     * @param newItems      whether a pool whose deck the pass has dealt out deals items new to the catalog
+     *                      (numbered per pool and pass) instead of shuffling its deck again
      */
-    static TailDeck inOrder(long seed, long pass, long trainingUsers) {
+    static TailDeck inOrder(long seed, long pass, long trainingUsers, boolean newItems) {
         if (pass < 0) {
             throw new IllegalArgumentException("pass must be >= 0, got " + pass);
         }
-        return new TailDeck(seed, pass, 0, 1, trainingUsers > 0, true);
+        return new TailDeck(seed, pass, 0, 1, trainingUsers > 0, true, newItems);
     }
 
     /** How many runs of {@code runUsers} users make a pass: as many whole runs as fit in the training users. */
@@ -81,19 +91,20 @@ public final class TailDeck {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, trainingUsers / runUsers));
     }
 
-    private TailDeck(long seed, long pass, int turn, int turns, boolean dealing, boolean inOrder) {
+    private TailDeck(long seed, long pass, int turn, int turns, boolean dealing, boolean inOrder, boolean newItems) {
         this.seed = seed;
         this.pass = pass;
         this.turn = turn;
         this.turns = turns;
         this.dealing = dealing;
         this.inOrder = inOrder;
+        this.newItems = newItems;
     }
 
-    /** The pool index of the next tail item of {@code draw}; the draw has a tail. */
-    int next(ItemDraw draw, SplittableRandom random) {
+    /** The next tail item of {@code draw}; the draw has a tail. */
+    Deal next(ItemDraw draw, SplittableRandom random) {
         if (!dealing) {
-            return draw.tailItem(random.nextInt(draw.tailSize()));
+            return new Deal(draw.tailItem(random.nextInt(draw.tailSize())), null);
         }
         return decks.computeIfAbsent(draw, this::shuffle).next(draw);
     }
@@ -136,10 +147,15 @@ public final class TailDeck {
             this.reshuffles = reshuffles;
         }
 
-        int next(ItemDraw draw) {
+        Deal next(ItemDraw draw) {
             long lapNow = position / order.length;
             int entry;
-            if (reshuffles) {
+            String newItem = null;
+            if (reshuffles && newItems && lapNow > 0) {
+                // the pass has dealt the real tail out: a new item stands in for the entry a new lap would deal
+                entry = order[(int) (position % order.length)];
+                newItem = "new-" + seed + "-" + pass + "-" + draw.key() + "-" + (position - order.length);
+            } else if (reshuffles) {
                 if (lapNow != lap) {
                     order = order(draw, lapNow);
                     lap = lapNow;
@@ -151,7 +167,7 @@ public final class TailDeck {
                 entry = order[(int) ((position + lapNow) % order.length)];
             }
             position += step;
-            return draw.tailItem(entry);
+            return new Deal(draw.tailItem(entry), newItem);
         }
     }
 }

@@ -20,7 +20,7 @@ final class Conditioning {
     }
 
     static Stream<VirtualUser> users(SessionGenerator generator, GenerationRequest request) {
-        GenerationRequest candidates = new GenerationRequest(Long.MAX_VALUE, request.seed(), request.start());
+        GenerationRequest candidates = request.withUsers(Long.MAX_VALUE).withCondition(UserCondition.NONE);
         Iterator<VirtualUser> kept = new Iterator<>() {
             private long returned;
             private long drawn;

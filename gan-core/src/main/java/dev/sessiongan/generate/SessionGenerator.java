@@ -7,8 +7,8 @@ import java.util.stream.Stream;
 
 /**
  * Anything that generates virtual users: the Markov baseline, the GAN. User {@code i} of a request
- * depends only on the model, the request's seed and start, and {@code i}, so output is identical
- * however it is split over threads or batches.
+ * depends only on the model, the request's seed, start and choice of {@linkplain GenerationRequest#newItems
+ * new items}, and {@code i}, so output is identical however it is split over threads or batches.
  */
 public interface SessionGenerator {
 
@@ -24,12 +24,25 @@ public interface SessionGenerator {
     VirtualUser user(long index, GenerationRequest request);
 
     /**
+     * Whether this generator can emit items new to the catalog when a request
+     * {@linkplain GenerationRequest#withNewItems asks for them} (GAN models that deal their long tail by pass).
+     */
+    default boolean emitsNewItems() {
+        return false;
+    }
+
+    /**
      * All users of the request, lazily, in index order. With a condition, candidates are drawn in index
      * order and those that satisfy it are kept (see {@link UserCondition}); they keep their candidate ids.
      *
-     * @throws dev.sessiongan.InvalidInputException while streaming, if the condition is (almost) never met
+     * @throws dev.sessiongan.InvalidInputException at once if the request asks for new items and this generator
+     *         cannot emit them ({@link #emitsNewItems}); while streaming, if the condition is (almost) never met
      */
     default Stream<VirtualUser> users(GenerationRequest request) {
+        if (request.newItems() && !emitsNewItems()) {
+            throw new dev.sessiongan.InvalidInputException("this " + kind() + " model cannot emit items new to the"
+                    + " catalog: only GAN models that deal their long tail by pass can (models trained since it came in)");
+        }
         if (request.condition().isNone()) {
             return LongStream.range(0, request.users()).mapToObj(i -> user(i, request));
         }

@@ -81,6 +81,11 @@ public final class GanGenerator implements PersistentGenerator {
         return rules;
     }
 
+    @Override
+    public boolean emitsNewItems() {
+        return rules.passDealing();
+    }
+
     /**
      * How the generator's draws were calibrated after training (whether the calibration was kept is part of
      * the report); empty for a model trained without calibration.
@@ -130,8 +135,10 @@ public final class GanGenerator implements PersistentGenerator {
         CachedShard c;
         synchronized (this) {
             c = cached;
-            if (c == null || c.shard != shard || c.seed != request.seed() || !java.util.Objects.equals(c.start, request.start())) {
-                c = new CachedShard(shard, request.seed(), request.start(), generateShard(shard, request));
+            if (c == null || c.shard != shard || c.seed != request.seed() || c.newItems != request.newItems()
+                    || !java.util.Objects.equals(c.start, request.start())) {
+                c = new CachedShard(shard, request.seed(), request.start(), request.newItems(),
+                        generateShard(shard, request));
                 cached = c;
             }
         }
@@ -146,7 +153,7 @@ public final class GanGenerator implements PersistentGenerator {
         return inference;
     }
 
-    private record CachedShard(long shard, long seed, java.time.Instant start, VirtualUser[] users) {
+    private record CachedShard(long shard, long seed, java.time.Instant start, boolean newItems, VirtualUser[] users) {
     }
 
     /** A shard's users as token sequences (first session first), with the random streams that drew them. */
@@ -205,11 +212,16 @@ public final class GanGenerator implements PersistentGenerator {
 
     private VirtualUser[] generateShard(long shard, GenerationRequest request) {
         if (!rules.passDealing()) {
+            if (request.newItems()) {
+                throw new InvalidInputException("this model deals its long tail by turns between runs of users (it"
+                        + " was written before the tail was dealt in user order), so it cannot emit items new to the"
+                        + " catalog; train it again");
+            }
             return decodeShard(shard, request, encoding.tailDeck(request.seed(), shard * SHARD, SHARD));
         }
         TailDeck deck = passDeckBefore(shard, request);
         VirtualUser[] users = decodeShard(shard, request, deck);
-        passDeck = new PassDeck(request.seed(), shard + 1, deck);
+        passDeck = new PassDeck(request.seed(), request.newItems(), shard + 1, deck);
         return users;
     }
 
@@ -222,10 +234,11 @@ public final class GanGenerator implements PersistentGenerator {
         int runs = encoding.runsPerPass(SHARD);
         long first = shard - shard % runs;
         PassDeck p = passDeck;
-        if (shard > first && p != null && p.seed() == request.seed() && p.nextShard() == shard) {
+        if (shard > first && p != null && p.seed() == request.seed() && p.newItems() == request.newItems()
+                && p.nextShard() == shard) {
             return p.deck();
         }
-        TailDeck deck = encoding.passDeck(request.seed(), shard / runs);
+        TailDeck deck = encoding.passDeck(request.seed(), shard / runs, request.newItems());
         for (long s = first; s < shard; s++) {
             decodeShard(s, request, deck);
         }
@@ -233,7 +246,7 @@ public final class GanGenerator implements PersistentGenerator {
     }
 
     /** A pass's deck and the shard it is next to deal to. */
-    private record PassDeck(long seed, long nextShard, TailDeck deck) {
+    private record PassDeck(long seed, boolean newItems, long nextShard, TailDeck deck) {
     }
 
     private VirtualUser[] decodeShard(long shard, GenerationRequest request, TailDeck tailDeck) {

@@ -58,14 +58,18 @@ class TailDeckTest {
 
     /** The items of {@code n} one-event sessions that each ask for a tail item of the slot. */
     private static List<String> deal(SessionEncoding encoding, TailDeck deck, int n, long randomSeed) {
+        return dealEvents(encoding, deck, n, randomSeed).stream().map(ClickEvent::itemId).toList();
+    }
+
+    /** The events of {@code n} one-event sessions that each ask for a tail item of the slot. */
+    private static List<ClickEvent> dealEvents(SessionEncoding encoding, TailDeck deck, int n, long randomSeed) {
         SplittableRandom random = new SplittableRandom(randomSeed);
-        List<String> items = new ArrayList<>();
+        List<ClickEvent> events = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ClickEvent e = encoding.decode(List.<int[]>of(new int[] {0, slot, SessionEncoding.RARE, -1}), "u", "s", 0,
-                    random, deck).events().get(0);
-            items.add(e.itemId());
+            events.add(encoding.decode(List.<int[]>of(new int[] {0, slot, SessionEncoding.RARE, -1}), "u", "s", 0,
+                    random, deck).events().get(0));
         }
-        return items;
+        return events;
     }
 
     @Test
@@ -119,7 +123,7 @@ class TailDeckTest {
     @Test
     void aPassDealsItsWholeDeckInOrderThenShufflesItAgain() {
         List<String> byTurns = deal(encoding, encoding.tailDeck(7, 0, train.users().size()), entries, 1);
-        TailDeck pass = encoding.passDeck(7, 0);
+        TailDeck pass = encoding.passDeck(7, 0, false);
 
         // what the pass's runs deal one after another: one call per run, each going on where the last stopped
         List<String> firstLap = new ArrayList<>();
@@ -140,15 +144,34 @@ class TailDeckTest {
     }
 
     @Test
-    void eachPassAndSeedDealsItsOwnOrder() {
-        List<String> first = deal(encoding, encoding.passDeck(7, 0), 20, 1);
+    void withNewItemsADealtOutDeckDealsItemsNewToTheCatalogInsteadOfStartingOver() {
+        List<ClickEvent> dealt = dealEvents(encoding, encoding.passDeck(7, 2, true), entries + 5, 1);
 
-        assertThat(deal(encoding, encoding.passDeck(7, 0), 20, 5)).isEqualTo(first);
-        assertThat(deal(encoding, encoding.passDeck(7, 1), 20, 1)).isNotEqualTo(first);
-        assertThat(deal(encoding, encoding.passDeck(8, 0), 20, 1)).isNotEqualTo(first);
+        // the real tail first, exactly as without new items
+        assertThat(dealt.subList(0, entries)).extracting(ClickEvent::itemId)
+                .isEqualTo(deal(encoding, encoding.passDeck(7, 2, false), entries, 1));
+        // then items nobody had: numbered per seed, pass and pool, in the slot's category, at a tail item's price
+        List<ClickEvent> fresh = dealt.subList(entries, entries + 5);
+        Set<String> prices = new HashSet<>();
+        train.sessions().forEach(s -> s.events().stream().filter(e -> tail.containsKey(e.itemId()))
+                .forEach(e -> prices.add(String.valueOf(e.price()))));
+        assertThat(fresh).extracting(ClickEvent::itemId).doesNotHaveDuplicates()
+                .allMatch(id -> id.matches("new-7-2-\\d+-[0-4]") && !tail.containsKey(id));
+        assertThat(fresh).extracting(ClickEvent::categoryId).containsOnly(dealt.get(0).categoryId());
+        assertThat(fresh).allMatch(e -> prices.contains(String.valueOf(e.price())));
+        assertThat(fresh.get(4).itemId()).endsWith("-4");
+    }
+
+    @Test
+    void eachPassAndSeedDealsItsOwnOrder() {
+        List<String> first = deal(encoding, encoding.passDeck(7, 0, false), 20, 1);
+
+        assertThat(deal(encoding, encoding.passDeck(7, 0, false), 20, 5)).isEqualTo(first);
+        assertThat(deal(encoding, encoding.passDeck(7, 1, false), 20, 1)).isNotEqualTo(first);
+        assertThat(deal(encoding, encoding.passDeck(8, 0, false), 20, 1)).isNotEqualTo(first);
         assertThat(encoding.runsPerPass(256)).isEqualTo(train.users().size() / 256);
         assertThat(encoding.runsPerPass(1 << 20)).isEqualTo(1);
-        assertThatThrownBy(() -> encoding.passDeck(7, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> encoding.passDeck(7, -1, false)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -107,6 +107,30 @@ class GanGeneratorTest {
         assertThat(inOrder).as("in order %d, by turns %d", inOrder, byTurns).isLessThan(byTurns);
     }
 
+    @Test
+    void onlyAModelThatDealsByPassEmitsNewItemsAndOnlyWhenAsked() {
+        GenerationRequest request = GenerationRequest.of(600, 6);
+        GanGenerator byTurns = model.withRules(new SamplingRules(true, false));
+
+        List<VirtualUser> closed = model.users(request).toList();
+        List<VirtualUser> open = model.users(request.withNewItems(true)).toList();
+
+        assertThat(model.emitsNewItems()).isTrue();
+        assertThat(byTurns.emitsNewItems()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> byTurns.users(request.withNewItems(true)))
+                .isInstanceOf(dev.sessiongan.InvalidInputException.class)
+                .hasMessageContaining("cannot emit items new to the catalog");
+        assertThat(itemIds(closed)).noneMatch(id -> id.startsWith("new-"));
+        assertThat(itemIds(open)).anyMatch(id -> id.startsWith("new-6-0-"));
+        // a user reached on its own deals as in the stream, new items included
+        assertThat(model.withRules(SamplingRules.CURRENT).user(599, request.withNewItems(true))).isEqualTo(open.get(599));
+    }
+
+    private static List<String> itemIds(List<VirtualUser> users) {
+        return users.stream().flatMap(u -> u.sessions().stream()).flatMap(s -> s.events().stream())
+                .map(dev.sessiongan.data.ClickEvent::itemId).toList();
+    }
+
     /** Over generated users: how many more users have each tail item (two training users or fewer) than the training data. */
     private static long tailExcess(List<VirtualUser> users) {
         Map<String, java.util.Set<String>> training = new java.util.HashMap<>();
