@@ -22,6 +22,9 @@ import java.util.List;
  * @param otherRuns            how sessions enter and stay in OTHER categories; {@code null} in models
  *                             written before it was recorded, which drew OTHER categories by events and
  *                             stayed at {@code otherStayProbability}
+ * @param revisitRate          how often a later session's new item goes back to the user's earlier items
+ *                             where it can ({@link Revisits}); {@code null} in models written before it was
+ *                             recorded, whose later sessions never go back
  */
 record EncodingParameters(
         EncodingOptions options,
@@ -34,7 +37,8 @@ record EncodingParameters(
         double otherStayProbability,
         long trainingUsers,
         int tailUsers,
-        OtherRuns otherRuns) {
+        OtherRuns otherRuns,
+        Double revisitRate) {
 
     /** The most training users a long-tail item has. */
     int tailLimit() {

@@ -221,8 +221,9 @@ public final class SessionEncoding {
         OtherRuns runs = OtherRuns.count(dataset.sessions(), c -> !slot.containsKey(c),
                 item -> itemUsers.get(item).size() <= TAIL_USERS, otherItems);
         int[] many = users.stream().mapToInt(u -> u.sessions().size()).filter(n -> n >= SESSION_BUCKETS).sorted().toArray();
+        double revisits = Revisits.rate(users, c -> slot.getOrDefault(key(c), other));
         return new SessionEncoding(new EncodingParameters(options, top, pools, gapQuantiles, tierBounds, many,
-                wholeSeconds ? 1000 : 1, runs.commonStay(), users.size(), TAIL_USERS, runs));
+                wholeSeconds ? 1000 : 1, runs.commonStay(), users.size(), TAIL_USERS, runs, revisits));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -355,6 +356,16 @@ public final class SessionEncoding {
      */
     public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis,
             SplittableRandom random, TailDeck tailDeck, boolean strict) {
+        return decode(steps, userId, sessionId, startMillis, random, tailDeck, strict, List.of());
+    }
+
+    /**
+     * As {@link #decode(List, String, String, long, SplittableRandom, TailDeck, boolean)} for a session of a
+     * user whose earlier sessions hold {@code earlier} (their events, in order): a {@code NEW} or {@code RARE}
+     * choice may go back to one of them ({@link Revisits}; not in models written before revisits were fitted).
+     */
+    public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis,
+            SplittableRandom random, TailDeck tailDeck, boolean strict, List<ClickEvent> earlier) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a session needs at least one event");
         }
@@ -365,13 +376,13 @@ public final class SessionEncoding {
             if (i > 0) {
                 t += gapMillis(step[3], random);
             }
-            events.add(event(step, events, t, random, tailDeck, strict));
+            events.add(event(step, events, earlier, t, random, tailDeck, strict));
         }
         return new UserSession(sessionId, userId, events);
     }
 
-    private ClickEvent event(int[] step, List<ClickEvent> previous, long t, SplittableRandom random, TailDeck deck,
-            boolean strict) {
+    private ClickEvent event(int[] step, List<ClickEvent> previous, List<ClickEvent> earlier, long t,
+            SplittableRandom random, TailDeck deck, boolean strict) {
         EventType type = EVENT_TYPES[step[0]];
         Instant at = Instant.ofEpochMilli(t);
         int choice = step[2];
@@ -396,6 +407,13 @@ public final class SessionEncoding {
             if (!from.isEmpty()) {
                 ClickEvent e = from.get(random.nextInt(from.size()));
                 return new ClickEvent(at, type, e.itemId(), e.categoryId(), e.price(), Map.of());
+            }
+        }
+        if ((choice == NEW || choice == RARE) && parameters.revisitRate() != null) {
+            ClickEvent back = Revisits.pick(earlier, previous, step[1], this::categorySlot, parameters.revisitRate(),
+                    random);
+            if (back != null) {
+                return new ClickEvent(at, type, back.itemId(), back.categoryId(), back.price(), Map.of());
             }
         }
         return newItem(type, at, step[1], choice == RARE, previous, random, deck, strict);

@@ -41,7 +41,7 @@ public interface SessionGenerator {
     default Stream<VirtualUser> users(GenerationRequest request) {
         if (request.newItems() && !emitsNewItems()) {
             throw new dev.sessiongan.InvalidInputException("this " + kind() + " model cannot emit items new to the"
-                    + " catalog: only GAN models that deal their long tail by pass can (models trained since it came in)");
+                    + " catalog; GAN models that deal their long tail in user order can (those trained by this version)");
         }
         if (request.condition().isNone()) {
             return LongStream.range(0, request.users()).mapToObj(i -> user(i, request));

@@ -260,10 +260,12 @@ public final class GanGenerator implements PersistentGenerator {
             String userId = SessionGenerator.userId(shard * SHARD + b);
             long t = origin + timing.firstSessionOffset(randoms[b], resolution);
             List<UserSession> decoded = new ArrayList<>();
+            List<dev.sessiongan.data.ClickEvent> earlier = new ArrayList<>();
             for (int k = 0; k < sessions.get(b).size(); k++) {
                 UserSession session = encoding.decode(steps(sessions.get(b).get(k)), userId, userId + "-s" + (k + 1), t,
-                        randoms[b], tailDeck, rules.strict());
+                        randoms[b], tailDeck, rules.strict(), earlier);
                 decoded.add(session);
+                earlier.addAll(session.events());
                 t = session.end().toEpochMilli() + timing.gapBetweenSessions(randoms[b], resolution);
             }
             users[b] = new VirtualUser(userId, UserProfile.of(new UserHistory(userId, decoded)), decoded);
