@@ -150,8 +150,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (training != null) {
             MarkovGenerator markov = MarkovTrainer.fit(training);
-            columns.add(repeated(Evaluation.of("markov baseline", sessions(markov, seed, false), real, training.sessions(),
-                    seed), r -> sessions(markov, seed + r, false), real));
+            Evaluation first = Evaluation.of("markov baseline", sessions(markov, seed, false), real,
+                    training.sessions(), seed);
+            columns.add(repeated(first, r -> sessions(markov, seed + r, false), real));
             // real vs real: the same training sessions each time; the classifier split and the subset vary
             columns.add(repeated(Evaluation.of("real vs real", training.sessions(), real, null, seed),
                     r -> training.sessions(), real));

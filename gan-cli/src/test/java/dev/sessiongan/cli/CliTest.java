@@ -243,7 +243,8 @@ class CliTest {
         assertThat(withNew.exitCode()).as(withNew.err()).isZero();
         List<String> real = Files.readAllLines(closed);
         List<String> grown = Files.readAllLines(open);
-        // the same users, event for event; only dealt-out tail draws became new items
+        // the same sessions' lengths (the network's draws do not depend on items); dealt-out tail draws became
+        // new items
         assertThat(grown).hasSameSizeAs(real);
         assertThat(real).noneMatch(l -> l.contains(",new-"));
         long fresh = grown.stream().filter(l -> l.contains(",new-4-0-")).count();

@@ -332,6 +332,11 @@ public final class SessionEncoding {
         return TailDeck.inOrder(seed, pass, parameters.trainingUsers(), newItems);
     }
 
+    /** Whether the long tail is dealt from decks (the model knows its training users' count; older ones do not). */
+    public boolean dealsTail() {
+        return parameters.trainingUsers() > 0;
+    }
+
     /** How many runs of {@code runUsers} generated users make one pass of the long tail (see {@link TailDeck}). */
     public int runsPerPass(int runUsers) {
         return TailDeck.runsPerPass(runUsers, parameters.trainingUsers());
@@ -468,7 +473,8 @@ public final class SessionEncoding {
     private static ClickEvent drawFresh(EncodingParameters.ItemPool pool, ItemDraw draw, boolean rare, EventType type,
             Instant at, List<ClickEvent> previous, SplittableRandom random, TailDeck deck) {
         TailDeck.Deal pick = draw.draw(rare, random, deck);
-        for (int attempt = 0; attempt < 4 && pick.newItem() == null && alreadyIn(previous, pool.ids().get(pick.index()));
+        for (int attempt = 0;
+                attempt < 4 && pick.newItem() == null && alreadyIn(previous, pool.ids().get(pick.index()));
                 attempt++) {
             pick = draw.draw(rare, random, deck);
         }
@@ -476,7 +482,8 @@ public final class SessionEncoding {
     }
 
     /** The pool's item, or the new item standing in for it (with its category and price). */
-    private static ClickEvent poolItem(EncodingParameters.ItemPool pool, TailDeck.Deal pick, EventType type, Instant at) {
+    private static ClickEvent poolItem(EncodingParameters.ItemPool pool, TailDeck.Deal pick, EventType type,
+            Instant at) {
         String category = pool.categories().get(pick.index());
         String price = pool.prices().get(pick.index());
         String item = pick.newItem() == null ? pool.ids().get(pick.index()) : pick.newItem();

@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  *   <li>{@linkplain #turns by turns}: the runs do not depend on one another; of the pass's {@code K} runs,
  *   run {@code k} deals the deck's entries {@code k, k + K, k + 2K, ...}. A run that deals more than its
  *   share wraps round onto entries other runs deal, and one that deals less leaves some undealt: on REES46,
- *   5,000 generated users (1.4 passes) dealt 3,775 of the 4,924 tail items at all, and gave 2,382 deals
+ *   5,000 generated users (1.6 passes) dealt 3,775 of the 4,924 tail items at all, and gave 2,382 deals
  *   beyond each item's share (in order: 4,119 and 2,029), and a sample the holdout's size held about 45
  *   fewer distinct items. Models written before pass dealing deal so.</li>
  * </ul>
@@ -152,7 +152,8 @@ public final class TailDeck {
             int entry;
             String newItem = null;
             if (reshuffles && newItems && lapNow > 0) {
-                // the pass has dealt the real tail out: a new item stands in for the entry a new lap would deal
+                // the pass has dealt the real tail out: a new item stands in for the entry at this place of the
+                // pass's order (its category and price)
                 entry = order[(int) (position % order.length)];
                 newItem = "new-" + seed + "-" + pass + "-" + draw.key() + "-" + (position - order.length);
             } else if (reshuffles) {

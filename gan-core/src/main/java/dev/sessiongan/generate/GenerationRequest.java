@@ -67,7 +67,8 @@ public record GenerationRequest(long users, long seed, Instant start, UserCondit
      * items, a long-tail draw in a category whose real tail the pass has already dealt out is a new item
      * of that category (id {@code new-SEED-PASS-POOL-N}, the category and price of the real tail item it
      * stands in for) instead of a real one dealt again. Such ids join to no catalog: leave this off to
-     * replay users against a real storefront.
+     * replay users against a real storefront. The ids do not name the model, so two models' outputs for
+     * one seed share ids for different items.
      */
     public GenerationRequest withNewItems(boolean newItemsAllowed) {
         return new GenerationRequest(users, seed, start, condition, newItemsAllowed);

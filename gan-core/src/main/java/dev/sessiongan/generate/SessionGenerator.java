@@ -41,7 +41,8 @@ public interface SessionGenerator {
     default Stream<VirtualUser> users(GenerationRequest request) {
         if (request.newItems() && !emitsNewItems()) {
             throw new dev.sessiongan.InvalidInputException("this " + kind() + " model cannot emit items new to the"
-                    + " catalog; GAN models that deal their long tail in user order can (those trained by this version)");
+                    + " catalog; GAN models that deal their long tail by pass can (their sampler.json says"
+                    + " \"dealing\": \"pass\"; retrain an older one)");
         }
         if (request.condition().isNone()) {
             return LongStream.range(0, request.users()).mapToObj(i -> user(i, request));

@@ -107,8 +107,9 @@ final class GanModelIo {
                     || network.inputWidth() != inputWidth(network)) {
                 throw new InvalidInputException(source, 0, null, "GAN network does not match its encoding");
             }
-            GanGenerator generator = new GanGenerator(encoding, network, timing, options, history)
-                    .withRules(entries.containsKey(SAMPLER) ? rules(entries.get(SAMPLER), source) : SamplingRules.LEGACY);
+            SamplingRules rules = entries.containsKey(SAMPLER) ? rules(entries.get(SAMPLER), source)
+                    : SamplingRules.LEGACY;
+            GanGenerator generator = new GanGenerator(encoding, network, timing, options, history).withRules(rules);
             if (entries.containsKey(CALIBRATION)) {
                 CalibrationEntry entry = JSON.readValue(entries.get(CALIBRATION), CalibrationEntry.class);
                 Calibration calibration = entry.offsets() == null ? null
@@ -130,8 +131,9 @@ final class GanModelIo {
                     + " must say whether sampling is strict (\"strict\": true or false)");
         }
         if (entry.dealing() != null && !entry.dealing().equals(PASS_DEALING)) {
-            throw new InvalidInputException(source, 0, null, "corrupt GAN model: " + SAMPLER + " has dealing \""
-                    + entry.dealing() + "\"; this library knows \"" + PASS_DEALING + "\" (or none)");
+            throw new InvalidInputException(source, 0, null, "unknown GAN model: " + SAMPLER + " has dealing \""
+                    + entry.dealing() + "\"; this library knows \"" + PASS_DEALING + "\" (or none): a corrupt file,"
+                    + " or one written by a newer SessionGAN");
         }
         return new SamplingRules(entry.strict(), entry.dealing() != null);
     }

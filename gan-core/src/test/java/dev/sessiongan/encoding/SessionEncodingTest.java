@@ -259,8 +259,7 @@ class SessionEncodingTest {
     /** The same tables as a model file written before decks, two-user tails and OTHER runs existed. */
     static SessionEncoding legacy(SessionEncoding fitted) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode tree = encodingTree(fitted);
-        assertThat(tree.has("trainingUsers") && tree.has("tailUsers") && tree.has("otherRuns") && tree.has("revisitRate"))
-                .isTrue();
+        assertThat(List.of("trainingUsers", "tailUsers", "otherRuns", "revisitRate")).allMatch(tree::has);
         tree.remove(List.of("trainingUsers", "tailUsers", "otherRuns", "revisitRate"));
         tree.get("pools").forEach(pool -> assertThat(
                 ((com.fasterxml.jackson.databind.node.ObjectNode) pool).remove("sessions")).isNotNull());

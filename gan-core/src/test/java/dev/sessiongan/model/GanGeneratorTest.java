@@ -93,7 +93,8 @@ class GanGeneratorTest {
         assertThat(fresh.user(lastOfPass, request)).isEqualTo(streamed.get(lastOfPass));
         assertThat(fresh.user(5, request)).isEqualTo(streamed.get(5));
         assertThat(fresh.user(lastOfPass + 1, request)).isEqualTo(streamed.get(lastOfPass + 1));
-        assertThat(fresh.user(GanGenerator.SHARD, GenerationRequest.of(300, 6))).isEqualTo(streamed.get(GanGenerator.SHARD));
+        assertThat(fresh.user(GanGenerator.SHARD, GenerationRequest.of(300, 6)))
+                .isEqualTo(streamed.get(GanGenerator.SHARD));
     }
 
     @Test
@@ -123,7 +124,8 @@ class GanGeneratorTest {
         assertThat(itemIds(closed)).noneMatch(id -> id.startsWith("new-"));
         assertThat(itemIds(open)).anyMatch(id -> id.startsWith("new-6-0-"));
         // a user reached on its own deals as in the stream, new items included
-        assertThat(model.withRules(SamplingRules.CURRENT).user(599, request.withNewItems(true))).isEqualTo(open.get(599));
+        assertThat(model.withRules(SamplingRules.CURRENT).user(599, request.withNewItems(true)))
+                .isEqualTo(open.get(599));
     }
 
     private static List<String> itemIds(List<VirtualUser> users) {
@@ -131,7 +133,10 @@ class GanGeneratorTest {
                 .map(dev.sessiongan.data.ClickEvent::itemId).toList();
     }
 
-    /** Over generated users: how many more users have each tail item (two training users or fewer) than the training data. */
+    /**
+     * Over generated users: how many more users have each tail item (two training users or fewer) than the
+     * training data had.
+     */
     private static long tailExcess(List<VirtualUser> users) {
         Map<String, java.util.Set<String>> training = new java.util.HashMap<>();
         slice.sessions().forEach(s -> s.events().forEach(
