@@ -351,23 +351,15 @@ public final class SessionEncoding {
      */
     public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis,
             SplittableRandom random, TailDeck tailDeck) {
-        return decode(steps, userId, sessionId, startMillis, random, tailDeck, true);
+        return decode(steps, userId, sessionId, startMillis, random, tailDeck, true, List.of());
     }
 
     /**
-     * As {@link #decode(List, String, String, long, SplittableRandom, TailDeck)}; {@code strict} is
-     * {@code false} only for models written before strict sampling (no {@code sampler.json}), whose sessions
-     * leaving an OTHER category may enter it again at once, as they did then.
-     */
-    public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis,
-            SplittableRandom random, TailDeck tailDeck, boolean strict) {
-        return decode(steps, userId, sessionId, startMillis, random, tailDeck, strict, List.of());
-    }
-
-    /**
-     * As {@link #decode(List, String, String, long, SplittableRandom, TailDeck, boolean)} for a session of a
-     * user whose earlier sessions hold {@code earlier} (their events, in order): a {@code NEW} or {@code RARE}
-     * choice may go back to one of them ({@link Revisits}; not in models written before revisits were fitted).
+     * As {@link #decode(List, String, String, long, SplittableRandom, TailDeck)} for a session of a user whose
+     * earlier sessions hold {@code earlier} (their events, in order): a {@code NEW} or {@code RARE} choice may
+     * go back to one of them ({@link Revisits}; not in models written before revisits were fitted).
+     * {@code strict} is {@code false} only for models written before strict sampling (no {@code sampler.json}),
+     * whose sessions leaving an OTHER category may enter it again at once, as they did then.
      */
     public UserSession decode(List<int[]> steps, String userId, String sessionId, long startMillis,
             SplittableRandom random, TailDeck tailDeck, boolean strict, List<ClickEvent> earlier) {

@@ -110,7 +110,7 @@ public final class TailDeck {
     }
 
     private Dealt shuffle(ItemDraw draw) {
-        return new Dealt(order(draw, 0), turn, turns, inOrder);
+        return new Dealt(order(draw, 0), turn, turns);
     }
 
     /** The deck's order in lap {@code lap} of this pass (only decks dealt in order have laps past 0). */
@@ -132,31 +132,32 @@ public final class TailDeck {
         return order;
     }
 
-    /** One pool's deck as this run or pass deals it: every {@code step}-th entry from {@code position}. */
+    /**
+     * One pool's deck as this run or pass deals it: every {@code step}-th entry from {@code position}; a deck
+     * dealt in order is shuffled again for each lap.
+     */
     private final class Dealt {
         private int[] order;
         private final long step;
-        private final boolean reshuffles;
         private long position;
         private long lap;
 
-        Dealt(int[] order, long position, long step, boolean reshuffles) {
+        Dealt(int[] order, long position, long step) {
             this.order = order;
             this.position = position;
             this.step = step;
-            this.reshuffles = reshuffles;
         }
 
         Deal next(ItemDraw draw) {
             long lapNow = position / order.length;
             int entry;
             String newItem = null;
-            if (reshuffles && newItems && lapNow > 0) {
+            if (inOrder && newItems && lapNow > 0) {
                 // the pass has dealt the real tail out: a new item stands in for the entry at this place of the
                 // pass's order (its category and price)
                 entry = order[(int) (position % order.length)];
                 newItem = "new-" + seed + "-" + pass + "-" + draw.key() + "-" + (position - order.length);
-            } else if (reshuffles) {
+            } else if (inOrder) {
                 if (lapNow != lap) {
                     order = order(draw, lapNow);
                     lap = lapNow;
