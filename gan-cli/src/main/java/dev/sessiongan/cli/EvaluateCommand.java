@@ -150,12 +150,14 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (training != null) {
             MarkovGenerator markov = MarkovTrainer.fit(training);
-            Evaluation first = Evaluation.of("markov baseline", sessions(markov, seed, false), real,
-                    training.sessions(), seed);
+            List<UserSession> markovSample = sessions(markov, seed, false);
+            Evaluation first = Evaluation.of("markov baseline", markovSample, real, training.sessions(), seed);
             columns.add(repeated(first, r -> sessions(markov, seed + r, false), real));
-            // real vs real: the same training sessions each time; the classifier split and the subset vary
-            columns.add(repeated(Evaluation.of("real vs real", training.sessions(), real, null, seed),
-                    r -> training.sessions(), real));
+            // real vs real: as many training sessions as the candidates have (divergences shrink with sample
+            // size, and Taobao's holdout outnumbers 5,000 users' sessions), a different subset each draw
+            int size = (candidate != null ? candidate : markovSample).size();
+            columns.add(repeated(Evaluation.of("real vs real", subset(training.sessions(), size, seed), real, null, seed),
+                    r -> subset(training.sessions(), size, seed + r), real));
         }
         EvaluationReport report = EvaluationReport.of(inputs, columns, history);
         PrintWriter printer = spec.commandLine().getOut();
@@ -176,6 +178,16 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         printer.flush();
         return 0;
+    }
+
+    /** {@code size} of the sessions (all when there are no more), drawn with {@code drawSeed}. */
+    private static List<UserSession> subset(List<UserSession> sessions, int size, long drawSeed) {
+        if (sessions.size() <= size) {
+            return sessions;
+        }
+        List<UserSession> shuffled = new ArrayList<>(sessions);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(drawSeed));
+        return shuffled.subList(0, size);
     }
 
     private List<UserSession> sessions(SessionGenerator generator, long drawSeed, boolean withNewItems) {

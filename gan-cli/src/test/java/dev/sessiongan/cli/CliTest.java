@@ -129,6 +129,10 @@ class CliTest {
         assertThat(json.get("columns")).hasSize(3);
         assertThat(json.at("/columns/2/name").asText()).isEqualTo("real vs real");
         assertThat(json.at("/columns/2/classifier_auc").asDouble()).isBetween(0.45, 0.6);
+        // 1,000 users have fewer sessions than the 4,080 training ones: real vs real compares as many
+        int sessions = json.at("/columns/0/sessions").asInt();
+        assertThat(sessions).isBetween(1_000, 2_000);
+        assertThat(json.at("/columns/2/sessions").asInt()).isEqualTo(sessions);
         assertThat(json.at("/columns/0/privacy_verdict/label").asText()).isEqualTo("no sign of copying");
         assertThat(json.at("/columns/0/charts/lengthShare")).hasSize(20);
         assertThat(json.get("summary").size()).isGreaterThanOrEqualTo(4);

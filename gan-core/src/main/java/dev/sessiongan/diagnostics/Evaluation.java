@@ -12,6 +12,7 @@ import java.util.Map;
  * real-vs-real (the training sessions themselves as the candidate), so every number has its yardsticks.
  *
  * @param name          column title
+ * @param sessions      sessions in the candidate sample (its first draw, if several)
  * @param classifierAuc cross-validated AUC of a classifier telling candidate from holdout sessions
  * @param fidelity      distances to the holdout, metric by metric (averaged over the draws, if several)
  * @param modeCollapse  repetition, coverage, bins and PRDC against the holdout
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 public record Evaluation(
         String name,
+        int sessions,
         double classifierAuc,
         Fidelity fidelity,
         ModeCollapse modeCollapse,
@@ -43,7 +45,7 @@ public record Evaluation(
     public static Evaluation of(String name, List<UserSession> candidate, List<UserSession> holdout,
             List<UserSession> training, long seed) {
         double auc = new ClassifierTwoSampleTest().run(candidate, holdout, seed).auc();
-        return new Evaluation(name, auc,
+        return new Evaluation(name, candidate.size(), auc,
                 Fidelity.compare(candidate, holdout),
                 ModeCollapse.measure(candidate, holdout, seed),
                 training == null ? null : Privacy.measure(candidate, training, holdout, seed),
@@ -63,7 +65,7 @@ public record Evaluation(
             throw new IllegalArgumentException("no draws");
         }
         double mean = aucs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        return new Evaluation(name, mean, Fidelity.mean(fidelities), modeCollapse, privacy, nextItem, charts, aucs);
+        return new Evaluation(name, sessions, mean, Fidelity.mean(fidelities), modeCollapse, privacy, nextItem, charts, aucs);
     }
 
     /** Sample standard deviation of the classifier AUC over the draws (0 for one draw). */
@@ -83,6 +85,7 @@ public record Evaluation(
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
+        m.put("sessions", sessions);
         m.put("classifier_auc", classifierAuc);
         if (classifierAucDraws.size() > 1) {
             m.put("classifier_auc_sd", classifierAucSd());

@@ -146,6 +146,25 @@ public final class SessionEncoding {
      * @throws InvalidInputException if the dataset is empty
      */
     public static SessionEncoding fit(SessionDataset dataset, EncodingOptions options) {
+        return fit(dataset, options, null, null);
+    }
+
+    /**
+     * This encoding's decoding tables fitted anew to {@code dataset}, with its category slots and price tiers
+     * kept, so that a network trained with this encoding reads and writes the same tokens: the items and
+     * OTHER categories it draws from, their popularity and long tail, the OTHER runs, the gaps within time
+     * buckets, the returning users' rate and the training-user count that sizes a pass of the tail. Why: a
+     * model is trained and selected with its validation users held out, and its catalog would otherwise lack
+     * their items (a tenth of the users); once training is over, every training user's items can be dealt.
+     *
+     * @throws InvalidInputException if the dataset is empty
+     */
+    public SessionEncoding refit(SessionDataset dataset) {
+        return fit(dataset, parameters.options(), parameters.categories(), parameters.priceTierBounds());
+    }
+
+    private static SessionEncoding fit(SessionDataset dataset, EncodingOptions options, List<String> slots,
+            double[] keptTierBounds) {
         if (dataset.isEmpty()) {
             throw new InvalidInputException("cannot fit an encoding to an empty dataset");
         }
@@ -183,7 +202,7 @@ public final class SessionEncoding {
                 previous = e;
             }
         }
-        List<String> top = categoryCounts.entrySet().stream()
+        List<String> top = slots != null ? slots : categoryCounts.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, long[]> en) -> -en.getValue()[0]))
                 .limit(options.topCategories()).map(Map.Entry::getKey).toList();
         Map<String, Integer> slot = new HashMap<>();
@@ -211,8 +230,8 @@ public final class SessionEncoding {
         }
         List<UserHistory> users = dataset.users();
         double[] meanPrices = users.stream().mapToDouble(SessionEncoding::meanPrice).filter(p -> !Double.isNaN(p)).toArray();
-        double[] tierBounds = null;
-        if (meanPrices.length >= 3) {
+        double[] tierBounds = keptTierBounds;
+        if (slots == null && meanPrices.length >= 3) {
             Arrays.sort(meanPrices);
             tierBounds = new double[] {meanPrices[meanPrices.length / 3], meanPrices[2 * meanPrices.length / 3]};
         }

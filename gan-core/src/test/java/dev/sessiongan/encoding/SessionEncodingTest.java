@@ -40,6 +40,39 @@ class SessionEncodingTest {
         assertThat(new TokenLayout(encoding).vocabulary()).isEqualTo(4 + 2 + 51 + 4 + 10 + 7 + 51 + 4 + 14);
     }
 
+    /**
+     * A model's encoding is fitted to its training split and refitted to every training user once training is
+     * over: the tokens stay, the catalog grows.
+     */
+    @Test
+    void refittingKeepsTheTokensAndDealsFromTheWholeData() {
+        List<UserHistory> users = train.users();
+        SessionDataset part = SessionDataset.of(users.subList(0, users.size() / 2).stream()
+                .flatMap(u -> u.sessions().stream()).toList());
+        SessionEncoding fitted = SessionEncoding.fit(part, EncodingOptions.DEFAULT);
+
+        SessionEncoding refitted = fitted.refit(train);
+
+        assertThat(refitted.parameters().categories()).isEqualTo(fitted.parameters().categories())
+                .isNotEqualTo(encoding.parameters().categories());
+        assertThat(refitted.headSizes()).containsExactly(fitted.headSizes());
+        assertThat(refitted.parameters().priceTierBounds()).containsExactly(fitted.parameters().priceTierBounds());
+        assertThat(refitted.parameters().trainingUsers()).isEqualTo(users.size());
+        assertThat(refitted.parameters().revisitRate()).isEqualTo(Revisits.rate(users, fitted::categorySlot));
+        java.util.Set<String> items = new java.util.HashSet<>();
+        refitted.parameters().pools().forEach(pool -> items.addAll(pool.ids()));
+        java.util.Set<String> partItems = new java.util.HashSet<>();
+        fitted.parameters().pools().forEach(pool -> partItems.addAll(pool.ids()));
+        assertThat(items).hasSize((int) train.summary().items()).containsAll(partItems);
+        assertThat(partItems).hasSizeLessThan(items.size());
+        // a slot's items are the same whichever slots were chosen: the whole data's pools, slot by slot
+        int slot = 0;
+        String category = fitted.parameters().categories().get(slot);
+        assertThat(refitted.parameters().pools().get(slot).ids()).hasSameElementsAs(train.sessions().stream()
+                .flatMap(sn -> sn.events().stream()).filter(e -> SessionEncoding.key(e.categoryId()).equals(category))
+                .map(ClickEvent::itemId).distinct().toList());
+    }
+
     @Test
     void encodesItemChoicesGapsAndEnd() {
         Instant t = Instant.parse("2024-01-01T00:00:00Z");

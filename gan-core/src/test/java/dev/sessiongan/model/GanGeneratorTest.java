@@ -54,6 +54,21 @@ class GanGeneratorTest {
         });
     }
 
+    /** Trained and selected with its validation users held out, the finished model deals their items too. */
+    @Test
+    void theFinishedModelsCatalogHoldsEveryTrainingUsersItems() throws IOException {
+        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        model.encoding().writeJson(json);
+        com.fasterxml.jackson.databind.JsonNode parameters = GanModelIo.JSON.readTree(json.toByteArray());
+        java.util.Set<String> catalog = new java.util.HashSet<>();
+        parameters.path("pools").forEach(pool -> pool.path("ids").forEach(id -> catalog.add(id.asText())));
+
+        assertThat(catalog).hasSize((int) slice.summary().items());
+        assertThat(parameters.path("trainingUsers").asLong()).isEqualTo(slice.summary().users());
+        assertThat(model.users(GenerationRequest.of(300, 3)).flatMap(u -> u.sessions().stream())
+                .flatMap(sn -> sn.events().stream())).allMatch(e -> catalog.contains(e.itemId()));
+    }
+
     @Test
     void warmStartBeatsTheUntrainedGenerator() {
         // integration: a tiny configuration on a 3,000-event slice, well under two minutes

@@ -51,7 +51,8 @@ public final class SessionGanExtension implements ParameterResolver, TestExecuti
         if (count < 1) {
             throw new ParameterResolutionException("@VirtualUsers count must be >= 1, got " + count);
         }
-        GenerationRequest request = GenerationRequest.of(count, seed).withCondition(condition(spec));
+        GenerationRequest request = GenerationRequest.of(count, seed).withCondition(condition(spec))
+                .withNewItems(spec.newItems());
         try {
             Stream<VirtualUser> users = simulator(spec.model()).users(request);
             return switch (shape) {

@@ -49,4 +49,10 @@ public @interface VirtualUsers {
 
     /** Only users whose every session has at most this many events; 0 for no bound. */
     int maxSessionLength() default 0;
+
+    /**
+     * Items new to the catalog once a category's real long tail is dealt out ({@code GenerationRequest.withNewItems});
+     * models that cannot emit them (the Markov baseline, GAN models that deal by turns) fail the parameter.
+     */
+    boolean newItems() default false;
 }

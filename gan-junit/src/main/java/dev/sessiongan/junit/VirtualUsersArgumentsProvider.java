@@ -18,13 +18,26 @@ public final class VirtualUsersArgumentsProvider implements ArgumentsProvider, A
         this.spec = annotation;
     }
 
+    /**
+     * JUnit 5.13 and later call this one; its default would wrap our refusals (a bad count, a model that cannot
+     * emit new items) in a message that blames this class's maintainers.
+     */
     @Override
+    public Stream<? extends Arguments> provideArguments(org.junit.jupiter.params.support.ParameterDeclarations parameters,
+            ExtensionContext context) {
+        return provideArguments(context);
+    }
+
+    /** What JUnit before 5.13 calls. */
+    @Override
+    @SuppressWarnings("deprecation")
     public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
         if (spec.count() < 1) {
             throw new IllegalArgumentException("@VirtualUsersSource count must be >= 1, got " + spec.count());
         }
         GenerationRequest request = GenerationRequest.of(spec.count(), spec.seed())
-                .withCondition(spec.buyersOnly() ? UserCondition.buyers() : UserCondition.NONE);
+                .withCondition(spec.buyersOnly() ? UserCondition.buyers() : UserCondition.NONE)
+                .withNewItems(spec.newItems());
         return SessionGanExtension.simulator(spec.model()).users(request).map(Arguments::of);
     }
 }

@@ -34,4 +34,7 @@ public @interface VirtualUsersSource {
 
     /** Only users with a purchase. */
     boolean buyersOnly() default false;
+
+    /** Items new to the catalog, as in {@link VirtualUsers#newItems()}. */
+    boolean newItems() default false;
 }

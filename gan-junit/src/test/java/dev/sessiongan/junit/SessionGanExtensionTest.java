@@ -3,6 +3,7 @@ package dev.sessiongan.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.VirtualUser;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,6 +14,9 @@ import org.junit.platform.testkit.engine.Events;
 
 /** The extension, run through JUnit's own test kit on the sample test classes below. */
 class SessionGanExtensionTest {
+
+    /** Enough users of the embedded model for a few categories' long tail to be dealt out. */
+    static final int NEW_ITEM_USERS = 300;
 
     /** Sample tests the kit runs; not run directly (the nested classes are static and excluded by name). */
     static class InjectingTests {
@@ -45,6 +49,13 @@ class SessionGanExtensionTest {
             assertThat(users).allSatisfy(u -> assertThat(u.profile().buyer()).isTrue());
         }
 
+        static List<VirtualUser> withNewItems;
+
+        @Test
+        void newItems(@VirtualUsers(count = NEW_ITEM_USERS, seed = 7, newItems = true) List<VirtualUser> users) {
+            withNewItems = users;
+        }
+
         @ParameterizedTest
         @VirtualUsersSource(count = 4, seed = 9)
         void eachUser(VirtualUser user) {
@@ -64,6 +75,16 @@ class SessionGanExtensionTest {
         }
 
         @Test
+        void markovHasNoNewItems(@VirtualUsers(count = 3, seed = 1, newItems = true,
+                model = "classpath:/markov.model") List<VirtualUser> users) {
+        }
+
+        @ParameterizedTest
+        @VirtualUsersSource(count = 2, model = "classpath:/markov.model", newItems = true)
+        void markovHasNoNewItemsEither(VirtualUser user) {
+        }
+
+        @Test
         // the Markov baseline reaches the give-up rule in a second; the rule does not depend on the model
         void impossibleCondition(@VirtualUsers(count = 3, seed = 1, preferredCategory = "none",
                 model = "classpath:/markov.model") List<VirtualUser> users) {
@@ -75,16 +96,22 @@ class SessionGanExtensionTest {
         Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(InjectingTests.class)).execute()
                 .testEvents();
 
-        tests.assertStatistics(s -> s.started(9).succeeded(9).failed(0));
+        tests.assertStatistics(s -> s.started(10).succeeded(10).failed(0));
         assertThat(InjectingTests.seenList).isEqualTo(InjectingTests.seenAgain);
+        // the users a request with new items gets, and some of their items are new ones
+        assertThat(InjectingTests.withNewItems).isEqualTo(dev.sessiongan.UserSimulator.defaultModel()
+                .users(GenerationRequest.of(NEW_ITEM_USERS, 7).withNewItems(true)).toList());
+        assertThat(InjectingTests.withNewItems.stream().flatMap(u -> u.sessions().stream())
+                .flatMap(sn -> sn.events().stream())).anyMatch(e -> e.itemId().startsWith("new-"));
     }
 
     @Test
     void aFailingTestReportsItsSeed() {
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingTests.class)).execute()
-                .testEvents();
+        org.junit.platform.testkit.engine.EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(FailingTests.class)).execute();
+        Events tests = results.testEvents();
 
-        tests.assertStatistics(s -> s.failed(3));
+        tests.assertStatistics(s -> s.failed(4));
         List<Throwable> failures = tests.failed().stream()
                 .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
                         .getThrowable().orElseThrow())
@@ -94,5 +121,11 @@ class SessionGanExtensionTest {
         assertThat(failures).anySatisfy(t -> assertThat(t.getSuppressed()).singleElement()
                 .satisfies(s -> assertThat(s.getMessage()).containsPattern("seed = -?\\d+L")));
         assertThat(failures).anySatisfy(t -> assertThat(t.getMessage()).contains("preferred-category=none"));
+        assertThat(failures).anySatisfy(t -> assertThat(t.getMessage()).contains("cannot emit items new to the catalog"));
+        // a parameterized test whose source fails is a failed container, not a failed test
+        assertThat(results.containerEvents().failed().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                        .getThrowable().orElseThrow().getMessage()))
+                .anySatisfy(m -> assertThat(m).contains("cannot emit items new to the catalog"));
     }
 }
