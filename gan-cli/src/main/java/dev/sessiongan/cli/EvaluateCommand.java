@@ -4,6 +4,7 @@ import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.baseline.MarkovGenerator;
 import dev.sessiongan.baseline.MarkovTrainer;
 import dev.sessiongan.data.SessionDataset;
+import dev.sessiongan.data.UserHistory;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.diagnostics.ClassifierTwoSampleTest;
 import dev.sessiongan.diagnostics.Evaluation;
@@ -24,9 +25,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -154,10 +157,10 @@ final class EvaluateCommand implements Callable<Integer> {
             Evaluation first = Evaluation.of("markov baseline", markovSample, real, training.sessions(), seed);
             columns.add(repeated(first, r -> sessions(markov, seed + r, false), real));
             // real vs real: as many training sessions as the candidates have (divergences shrink with sample
-            // size, and Taobao's holdout outnumbers 5,000 users' sessions), a different subset each draw
+            // size, and Taobao's holdout outnumbers 5,000 users' sessions), other users each draw
             int size = (candidate != null ? candidate : markovSample).size();
-            columns.add(repeated(Evaluation.of("real vs real", subset(training.sessions(), size, seed), real, null, seed),
-                    r -> subset(training.sessions(), size, seed + r), real));
+            columns.add(repeated(Evaluation.of("real vs real", realSample(training, size, seed), real, null, seed),
+                    r -> realSample(training, size, seed + r), real));
         }
         EvaluationReport report = EvaluationReport.of(inputs, columns, history);
         PrintWriter printer = spec.commandLine().getOut();
@@ -180,14 +183,22 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code size} of the sessions (all when there are no more), drawn with {@code drawSeed}. */
-    private static List<UserSession> subset(List<UserSession> sessions, int size, long drawSeed) {
-        if (sessions.size() <= size) {
-            return sessions;
+    /**
+     * Training users drawn with {@code drawSeed} until their sessions reach {@code sessions} (all of them when
+     * there are no more): whole users, so that sessions per user stay the data's.
+     */
+    static List<UserSession> realSample(SessionDataset training, int sessions, long drawSeed) {
+        if (training.sessions().size() <= sessions) {
+            return training.sessions();
         }
-        List<UserSession> shuffled = new ArrayList<>(sessions);
-        java.util.Collections.shuffle(shuffled, new java.util.Random(drawSeed));
-        return shuffled.subList(0, size);
+        List<UserHistory> users = new ArrayList<>(training.users());
+        SplittableRandom random = new SplittableRandom(drawSeed);
+        List<UserSession> sample = new ArrayList<>();
+        for (int i = 0; i < users.size() && sample.size() < sessions; i++) {
+            Collections.swap(users, i, i + random.nextInt(users.size() - i));
+            sample.addAll(users.get(i).sessions());
+        }
+        return sample;
     }
 
     private List<UserSession> sessions(SessionGenerator generator, long drawSeed, boolean withNewItems) {

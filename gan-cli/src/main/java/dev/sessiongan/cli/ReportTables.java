@@ -22,6 +22,8 @@ final class ReportTables {
 
     void print(EvaluationReport report, String holdoutName) {
         List<Evaluation> columns = report.columns();
+        out.println("sessions compared: " + String.join(", ", columns.stream()
+                .map(c -> String.format(Locale.ROOT, "%s %,d", c.name(), c.sessions())).toList()));
         out.println("classifier two-sample AUC against " + holdoutName + " (0.5 = indistinguishable)");
         table(columns, c -> {
             Map<String, Double> auc = new java.util.LinkedHashMap<>();

@@ -2,6 +2,10 @@ package dev.sessiongan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiongan.data.SessionDataset;
+import dev.sessiongan.data.UserSession;
+import dev.sessiongan.format.ClickstreamFormats;
+import dev.sessiongan.format.ReadOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +13,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +112,22 @@ class CliTest {
                 .contains("not a SessionGAN training checkpoint");
     }
 
+    @Test
+    void realVersusRealDrawsWholeTrainingUsersUntilTheyHaveTheCandidatesSessions() {
+        SessionDataset training = ClickstreamFormats.rees46().read(Path.of(TRAIN), ReadOptions.DEFAULT).dataset();
+
+        List<UserSession> sample = EvaluateCommand.realSample(training, 1_000, 3);
+
+        assertThat(sample.size()).isBetween(1_000, 1_019);
+        Map<String, Long> perUser = sample.stream().collect(Collectors.groupingBy(UserSession::userId,
+                Collectors.counting()));
+        training.users().stream().filter(u -> perUser.containsKey(u.userId()))
+                .forEach(u -> assertThat(perUser.get(u.userId())).isEqualTo(u.sessions().size()));
+        assertThat(EvaluateCommand.realSample(training, 1_000, 3)).isEqualTo(sample);
+        assertThat(EvaluateCommand.realSample(training, 1_000, 4)).isNotEqualTo(sample);
+        assertThat(EvaluateCommand.realSample(training, 5_000, 3)).isSameAs(training.sessions());
+    }
+
     private static String[] concat(String[] head, String... tail) {
         String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);
@@ -121,6 +143,8 @@ class CliTest {
                 "--out", report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("sessions compared: embedded model 1,\\d{3}, markov baseline 1,\\d{3},"
+                + " real vs real 1,\\d{3}");
         assertThat(run.out()).contains("embedded model").contains("markov baseline").contains("real vs real")
                 .contains("event_type_tv").contains("item_rank_shape_js").contains("prdc_coverage")
                 .contains("membership_auc").contains("hit_rate_at_20").contains("summary");
@@ -129,10 +153,10 @@ class CliTest {
         assertThat(json.get("columns")).hasSize(3);
         assertThat(json.at("/columns/2/name").asText()).isEqualTo("real vs real");
         assertThat(json.at("/columns/2/classifier_auc").asDouble()).isBetween(0.45, 0.6);
-        // 1,000 users have fewer sessions than the 4,080 training ones: real vs real compares as many
+        // 1,000 users have fewer sessions than the 4,080 training ones: real vs real compares as many, whole users
         int sessions = json.at("/columns/0/sessions").asInt();
         assertThat(sessions).isBetween(1_000, 2_000);
-        assertThat(json.at("/columns/2/sessions").asInt()).isEqualTo(sessions);
+        assertThat(json.at("/columns/2/sessions").asInt()).isBetween(sessions, sessions + 20);
         assertThat(json.at("/columns/0/privacy_verdict/label").asText()).isEqualTo("no sign of copying");
         assertThat(json.at("/columns/0/charts/lengthShare")).hasSize(20);
         assertThat(json.get("summary").size()).isGreaterThanOrEqualTo(4);

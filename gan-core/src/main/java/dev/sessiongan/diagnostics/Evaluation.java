@@ -9,7 +9,7 @@ import java.util.Map;
  * Every metric of one candidate sample against real holdout sessions: the classifier two-sample test,
  * fidelity, mode collapse, privacy (when the training sessions are known) and train-on-synthetic,
  * test-on-real. A report has one such column for the model, one for the Markov baseline and one for
- * real-vs-real (the training sessions themselves as the candidate), so every number has its yardsticks.
+ * real-vs-real (training users' own sessions as the candidate), so every number has its yardsticks.
  *
  * @param name          column title
  * @param sessions      sessions in the candidate sample (its first draw, if several)
@@ -34,6 +34,9 @@ public record Evaluation(
         List<Double> classifierAucDraws) {
 
     public Evaluation {
+        if (sessions < 0) {
+            throw new IllegalArgumentException("sessions must be >= 0, got " + sessions);
+        }
         classifierAucDraws = List.copyOf(classifierAucDraws);
     }
 

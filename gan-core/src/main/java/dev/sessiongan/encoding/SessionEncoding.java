@@ -146,7 +146,7 @@ public final class SessionEncoding {
      * @throws InvalidInputException if the dataset is empty
      */
     public static SessionEncoding fit(SessionDataset dataset, EncodingOptions options) {
-        return fit(dataset, options, null, null);
+        return fit(dataset, options, null);
     }
 
     /**
@@ -156,15 +156,16 @@ public final class SessionEncoding {
      * buckets, the returning users' rate and the training-user count that sizes a pass of the tail. Why: a
      * model is trained and selected with its validation users held out, and its catalog would otherwise lack
      * their items (a tenth of the users); once training is over, every training user's items can be dealt.
+     * {@code dataset} must hold the data this encoding was fitted to.
      *
-     * @throws InvalidInputException if the dataset is empty
+     * @throws InvalidInputException if the dataset is empty or has no item in one of the category slots
      */
     public SessionEncoding refit(SessionDataset dataset) {
-        return fit(dataset, parameters.options(), parameters.categories(), parameters.priceTierBounds());
+        return fit(dataset, parameters.options(), parameters);
     }
 
-    private static SessionEncoding fit(SessionDataset dataset, EncodingOptions options, List<String> slots,
-            double[] keptTierBounds) {
+    /** Fits the tables to {@code dataset}: afresh, or keeping the slots and price tiers of {@code kept}. */
+    private static SessionEncoding fit(SessionDataset dataset, EncodingOptions options, EncodingParameters kept) {
         if (dataset.isEmpty()) {
             throw new InvalidInputException("cannot fit an encoding to an empty dataset");
         }
@@ -202,7 +203,7 @@ public final class SessionEncoding {
                 previous = e;
             }
         }
-        List<String> top = slots != null ? slots : categoryCounts.entrySet().stream()
+        List<String> top = kept != null ? kept.categories() : categoryCounts.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, long[]> en) -> -en.getValue()[0]))
                 .limit(options.topCategories()).map(Map.Entry::getKey).toList();
         Map<String, Integer> slot = new HashMap<>();
@@ -215,6 +216,12 @@ public final class SessionEncoding {
             ids.add(new ArrayList<>());
         }
         itemCounts.keySet().forEach(item -> ids.get(slot.getOrDefault(itemCategory.get(item), other)).add(item));
+        for (int i = 0; kept != null && i < other; i++) {
+            if (ids.get(i).isEmpty()) {
+                throw new InvalidInputException("cannot refit the encoding: category slot " + i + " (category '"
+                        + top.get(i) + "') has no item in the data; refit to data that holds what it was fitted to");
+            }
+        }
         List<EncodingParameters.ItemPool> pools = new ArrayList<>();
         for (List<String> slotItems : ids) {
             pools.add(new EncodingParameters.ItemPool(slotItems,
@@ -230,8 +237,8 @@ public final class SessionEncoding {
         }
         List<UserHistory> users = dataset.users();
         double[] meanPrices = users.stream().mapToDouble(SessionEncoding::meanPrice).filter(p -> !Double.isNaN(p)).toArray();
-        double[] tierBounds = keptTierBounds;
-        if (slots == null && meanPrices.length >= 3) {
+        double[] tierBounds = kept != null ? kept.priceTierBounds() : null;
+        if (kept == null && meanPrices.length >= 3) {
             Arrays.sort(meanPrices);
             tierBounds = new double[] {meanPrices[meanPrices.length / 3], meanPrices[2 * meanPrices.length / 3]};
         }

@@ -26,10 +26,10 @@ import java.util.SplittableRandom;
  *   out of order means replaying the runs before it in its pass. Models are trained to deal so.</li>
  *   <li>{@linkplain #turns by turns}: the runs do not depend on one another; of the pass's {@code K} runs,
  *   run {@code k} deals the deck's entries {@code k, k + K, k + 2K, ...}. A run that deals more than its
- *   share wraps round onto entries other runs deal, and one that deals less leaves some undealt: on REES46,
- *   5,000 generated users (1.6 passes) dealt 3,775 of the 4,924 tail items at all, and gave 2,382 deals
- *   beyond each item's share (in order: 4,119 and 2,029), and a sample the holdout's size held about 45
- *   fewer distinct items. Models written before pass dealing deal so.</li>
+ *   share wraps round onto entries other runs deal, and one that deals less leaves some undealt: on REES46
+ *   (the model of the time, its catalog the training split's), 5,000 generated users (1.6 passes) dealt
+ *   3,775 of the 4,924 tail items at all, and gave 2,382 deals beyond each item's share (in order: 4,119
+ *   and 2,029), and a sample the holdout's size held about 45 fewer distinct items. Models written before pass dealing deal so.</li>
  * </ul>
  * One deck serves one run (by turns) or one pass (in order), in user order, on one thread. Models written
  * before decks existed do not know their training data's user count; their tail items are drawn
@@ -101,6 +101,16 @@ public final class TailDeck {
         this.newItems = newItems;
     }
 
+    /**
+     * A deck in this one's state that deals on independently of it: what a generator keeps of a pass to replay
+     * from, instead of replaying the pass from its first run.
+     */
+    public TailDeck copy() {
+        TailDeck copy = new TailDeck(seed, pass, turn, turns, dealing, inOrder, newItems);
+        decks.forEach((draw, dealt) -> copy.decks.put(draw, copy.new Dealt(dealt)));
+        return copy;
+    }
+
     /** The next tail item of {@code draw}; the draw has a tail. */
     Deal next(ItemDraw draw, SplittableRandom random) {
         if (!dealing) {
@@ -146,6 +156,12 @@ public final class TailDeck {
             this.order = order;
             this.position = position;
             this.step = step;
+        }
+
+        /** Another deck's state; the order is shared, since a lap replaces it rather than changing it. */
+        Dealt(Dealt other) {
+            this(other.order, other.position, other.step);
+            this.lap = other.lap;
         }
 
         Deal next(ItemDraw draw) {

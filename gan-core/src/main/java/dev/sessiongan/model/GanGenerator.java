@@ -1,6 +1,7 @@
 package dev.sessiongan.model;
 
 import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserHistory;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.encoding.SessionEncoding;
@@ -17,7 +18,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * The trained session GAN's generator: samples a profile, then that user's sessions conditioned on it,
@@ -32,6 +35,9 @@ public final class GanGenerator implements PersistentGenerator {
 
     static final int SHARD = 256;
 
+    /** How many states of a pass's deck are kept at most, so that reaching a shard replays a fraction of it. */
+    static final int PASS_STATES = 16;
+
     private final SessionEncoding encoding;
     private final TokenLayout layout;
     private final TokenNetwork network;
@@ -44,6 +50,9 @@ public final class GanGenerator implements PersistentGenerator {
     private CachedShard cached;
     /** The deck of the pass the last generated shard belongs to, as that shard left it (pass dealing only). */
     private PassDeck passDeck;
+    /** Copies of the latest pass's deck to replay from when a shard is reached out of order. */
+    private PassStates passStates;
+    private long replayedShards;
     private InferenceNetwork inference;
 
     GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
@@ -72,16 +81,12 @@ public final class GanGenerator implements PersistentGenerator {
     }
 
     /**
-     * The same network and corrections decoding with tables fitted to other data ({@link SessionEncoding#refit}),
-     * which must keep this model's tokens.
+     * The same network and corrections, decoding with tables and timing fitted to {@code data}, which must hold
+     * the data this model was trained on ({@link SessionEncoding#refit}); the tokens keep their meaning.
      */
-    GanGenerator withCatalog(SessionEncoding refitted, UserTiming refittedTiming) {
-        if (!java.util.Arrays.equals(refitted.headSizes(), encoding.headSizes())
-                || !java.util.Arrays.equals(refitted.profileSizes(), encoding.profileSizes())) {
-            throw new IllegalArgumentException("a refitted encoding must keep the model's tokens");
-        }
-        return new GanGenerator(refitted, network, refittedTiming, options, history, calibration, calibrationReport,
-                rules);
+    GanGenerator refittedTo(SessionDataset data) {
+        return new GanGenerator(encoding.refit(data), network, UserTiming.fit(data), options, history, calibration,
+                calibrationReport, rules);
     }
 
     /** The same model drawn by other rules (those of a model written before some of them existed). */
@@ -145,7 +150,10 @@ public final class GanGenerator implements PersistentGenerator {
      * <p>Users are generated a shard of {@value #SHARD} at a time. A model that deals its long tail by pass
      * (see {@link TailDeck}) generates a shard from the deck the shards before it in its pass left: reaching
      * users in order costs nothing more, but reaching a shard other than the next one replays the shards
-     * before it in its pass (up to a pass: 3,584 users on the REES46 default, 53,248 on Taobao).
+     * before it in its pass from the nearest earlier state of the pass's deck that this generator kept (fewer
+     * than {@value #PASS_STATES} a pass, the latest pass's only): none on the REES46 default, whose passes are 14
+     * shards, and up to 12 shards (3,072 users) on Taobao's 208-shard passes, once that part of the pass has
+     * been generated; else the pass from its start (up to 3,584 and 53,248 users).
      */
     @Override
     public VirtualUser user(long index, GenerationRequest request) {
@@ -245,7 +253,27 @@ public final class GanGenerator implements PersistentGenerator {
         passDeck = null;
         VirtualUser[] users = decodeShard(shard, request, deck);
         passDeck = new PassDeck(request.seed(), request.newItems(), shard + 1, deck);
+        keepPassState(shard + 1, request, deck);
         return users;
+    }
+
+    /**
+     * Keeps a copy of the deck as the shards before {@code shard} left it, every sixteenth of a pass (rounded
+     * up to whole shards), for reaching users out of order; only the latest pass's states are kept.
+     */
+    private void keepPassState(long shard, GenerationRequest request, TailDeck deck) {
+        int runs = encoding.runsPerPass(SHARD);
+        long every = (runs + PASS_STATES - 1) / PASS_STATES;
+        if (shard % runs == 0 || shard % runs % every != 0) {
+            return;
+        }
+        PassStates states = passStates;
+        if (states == null || states.seed() != request.seed() || states.newItems() != request.newItems()
+                || states.pass() != shard / runs) {
+            states = new PassStates(request.seed(), request.newItems(), shard / runs, new TreeMap<>());
+            passStates = states;
+        }
+        states.decks().put(shard, deck.copy());
     }
 
     /**
@@ -261,11 +289,35 @@ public final class GanGenerator implements PersistentGenerator {
                 && p.nextShard() == shard) {
             return p.deck();
         }
-        TailDeck deck = encoding.passDeck(request.seed(), shard / runs, request.newItems());
-        for (long s = first; s < shard; s++) {
+        TailDeck deck = null;
+        long from = first;
+        PassStates states = passStates;
+        if (states != null && states.seed() == request.seed() && states.newItems() == request.newItems()
+                && states.pass() == shard / runs) {
+            Map.Entry<Long, TailDeck> kept = states.decks().floorEntry(shard);
+            if (kept != null) {
+                deck = kept.getValue().copy();
+                from = kept.getKey();
+            }
+        }
+        if (deck == null) {
+            deck = encoding.passDeck(request.seed(), shard / runs, request.newItems());
+        }
+        for (long s = from; s < shard; s++) {
             decodeShard(s, request, deck);
+            replayedShards++;
+            keepPassState(s + 1, request, deck);
         }
         return deck;
+    }
+
+    /** Shards decoded again to reach a shard out of order, since this generator was made (for tests). */
+    long replayedShards() {
+        return replayedShards;
+    }
+
+    /** Copies of one pass's deck as it stood before some of its shards, by shard. */
+    private record PassStates(long seed, boolean newItems, long pass, TreeMap<Long, TailDeck> decks) {
     }
 
     /**

@@ -249,9 +249,9 @@ public final class GanTrainer {
             GanGenerator trained = new GanGenerator(encoding, network, timing, options, history);
             GanGenerator finished = options.calibrationRounds() > 0 ? calibrate(trained) : trained;
             // selection and calibration are done: from here on the validation users' items, categories and
-            // timings are the catalog's too, so the model deals from every training user's (REES46: 5,543
-            // items instead of 5,092); the network's tokens stay as they were
-            return finished.withCatalog(encoding.refit(allUsers), UserTiming.fit(allUsers));
+            // timings are the catalog's too, so the model deals from every training user's; the network's
+            // tokens stay as they were
+            return finished.refittedTo(allUsers);
         }
 
         /**

@@ -1,7 +1,9 @@
 package dev.sessiongan.encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.TestData;
 import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.EventType;
@@ -15,7 +17,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,9 +63,9 @@ class SessionEncodingTest {
         assertThat(refitted.parameters().priceTierBounds()).containsExactly(fitted.parameters().priceTierBounds());
         assertThat(refitted.parameters().trainingUsers()).isEqualTo(users.size());
         assertThat(refitted.parameters().revisitRate()).isEqualTo(Revisits.rate(users, fitted::categorySlot));
-        java.util.Set<String> items = new java.util.HashSet<>();
+        Set<String> items = new HashSet<>();
         refitted.parameters().pools().forEach(pool -> items.addAll(pool.ids()));
-        java.util.Set<String> partItems = new java.util.HashSet<>();
+        Set<String> partItems = new HashSet<>();
         fitted.parameters().pools().forEach(pool -> partItems.addAll(pool.ids()));
         assertThat(items).hasSize((int) train.summary().items()).containsAll(partItems);
         assertThat(partItems).hasSizeLessThan(items.size());
@@ -71,6 +75,10 @@ class SessionEncodingTest {
         assertThat(refitted.parameters().pools().get(slot).ids()).hasSameElementsAs(train.sessions().stream()
                 .flatMap(sn -> sn.events().stream()).filter(e -> SessionEncoding.key(e.categoryId()).equals(category))
                 .map(ClickEvent::itemId).distinct().toList());
+        // data without the slots' categories cannot stand in for the data they were chosen from
+        SessionDataset oneSession = SessionDataset.of(List.of(train.sessions().get(0)));
+        assertThatThrownBy(() -> fitted.refit(oneSession)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has no item in the data");
     }
 
     @Test
@@ -267,7 +275,7 @@ class SessionEncodingTest {
         byte[] bad = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(tree);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> SessionEncoding.readJson(new ByteArrayInputStream(bad), "model.zip/encoding.json"))
-                .isInstanceOf(dev.sessiongan.InvalidInputException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("model.zip/encoding.json").hasMessageContaining(why);
     }
 

@@ -144,6 +144,19 @@ class TailDeckTest {
     }
 
     @Test
+    void aCopyDealsOnFromWhereTheDeckStoodWithoutMovingIt() {
+        TailDeck pass = encoding.passDeck(7, 0, false);
+        deal(encoding, pass, entries - 3, 1);
+
+        TailDeck copy = pass.copy();
+        List<String> fromCopy = deal(encoding, copy, 10, 2);
+
+        // past the end of the first lap too, and the original still stands where the copy was made
+        assertThat(deal(encoding, pass, 10, 2)).isEqualTo(fromCopy);
+        assertThat(deal(encoding, copy, 5, 3)).isEqualTo(deal(encoding, pass, 5, 3));
+    }
+
+    @Test
     void withNewItemsADealtOutDeckDealsItemsNewToTheCatalogInsteadOfStartingOver() {
         List<ClickEvent> dealt = dealEvents(encoding, encoding.passDeck(7, 2, true), entries + 5, 1);
 

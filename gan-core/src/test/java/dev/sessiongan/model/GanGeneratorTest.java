@@ -2,6 +2,7 @@ package dev.sessiongan.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiongan.TestData;
 import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserSession;
@@ -14,10 +15,13 @@ import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.VirtualUser;
 import dev.sessiongan.io.ModelFile;
 import dev.sessiongan.io.ModelManifest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,10 +61,10 @@ class GanGeneratorTest {
     /** Trained and selected with its validation users held out, the finished model deals their items too. */
     @Test
     void theFinishedModelsCatalogHoldsEveryTrainingUsersItems() throws IOException {
-        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
         model.encoding().writeJson(json);
-        com.fasterxml.jackson.databind.JsonNode parameters = GanModelIo.JSON.readTree(json.toByteArray());
-        java.util.Set<String> catalog = new java.util.HashSet<>();
+        JsonNode parameters = GanModelIo.JSON.readTree(json.toByteArray());
+        Set<String> catalog = new HashSet<>();
         parameters.path("pools").forEach(pool -> pool.path("ids").forEach(id -> catalog.add(id.asText())));
 
         assertThat(catalog).hasSize((int) slice.summary().items());
@@ -110,6 +114,29 @@ class GanGeneratorTest {
         assertThat(fresh.user(lastOfPass + 1, request)).isEqualTo(streamed.get(lastOfPass + 1));
         assertThat(fresh.user(GanGenerator.SHARD, GenerationRequest.of(300, 6)))
                 .isEqualTo(streamed.get(GanGenerator.SHARD));
+    }
+
+    @Test
+    void reachingAShardOutOfOrderReplaysFromTheNearestStateOfItsPassThatWasKept() {
+        // the tiny model's catalog refitted to all of train.csv: passes of 14 shards
+        SessionDataset all = ClickstreamFormats.rees46().read(TestData.file("rees46_multicategory/train.csv"),
+                ReadOptions.DEFAULT).dataset();
+        GanGenerator wide = model.refittedTo(all);
+        int runs = wide.encoding().runsPerPass(GanGenerator.SHARD);
+        assertThat(runs).isBetween(4, GanGenerator.PASS_STATES);
+        GenerationRequest request = GenerationRequest.of((long) runs * GanGenerator.SHARD, 8);
+        List<VirtualUser> streamed = wide.users(request).toList();
+        int last = runs * GanGenerator.SHARD - 1;
+
+        GanGenerator fresh = wide.withRules(SamplingRules.CURRENT);
+        assertThat(fresh.user(last, request)).isEqualTo(streamed.get(last));
+        assertThat(fresh.replayedShards()).isEqualTo(runs - 1);
+        // the replay kept the pass's states: going back into the pass replays nothing more
+        assertThat(fresh.user(0, request)).isEqualTo(streamed.get(0));
+        assertThat(fresh.user(2 * GanGenerator.SHARD + 3, request)).isEqualTo(streamed.get(2 * GanGenerator.SHARD + 3));
+        assertThat(fresh.user(last - GanGenerator.SHARD, request)).isEqualTo(streamed.get(last - GanGenerator.SHARD));
+        assertThat(fresh.user(GanGenerator.SHARD, request)).isEqualTo(streamed.get(GanGenerator.SHARD));
+        assertThat(fresh.replayedShards()).isEqualTo(runs - 1);
     }
 
     @Test

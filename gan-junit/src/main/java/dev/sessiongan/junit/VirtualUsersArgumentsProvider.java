@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;
 import org.junit.jupiter.params.support.AnnotationConsumer;
+import org.junit.jupiter.params.support.ParameterDeclarations;
 
 /** Supplies {@link VirtualUsersSource} users, one argument set per user. */
 public final class VirtualUsersArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<VirtualUsersSource> {
@@ -18,20 +19,9 @@ public final class VirtualUsersArgumentsProvider implements ArgumentsProvider, A
         this.spec = annotation;
     }
 
-    /**
-     * JUnit 5.13 and later call this one; its default would wrap our refusals (a bad count, a model that cannot
-     * emit new items) in a message that blames this class's maintainers.
-     */
+    /** What JUnit (5.13 or later) calls for each parameterized test that names this source. */
     @Override
-    public Stream<? extends Arguments> provideArguments(org.junit.jupiter.params.support.ParameterDeclarations parameters,
-            ExtensionContext context) {
-        return provideArguments(context);
-    }
-
-    /** What JUnit before 5.13 calls. */
-    @Override
-    @SuppressWarnings("deprecation")
-    public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
+    public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
         if (spec.count() < 1) {
             throw new IllegalArgumentException("@VirtualUsersSource count must be >= 1, got " + spec.count());
         }

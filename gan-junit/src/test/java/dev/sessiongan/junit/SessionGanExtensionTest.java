@@ -3,12 +3,14 @@ package dev.sessiongan.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.sessiongan.UserSimulator;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.VirtualUser;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -99,7 +101,7 @@ class SessionGanExtensionTest {
         tests.assertStatistics(s -> s.started(10).succeeded(10).failed(0));
         assertThat(InjectingTests.seenList).isEqualTo(InjectingTests.seenAgain);
         // the users a request with new items gets, and some of their items are new ones
-        assertThat(InjectingTests.withNewItems).isEqualTo(dev.sessiongan.UserSimulator.defaultModel()
+        assertThat(InjectingTests.withNewItems).isEqualTo(UserSimulator.defaultModel()
                 .users(GenerationRequest.of(NEW_ITEM_USERS, 7).withNewItems(true)).toList());
         assertThat(InjectingTests.withNewItems.stream().flatMap(u -> u.sessions().stream())
                 .flatMap(sn -> sn.events().stream())).anyMatch(e -> e.itemId().startsWith("new-"));
@@ -107,7 +109,7 @@ class SessionGanExtensionTest {
 
     @Test
     void aFailingTestReportsItsSeed() {
-        org.junit.platform.testkit.engine.EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(FailingTests.class)).execute();
         Events tests = results.testEvents();
 
