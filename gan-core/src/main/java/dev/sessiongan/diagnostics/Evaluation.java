@@ -68,7 +68,8 @@ public record Evaluation(
             throw new IllegalArgumentException("no draws");
         }
         double mean = aucs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        return new Evaluation(name, sessions, mean, Fidelity.mean(fidelities), modeCollapse, privacy, nextItem, charts, aucs);
+        return new Evaluation(name, sessions, mean, Fidelity.mean(fidelities), modeCollapse, privacy, nextItem, charts,
+                aucs);
     }
 
     /** Sample standard deviation of the classifier AUC over the draws (0 for one draw). */

@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  *   share wraps round onto entries other runs deal, and one that deals less leaves some undealt: on REES46
  *   (the model of the time, its catalog the training split's), 5,000 generated users (1.6 passes) dealt
  *   3,775 of the 4,924 tail items at all, and gave 2,382 deals beyond each item's share (in order: 4,119
- *   and 2,029), and a sample the holdout's size held about 45 fewer distinct items. Models written before pass dealing deal so.</li>
+ *   and 2,029), and a sample the holdout's size held about 45 fewer distinct items. Models written before
+ *   pass dealing deal so.</li>
  * </ul>
  * One deck serves one run (by turns) or one pass (in order), in user order, on one thread. Models written
  * before decks existed do not know their training data's user count; their tail items are drawn

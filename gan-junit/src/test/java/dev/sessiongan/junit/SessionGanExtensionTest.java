@@ -123,7 +123,8 @@ class SessionGanExtensionTest {
         assertThat(failures).anySatisfy(t -> assertThat(t.getSuppressed()).singleElement()
                 .satisfies(s -> assertThat(s.getMessage()).containsPattern("seed = -?\\d+L")));
         assertThat(failures).anySatisfy(t -> assertThat(t.getMessage()).contains("preferred-category=none"));
-        assertThat(failures).anySatisfy(t -> assertThat(t.getMessage()).contains("cannot emit items new to the catalog"));
+        assertThat(failures)
+                .anySatisfy(t -> assertThat(t.getMessage()).contains("cannot emit items new to the catalog"));
         // a parameterized test whose source fails is a failed container, not a failed test
         assertThat(results.containerEvents().failed().stream()
                 .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
