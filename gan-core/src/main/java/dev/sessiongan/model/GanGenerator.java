@@ -48,10 +48,8 @@ public final class GanGenerator implements PersistentGenerator {
     private final CalibrationReport calibrationReport;
     private final SamplingRules rules;
     private CachedShard cached;
-    /** The deck of the pass the last generated shard belongs to, as that shard left it (pass dealing only). */
-    private PassDeck passDeck;
-    /** Copies of the latest pass's deck to replay from when a shard is reached out of order. */
-    private PassStates passStates;
+    /** What generation keeps of the latest pass it dealt from (pass dealing only). */
+    private PassState pass;
     private long replayedShards;
     private InferenceNetwork inference;
 
@@ -248,67 +246,55 @@ public final class GanGenerator implements PersistentGenerator {
             }
             return decodeShard(shard, request, encoding.tailDeck(request.seed(), shard * SHARD, SHARD));
         }
-        TailDeck deck = passDeckBefore(shard, request);
+        int runs = encoding.runsPerPass(SHARD);
+        PassState state = passOf(shard / runs, request);
+        TailDeck deck = deckBefore(shard, runs, state, request);
         // decoding moves the deck on: if it fails half way, the next request must replay the pass
-        passDeck = null;
+        state.deck = null;
         VirtualUser[] users = decodeShard(shard, request, deck);
-        passDeck = new PassDeck(request.seed(), request.newItems(), shard + 1, deck);
-        keepPassState(shard + 1, request, deck);
+        state.deck = deck;
+        state.nextShard = shard + 1;
+        keep(state, shard + 1, runs, deck);
         return users;
     }
 
-    /**
-     * Keeps a copy of the deck as the shards before {@code shard} left it, every sixteenth of a pass (rounded
-     * up to whole shards), for reaching users out of order; only the latest pass's states are kept.
-     */
-    private void keepPassState(long shard, GenerationRequest request, TailDeck deck) {
-        int runs = encoding.runsPerPass(SHARD);
-        long every = (runs + PASS_STATES - 1) / PASS_STATES;
-        if (shard % runs == 0 || shard % runs % every != 0) {
-            return;
+    /** What is kept of pass {@code index} of the request's users: the latest pass's, or nothing yet. */
+    private PassState passOf(long index, GenerationRequest request) {
+        if (pass == null || pass.seed != request.seed() || pass.newItems != request.newItems() || pass.index != index) {
+            pass = new PassState(request.seed(), request.newItems(), index);
         }
-        PassStates states = passStates;
-        if (states == null || states.seed() != request.seed() || states.newItems() != request.newItems()
-                || states.pass() != shard / runs) {
-            states = new PassStates(request.seed(), request.newItems(), shard / runs, new TreeMap<>());
-            passStates = states;
-        }
-        states.decks().put(shard, deck.copy());
+        return pass;
     }
 
     /**
      * The deck of {@code shard}'s pass as the shards before it in the pass leave it: the one the previous
-     * shard left when users are generated in order, else replayed from the pass's first shard (random access
-     * costs up to a pass of users).
+     * shard left when users are generated in order, else replayed from the nearest copy kept before it, or
+     * from the pass's first shard.
      */
-    private TailDeck passDeckBefore(long shard, GenerationRequest request) {
-        int runs = encoding.runsPerPass(SHARD);
-        long first = shard - shard % runs;
-        PassDeck p = passDeck;
-        if (shard > first && p != null && p.seed() == request.seed() && p.newItems() == request.newItems()
-                && p.nextShard() == shard) {
-            return p.deck();
+    private TailDeck deckBefore(long shard, int runs, PassState state, GenerationRequest request) {
+        if (state.deck != null && state.nextShard == shard) {
+            return state.deck;
         }
-        TailDeck deck = null;
-        long from = first;
-        PassStates states = passStates;
-        if (states != null && states.seed() == request.seed() && states.newItems() == request.newItems()
-                && states.pass() == shard / runs) {
-            Map.Entry<Long, TailDeck> kept = states.decks().floorEntry(shard);
-            if (kept != null) {
-                deck = kept.getValue().copy();
-                from = kept.getKey();
-            }
-        }
-        if (deck == null) {
-            deck = encoding.passDeck(request.seed(), shard / runs, request.newItems());
-        }
-        for (long s = from; s < shard; s++) {
+        Map.Entry<Long, TailDeck> kept = state.kept.floorEntry(shard);
+        TailDeck deck = kept != null ? kept.getValue().copy()
+                : encoding.passDeck(request.seed(), state.index, request.newItems());
+        for (long s = kept != null ? kept.getKey() : shard - shard % runs; s < shard; s++) {
             decodeShard(s, request, deck);
             replayedShards++;
-            keepPassState(s + 1, request, deck);
+            keep(state, s + 1, runs, deck);
         }
         return deck;
+    }
+
+    /**
+     * Keeps a copy of the deck as the shards before {@code shard} left it, every sixteenth of a pass (rounded
+     * up to whole shards), for reaching users out of order.
+     */
+    private static void keep(PassState state, long shard, int runs, TailDeck deck) {
+        long every = (runs + PASS_STATES - 1) / PASS_STATES;
+        if (shard % runs != 0 && shard % runs % every == 0) {
+            state.kept.put(shard, deck.copy());
+        }
     }
 
     /** Shards decoded again to reach a shard out of order, since this generator was made (for tests). */
@@ -316,15 +302,25 @@ public final class GanGenerator implements PersistentGenerator {
         return replayedShards;
     }
 
-    /** Copies of one pass's deck as it stood before some of its shards, by shard. */
-    private record PassStates(long seed, boolean newItems, long pass, TreeMap<Long, TailDeck> decks) {
-    }
-
     /**
-     * A pass's deck and the shard it is next to deal to. The request's start time is not part of the key:
-     * it moves timestamps only, never which items are dealt.
+     * The latest pass generation dealt from: its deck as the last generated shard left it and the shard that
+     * deck deals to next ({@code null} before any, or after a shard failed half way), and copies of the deck
+     * from before some of its shards, by shard. The request's start time is not part of the key: it moves
+     * timestamps only, never which items are dealt.
      */
-    private record PassDeck(long seed, boolean newItems, long nextShard, TailDeck deck) {
+    private static final class PassState {
+        private final long seed;
+        private final boolean newItems;
+        private final long index;
+        private final TreeMap<Long, TailDeck> kept = new TreeMap<>();
+        private TailDeck deck;
+        private long nextShard;
+
+        PassState(long seed, boolean newItems, long index) {
+            this.seed = seed;
+            this.newItems = newItems;
+            this.index = index;
+        }
     }
 
     private VirtualUser[] decodeShard(long shard, GenerationRequest request, TailDeck tailDeck) {
