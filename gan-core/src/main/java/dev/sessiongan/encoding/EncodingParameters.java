@@ -25,6 +25,10 @@ import java.util.List;
  * @param revisitRate          how often a later session's new item goes back to the user's earlier items
  *                             where it can ({@link Revisits}); {@code null} in models written before it was
  *                             recorded, whose later sessions never go back
+ * @param repeatBuyingRate     over training buyers with several sessions, the share of their sessions beyond the
+ *                             first that bought beyond the first buying one ({@link BuyingSessions}); {@code null}
+ *                             in models written before it was recorded, whose network alone decides which
+ *                             sessions of such a buyer buy
  */
 record EncodingParameters(
         EncodingOptions options,
@@ -38,7 +42,8 @@ record EncodingParameters(
         long trainingUsers,
         int tailUsers,
         OtherRuns otherRuns,
-        Double revisitRate) {
+        Double revisitRate,
+        Double repeatBuyingRate) {
 
     /** The most training users a long-tail item has. */
     int tailLimit() {

@@ -249,7 +249,8 @@ public final class SessionEncoding {
         int[] many = users.stream().mapToInt(u -> u.sessions().size()).filter(n -> n >= SESSION_BUCKETS).sorted().toArray();
         double revisits = Revisits.rate(users, c -> slot.getOrDefault(key(c), other));
         return new SessionEncoding(new EncodingParameters(options, top, pools, gapQuantiles, tierBounds, many,
-                wholeSeconds ? 1000 : 1, runs.commonStay(), users.size(), TAIL_USERS, runs, revisits));
+                wholeSeconds ? 1000 : 1, runs.commonStay(), users.size(), TAIL_USERS, runs, revisits,
+                BuyingSessions.rate(users)));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -573,6 +574,16 @@ public final class SessionEncoding {
         }
         int[] many = parameters.manySessionCounts();
         return many[random.nextInt(many.length)];
+    }
+
+    /**
+     * Per session of a buyer with {@code sessions} sessions, whether it holds a purchase: one does, and each
+     * other at the rate the training data's multi-session buyers bought again ({@link BuyingSessions}).
+     * {@code null} for models written before that rate was recorded: their network decides.
+     */
+    public boolean[] buyingSessions(int sessions, SplittableRandom random) {
+        Double rate = parameters.repeatBuyingRate();
+        return rate == null ? null : BuyingSessions.plan(sessions, rate, random);
     }
 
     private int priceTier(double meanPrice) {

@@ -212,6 +212,10 @@ public final class GanGenerator implements PersistentGenerator {
             wanted[b] = Math.min(options.maxSessionsPerUser(), encoding.sessionCount(bucket, randoms[b]));
             most = Math.max(most, wanted[b]);
         }
+        boolean[][] buying = buyingPlans(profiles, wanted, randoms);
+        for (int b : redrawnAgainstPlans(sampler, first, buying, randoms, noise)) {
+            sessions.get(b).set(0, first.get(b));
+        }
         for (int k = 1; k < most; k++) {
             // only the users who still need a session are sampled; the batch's make-up depends only on the
             // shard's own draws, so output stays deterministic
@@ -224,17 +228,74 @@ public final class GanGenerator implements PersistentGenerator {
             int[][] forced = new int[rows.size()][];
             SplittableRandom[] rowRandoms = new SplittableRandom[rows.size()];
             float[][] rowNoise = new float[rows.size()][];
+            boolean[] buys = new boolean[rows.size()];
+            boolean[] barred = new boolean[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
                 forced[i] = profiles[rows.get(i)];
                 rowRandoms[i] = randoms[rows.get(i)];
                 rowNoise[i] = noise[rows.get(i)];
+                boolean[] plan = buying[rows.get(i)];
+                buys[i] = plan != null && plan[k];
+                barred[i] = plan != null && !plan[k];
             }
-            List<int[]> next = sampler.sample(forced, rowRandoms, rowNoise);
+            List<int[]> next = sampler.samplePlanned(forced, buys, barred, rowRandoms, rowNoise);
             for (int i = 0; i < rows.size(); i++) {
                 sessions.get(rows.get(i)).add(next.get(i));
             }
         }
         return new ShardTokens(sessions, randoms);
+    }
+
+    /**
+     * Per user, which of its sessions buy ({@link SessionEncoding#buyingSessions}), for buyers of the
+     * several-sessions buckets; {@code null} where the network decides (everyone else, and every user of a
+     * model without a recorded rate). A single-session buyer's one session buys by
+     * {@link SequenceSampler#sampleFirstSessions}.
+     */
+    private boolean[][] buyingPlans(int[][] profiles, int[] wanted, SplittableRandom[] randoms) {
+        boolean[][] plans = new boolean[profiles.length][];
+        for (int b = 0; b < profiles.length; b++) {
+            if (layout.valueOf(profiles[b][Field.BUYER.ordinal()], Field.BUYER) == 1
+                    && layout.valueOf(profiles[b][Field.SESSIONS.ordinal()], Field.SESSIONS) > 0) {
+                plans[b] = encoding.buyingSessions(wanted[b], randoms[b]);
+            }
+        }
+        return plans;
+    }
+
+    /**
+     * Draws again, keeping the profile, each first session that does not keep its user's buying plan; returns
+     * the rows drawn again.
+     */
+    private static List<Integer> redrawnAgainstPlans(SequenceSampler sampler, List<int[]> first, boolean[][] plans,
+            SplittableRandom[] randoms, float[][] noise) {
+        List<Integer> rows = new ArrayList<>();
+        for (int b = 0; b < first.size(); b++) {
+            if (plans[b] != null && plans[b][0] != sampler.purchases(first.get(b))) {
+                rows.add(b);
+            }
+        }
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        int[][] profiles = new int[rows.size()][];
+        SplittableRandom[] rowRandoms = new SplittableRandom[rows.size()];
+        float[][] rowNoise = new float[rows.size()][];
+        boolean[] buys = new boolean[rows.size()];
+        boolean[] barred = new boolean[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            int b = rows.get(i);
+            profiles[i] = java.util.Arrays.copyOf(first.get(b), TokenLayout.PROFILE_TOKENS);
+            rowRandoms[i] = randoms[b];
+            rowNoise[i] = noise[b];
+            buys[i] = plans[b][0];
+            barred[i] = !plans[b][0];
+        }
+        List<int[]> again = sampler.samplePlanned(profiles, buys, barred, rowRandoms, rowNoise);
+        for (int i = 0; i < rows.size(); i++) {
+            first.set(rows.get(i), again.get(i));
+        }
+        return rows;
     }
 
     private VirtualUser[] generateShard(long shard, GenerationRequest request) {

@@ -62,7 +62,7 @@ final class SequenceSampler {
      * @param noise          per row, its noise vector
      */
     List<int[]> sample(int[][] forcedProfiles, SplittableRandom[] randoms, float[][] noise) {
-        return sampleWithLikelihood(forcedProfiles, null, randoms, noise).sequences();
+        return sampleWithLikelihood(forcedProfiles, null, null, randoms, noise).sequences();
     }
 
     /**
@@ -74,10 +74,35 @@ final class SequenceSampler {
      */
     List<int[]> sampleFirstSessions(SplittableRandom[] randoms, float[][] noise) {
         List<int[]> sessions = new ArrayList<>(sample(null, randoms, noise));
+        boolean[] buys = new boolean[sessions.size()];
+        for (int b = 0; b < sessions.size(); b++) {
+            buys[b] = singleSessionBuyer(sessions.get(b));
+        }
+        return redrawUntilBought(sessions, buys, randoms, noise);
+    }
+
+    /**
+     * Samples sessions of the given profiles that keep their user's buying plan
+     * ({@link dev.sessiongan.encoding.SessionEncoding#buyingSessions}): a row that {@code buys} holds a purchase
+     * (drawn again as a single-session buyer's is, {@link #sampleFirstSessions}), a row {@code barred} never
+     * purchases, and the network decides the others.
+     */
+    List<int[]> samplePlanned(int[][] profiles, boolean[] buys, boolean[] barred, SplittableRandom[] randoms,
+            float[][] noise) {
+        List<int[]> sessions = new ArrayList<>(sampleWithLikelihood(profiles, null, barred, randoms, noise).sequences());
+        return redrawUntilBought(sessions, buys, randoms, noise);
+    }
+
+    /**
+     * Draws again, with its profile kept, each row that {@code buys} but holds no purchase, up to
+     * {@value #REDRAWS} times, the last with END held back until it buys.
+     */
+    private List<int[]> redrawUntilBought(List<int[]> sessions, boolean[] buys, SplittableRandom[] randoms,
+            float[][] noise) {
         for (int attempt = 0; attempt <= REDRAWS; attempt++) {
             List<Integer> rows = new ArrayList<>();
             for (int b = 0; b < sessions.size(); b++) {
-                if (singleSessionBuyer(sessions.get(b)) && !purchases(sessions.get(b))) {
+                if (buys[b] && !purchases(sessions.get(b))) {
                     rows.add(b);
                 }
             }
@@ -95,7 +120,7 @@ final class SequenceSampler {
                 rowNoise[i] = noise[b];
                 mustBuy[i] = attempt == REDRAWS;
             }
-            List<int[]> again = sampleWithLikelihood(profiles, mustBuy, rowRandoms, rowNoise).sequences();
+            List<int[]> again = sampleWithLikelihood(profiles, mustBuy, null, rowRandoms, rowNoise).sequences();
             for (int i = 0; i < rows.size(); i++) {
                 sessions.set(rows.get(i), again.get(i));
             }
@@ -113,7 +138,7 @@ final class SequenceSampler {
                 && layout.valueOf(tokens[Field.SESSIONS.ordinal()], Field.SESSIONS) == 0;
     }
 
-    private boolean purchases(int[] tokens) {
+    boolean purchases(int[] tokens) {
         int purchase = layout.offset(Field.TYPE) + EventType.PURCHASE.ordinal();
         for (int p = TokenLayout.HEADER_TOKENS; p < tokens.length; p += 4) {
             if (tokens[p] == purchase) {
@@ -134,7 +159,7 @@ final class SequenceSampler {
 
     /** As {@link #sample}, keeping each row's mean token log-probability (for entropy bonuses). */
     Sample sampleWithLikelihood(int[][] forcedProfiles, SplittableRandom[] randoms, float[][] noise) {
-        return sampleWithLikelihood(forcedProfiles, null, randoms, noise);
+        return sampleWithLikelihood(forcedProfiles, null, null, randoms, noise);
     }
 
     /**
@@ -142,9 +167,10 @@ final class SequenceSampler {
      *
      * @param mustBuy per row, whether END waits for a purchase and the length class's last event is forced
      *                to be one if none came ({@code null}: no row)
+     * @param barred  per row, whether it never purchases, whatever its profile ({@code null}: no row)
      */
-    Sample sampleWithLikelihood(int[][] forcedProfiles, boolean[] mustBuy, SplittableRandom[] randoms,
-            float[][] noise) {
+    Sample sampleWithLikelihood(int[][] forcedProfiles, boolean[] mustBuy, boolean[] barred,
+            SplittableRandom[] randoms, float[][] noise) {
         int batch = randoms.length;
         int endToken = layout.offset(Field.TYPE) + SessionEncoding.END;
         List<List<Integer>> out = new ArrayList<>(batch);
@@ -158,7 +184,7 @@ final class SequenceSampler {
         int[] drawn = new int[batch];
         int purchaseToken = layout.offset(Field.TYPE) + EventType.PURCHASE.ordinal();
         boolean[] purchaseDue = mustBuy == null ? new boolean[batch] : mustBuy.clone();
-        boolean[] nonBuyer = new boolean[batch];
+        boolean[] noPurchase = barred == null ? new boolean[batch] : barred.clone();
         int[] distinctItems = new int[batch];
         // the rows still in the network's batch, by position; finished rows are dropped once they are half
         int[] active = new int[batch];
@@ -220,7 +246,7 @@ final class SequenceSampler {
                         if (events[b] < TokenLayout.minEvents(lengthClass[b]) || purchaseDue[b]) {
                             size--; // END (the field's last token) only once the session has its length and purchase
                         }
-                        if (nonBuyer[b]) {
+                        if (noPurchase[b]) {
                             excluded |= 1L << (purchaseToken - from);
                         }
                     }
@@ -244,7 +270,7 @@ final class SequenceSampler {
                     cursors[b].advance(token);
                 }
                 if (field == Field.BUYER) {
-                    nonBuyer[b] = layout.valueOf(token, Field.BUYER) == 0;
+                    noPurchase[b] |= layout.valueOf(token, Field.BUYER) == 0;
                 }
                 if (field == Field.LENGTH) {
                     lengthClass[b] = layout.valueOf(token, Field.LENGTH);

@@ -63,6 +63,7 @@ class SessionEncodingTest {
         assertThat(refitted.parameters().priceTierBounds()).containsExactly(fitted.parameters().priceTierBounds());
         assertThat(refitted.parameters().trainingUsers()).isEqualTo(users.size());
         assertThat(refitted.parameters().revisitRate()).isEqualTo(Revisits.rate(users, fitted::categorySlot));
+        assertThat(refitted.parameters().repeatBuyingRate()).isEqualTo(BuyingSessions.rate(users));
         Set<String> items = new HashSet<>();
         refitted.parameters().pools().forEach(pool -> items.addAll(pool.ids()));
         Set<String> partItems = new HashSet<>();
@@ -187,6 +188,12 @@ class SessionEncodingTest {
     }
 
     @Test
+    void aBuyersSessionsArePlannedUnlessTheModelPredatesPlans() throws IOException {
+        assertThat(encoding.buyingSessions(3, new SplittableRandom(1))).hasSize(3).contains(true);
+        assertThat(legacy(encoding).buyingSessions(3, new SplittableRandom(1))).isNull();
+    }
+
+    @Test
     void aRareOtherItemIsAlwaysFromTheLongTail() {
         java.util.Map<String, java.util.Set<String>> usersOf = usersOfItems();
         int other = encoding.categorySlots() - 1;
@@ -300,8 +307,8 @@ class SessionEncodingTest {
     /** The same tables as a model file written before decks, two-user tails and OTHER runs existed. */
     static SessionEncoding legacy(SessionEncoding fitted) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode tree = encodingTree(fitted);
-        assertThat(List.of("trainingUsers", "tailUsers", "otherRuns", "revisitRate")).allMatch(tree::has);
-        tree.remove(List.of("trainingUsers", "tailUsers", "otherRuns", "revisitRate"));
+        assertThat(List.of("trainingUsers", "tailUsers", "otherRuns", "revisitRate", "repeatBuyingRate")).allMatch(tree::has);
+        tree.remove(List.of("trainingUsers", "tailUsers", "otherRuns", "revisitRate", "repeatBuyingRate"));
         tree.get("pools").forEach(pool -> assertThat(
                 ((com.fasterxml.jackson.databind.node.ObjectNode) pool).remove("sessions")).isNotNull());
         byte[] bytes = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(tree);

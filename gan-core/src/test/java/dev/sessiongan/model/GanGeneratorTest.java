@@ -344,6 +344,78 @@ class GanGeneratorTest {
     }
 
     @Test
+    void plannedSessionsBuyWhereThePlanSaysAndNeverWhereItBarsIt() {
+        TokenLayout layout = new TokenLayout(model.encoding());
+        SequenceSampler sampler = new SequenceSampler(model.network(), layout, 20);
+        int purchase = dev.sessiongan.data.EventType.PURCHASE.ordinal();
+        // a buyer of the two-session bucket: the profile the plans are for
+        int[] profile = {layout.offset(TokenLayout.Field.SESSIONS) + 1, layout.offset(TokenLayout.Field.BUYER) + 1,
+            layout.offset(TokenLayout.Field.PREFERRED_CATEGORY), layout.offset(TokenLayout.Field.PRICE_TIER)};
+        int n = 384;
+        int[][] profiles = new int[n][];
+        boolean[] buys = new boolean[n];
+        boolean[] barred = new boolean[n];
+        for (int b = 0; b < n; b++) {
+            profiles[b] = profile;
+            buys[b] = b % 3 == 0;
+            barred[b] = b % 3 == 1;
+        }
+
+        List<int[]> sessions = sampler.samplePlanned(profiles, buys, barred, randoms(n, 2_000), new float[n][TINY.noise()]);
+
+        int free = 0;
+        int freeBuying = 0;
+        for (int b = 0; b < n; b++) {
+            boolean bought = model.steps(sessions.get(b)).stream().anyMatch(step -> step[0] == purchase);
+            assertThat(java.util.Arrays.copyOf(sessions.get(b), TokenLayout.PROFILE_TOKENS)).containsExactly(profile);
+            if (buys[b]) {
+                assertThat(bought).as("row %d must buy", b).isTrue();
+            } else if (barred[b]) {
+                assertThat(bought).as("row %d must not buy", b).isFalse();
+            } else {
+                free++;
+                freeBuying += bought ? 1 : 0;
+            }
+        }
+        // the rest is the network's: a buyer's profile buys in some sessions and not in others
+        assertThat(freeBuying).isBetween(1, free - 1);
+    }
+
+    @Test
+    void aMultiSessionBuyerBuysInAsManySessionsAsItsPlanSays() throws IOException {
+        GenerationRequest request = GenerationRequest.of(1_500, 8);
+        for (double rate : new double[] {0, 1}) {
+            GanGenerator planned = withRepeatBuyingRate(rate);
+            int buyers = 0;
+            for (VirtualUser user : planned.users(request).toList()) {
+                long buying = user.sessions().stream().filter(UserSession::hasPurchase).count();
+                if (user.sessions().size() > 1 && buying > 0) {
+                    buyers++;
+                    assertThat(buying).as("rate %s, %s", rate, user.profile())
+                            .isEqualTo(rate == 0 ? 1 : user.sessions().size());
+                }
+            }
+            assertThat(buyers).as("multi-session buyers at rate %s", rate).isPositive();
+        }
+    }
+
+    /** The tiny model with its encoding's rate of buying again set to {@code rate}, through a model file. */
+    private GanGenerator withRepeatBuyingRate(double rate) throws IOException {
+        Path file = dir.resolve("plain-" + rate + ".model");
+        ModelFile.save(file, model, ModelManifest.now(GanGenerator.KIND, TINY.seed(), null, Map.of()));
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        model.encoding().writeJson(json);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json.toByteArray());
+        assertThat(tree.has("repeatBuyingRate")).isTrue();
+        tree.put("repeatBuyingRate", rate);
+        Path planned = dir.resolve("planned-" + rate + ".model");
+        rewriteEntry(file, planned, "encoding.json", mapper.writeValueAsString(tree));
+        return (GanGenerator) ModelFile.load(planned).generator();
+    }
+
+    @Test
     void policyGradientGivesTheSessionAdvantageToEventsAndTheAttributeAdvantageToTheProfile() {
         int length = TokenLayout.HEADER_TOKENS + 4 * 3 + 1;
 
