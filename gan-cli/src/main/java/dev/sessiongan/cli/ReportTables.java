@@ -33,8 +33,14 @@ final class ReportTables {
             }
             return auc;
         });
-        out.println("fidelity: distance to " + holdoutName + " (0 = identical)");
-        table(columns, c -> c.fidelity().asMap());
+        if (columns.get(0).fidelityDraws().size() > 1) {
+            out.println("fidelity: distance to " + holdoutName + " (0 = identical; mean ± standard deviation over "
+                    + columns.get(0).fidelityDraws().size() + " draws)");
+            spreadTable(columns);
+        } else {
+            out.println("fidelity: distance to " + holdoutName + " (0 = identical)");
+            table(columns, c -> c.fidelity().asMap());
+        }
         out.println("mode collapse (against " + holdoutName + "; coverage and ratios: higher = more diverse)");
         table(columns, c -> c.modeCollapse().asMap());
         List<Evaluation> withPrivacy = columns.stream().filter(c -> c.privacy() != null).toList();
@@ -70,6 +76,19 @@ final class ReportTables {
         for (String metric : metrics.apply(columns.get(0)).keySet()) {
             out.printf(Locale.ROOT, "  %-26s", metric);
             columns.forEach(c -> out.printf(Locale.ROOT, " %" + WIDTH + ".3f", metrics.apply(c).get(metric)));
+            out.println();
+        }
+    }
+
+    /** The fidelity table with each mean followed by its spread over the draws. */
+    private void spreadTable(List<Evaluation> columns) {
+        out.printf(Locale.ROOT, "  %-26s", "metric");
+        columns.forEach(c -> out.printf(Locale.ROOT, " %" + WIDTH + "s", clip(c.name())));
+        out.println();
+        for (String metric : columns.get(0).fidelity().asMap().keySet()) {
+            out.printf(Locale.ROOT, "  %-26s", metric);
+            columns.forEach(c -> out.printf(Locale.ROOT, " %" + WIDTH + "s", String.format(Locale.ROOT, "%.4f ± %.4f",
+                    c.fidelity().asMap().get(metric), c.fidelitySd().asMap().get(metric))));
             out.println();
         }
     }

@@ -190,6 +190,10 @@ class CliTest {
                 org.assertj.core.api.Assertions.within(1e-12));
         assertThat(json.at("/columns/0/classifier_auc_sd").asDouble()).isPositive();
         assertThat(run.out()).contains("classifier_auc_sd").contains("over 3 draws");
+        // the fidelity distances carry their spread over the draws, in the JSON and the table
+        assertThat(json.at("/columns/0/fidelity_sd/category_js").asDouble()).isPositive();
+        assertThat(run.out()).contains("mean ± standard deviation over 3 draws")
+                .containsPattern("category_js +0\\.\\d{4} ± 0\\.\\d{4}");
         assertThat(run("evaluate", "--format", "rees46", "--baseline", "--holdout", TRAIN).err())
                 .contains("--baseline needs --train");
     }

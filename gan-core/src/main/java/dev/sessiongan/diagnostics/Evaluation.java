@@ -21,6 +21,7 @@ import java.util.Map;
  * @param charts        distributions to plot (session lengths, categories, transitions, coverage)
  * @param classifierAucDraws the two-sample AUC of each draw of the candidate that {@code classifierAuc} averages
  *                      (one unless {@link #withDraws} added more)
+ * @param fidelityDraws the fidelity of each of those draws, which {@code fidelity} averages
  */
 public record Evaluation(
         String name,
@@ -31,13 +32,19 @@ public record Evaluation(
         Privacy privacy,
         NextItemHitRate nextItem,
         Charts charts,
-        List<Double> classifierAucDraws) {
+        List<Double> classifierAucDraws,
+        List<Fidelity> fidelityDraws) {
 
     public Evaluation {
         if (sessions < 0) {
             throw new IllegalArgumentException("sessions must be >= 0, got " + sessions);
         }
         classifierAucDraws = List.copyOf(classifierAucDraws);
+        fidelityDraws = List.copyOf(fidelityDraws);
+        if (classifierAucDraws.size() != fidelityDraws.size()) {
+            throw new IllegalArgumentException("each draw has an AUC and a fidelity: " + classifierAucDraws.size()
+                    + " AUCs, " + fidelityDraws.size() + " fidelities");
+        }
     }
 
     /**
@@ -48,13 +55,14 @@ public record Evaluation(
     public static Evaluation of(String name, List<UserSession> candidate, List<UserSession> holdout,
             List<UserSession> training, long seed) {
         double auc = new ClassifierTwoSampleTest().run(candidate, holdout, seed).auc();
-        return new Evaluation(name, candidate.size(), auc,
-                Fidelity.compare(candidate, holdout),
+        Fidelity fidelity = Fidelity.compare(candidate, holdout);
+        return new Evaluation(name, candidate.size(), auc, fidelity,
                 ModeCollapse.measure(candidate, holdout, seed),
                 training == null ? null : Privacy.measure(candidate, training, holdout, seed),
                 NextItemHitRate.of(candidate, holdout),
                 Charts.of(candidate, holdout),
-                List.of(auc));
+                List.of(auc),
+                List.of(fidelity));
     }
 
     /**
@@ -69,7 +77,7 @@ public record Evaluation(
         }
         double mean = aucs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         return new Evaluation(name, sessions, mean, Fidelity.mean(fidelities), modeCollapse, privacy, nextItem, charts,
-                aucs);
+                aucs, fidelities);
     }
 
     /** Sample standard deviation of the classifier AUC over the draws (0 for one draw). */
@@ -85,6 +93,11 @@ public record Evaluation(
         return Math.sqrt(sum / (n - 1));
     }
 
+    /** Sample standard deviation of each fidelity distance over the draws (all 0 for one draw). */
+    public Fidelity fidelitySd() {
+        return Fidelity.sd(fidelityDraws);
+    }
+
     /** Every figure by section and name, for JSON. */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -96,6 +109,9 @@ public record Evaluation(
             m.put("classifier_auc_draws", classifierAucDraws);
         }
         m.put("fidelity", fidelity.asMap());
+        if (fidelityDraws.size() > 1) {
+            m.put("fidelity_sd", fidelitySd().asMap());
+        }
         m.put("mode_collapse", modeCollapse.asMap());
         m.put("mode_collapse_verdict", modeCollapse.verdict());
         if (privacy != null) {

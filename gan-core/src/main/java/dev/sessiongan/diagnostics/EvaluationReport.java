@@ -57,6 +57,49 @@ public record EvaluationReport(Map<String, Object> inputs, List<Evaluation> colu
                 : String.format(Locale.ROOT, "%.3f ± %.3f over %d draws", e.classifierAuc(), e.classifierAucSd(), draws);
     }
 
+    /** Where a fidelity distance stands against a yardstick's. */
+    public enum Standing {
+        /** Closer to the holdout, beyond the draws' noise (or at all, with one draw). */
+        CLOSER("closer on"),
+        /** Within two standard errors of the difference: the draws cannot tell the two apart. */
+        LEVEL("level on"),
+        /** Further from the holdout, beyond the draws' noise (or at all, with one draw). */
+        FURTHER("further on");
+
+        private final String label;
+
+        Standing(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * Per fidelity metric, whether the candidate is closer to the holdout than {@code yardstick}, level with it
+     * or further. With several draws on both sides, a difference within two standard errors (from each side's
+     * spread over its draws) is level: one sample of a few thousand events moves a category or transition
+     * distance by more than the gap between two good models, so a bare comparison of means names a winner
+     * by chance. With one draw a side, any difference counts and only equal distances are level.
+     */
+    public Map<String, Standing> fidelityAgainst(Evaluation yardstick) {
+        Evaluation c = candidate();
+        Map<String, Double> mine = c.fidelity().asMap();
+        Map<String, Double> theirs = yardstick.fidelity().asMap();
+        Map<String, Double> mySd = c.fidelitySd().asMap();
+        Map<String, Double> theirSd = yardstick.fidelitySd().asMap();
+        int n = c.fidelityDraws().size();
+        int m = yardstick.fidelityDraws().size();
+        Map<String, Standing> standings = new LinkedHashMap<>();
+        for (String metric : mine.keySet()) {
+            double difference = mine.get(metric) - theirs.get(metric);
+            double margin = n > 1 && m > 1
+                    ? 2 * Math.sqrt(mySd.get(metric) * mySd.get(metric) / n + theirSd.get(metric) * theirSd.get(metric) / m)
+                    : 0;
+            standings.put(metric, Math.abs(difference) <= margin + 1e-9 ? Standing.LEVEL
+                    : difference < 0 ? Standing.CLOSER : Standing.FURTHER);
+        }
+        return standings;
+    }
+
     /** A few sentences a person reads first. */
     public List<String> summary() {
         Evaluation c = candidate();
@@ -70,17 +113,23 @@ public record EvaluationReport(Map<String, Object> inputs, List<Evaluation> colu
         lines.add(realism.append(").").toString());
         if (columns.size() > 1) {
             Evaluation baseline = columns.get(1);
-            Map<String, Double> mine = c.fidelity().asMap();
-            Map<String, Double> theirs = baseline.fidelity().asMap();
-            List<String> behind = new ArrayList<>();
-            for (String metric : mine.keySet()) {
-                if (mine.get(metric) > theirs.get(metric) + 1e-9) {
-                    behind.add(metric);
+            Map<String, Standing> standings = fidelityAgainst(baseline);
+            Map<Standing, List<String>> by = new java.util.EnumMap<>(Standing.class);
+            standings.forEach((metric, standing) -> by.computeIfAbsent(standing, k -> new ArrayList<>()).add(metric));
+            int draws = Math.min(c.fidelityDraws().size(), baseline.fidelityDraws().size());
+            StringBuilder fidelity = new StringBuilder(String.format(Locale.ROOT,
+                    "Fidelity: as close to the holdout as %s or closer on %d of %d metrics", baseline.name(),
+                    standings.size() - by.getOrDefault(Standing.FURTHER, List.of()).size(), standings.size()));
+            for (Standing standing : Standing.values()) {
+                if (by.containsKey(standing)) {
+                    fidelity.append("; ").append(standing.label).append(' ').append(String.join(", ", by.get(standing)));
                 }
             }
-            lines.add(String.format(Locale.ROOT, "Fidelity: as close to the holdout as %s or closer on %d of %d metrics%s",
-                    baseline.name(), mine.size() - behind.size(), mine.size(),
-                    behind.isEmpty() ? "." : "; further on " + String.join(", ", behind) + "."));
+            if (draws > 1) {
+                fidelity.append(String.format(Locale.ROOT, " (level: within two standard errors of the difference,"
+                        + " over %d draws each)", draws));
+            }
+            lines.add(fidelity.append('.').toString());
         }
         lines.add("Mode collapse: " + c.modeCollapse().verdict() + ".");
         if (c.privacy() != null) {
@@ -105,6 +154,12 @@ public record EvaluationReport(Map<String, Object> inputs, List<Evaluation> colu
         m.put("inputs", inputs);
         m.put("summary", summary());
         m.put("columns", columns.stream().map(Evaluation::asMap).toList());
+        if (columns.size() > 1) {
+            Map<String, Object> against = new LinkedHashMap<>();
+            against.put("yardstick", columns.get(1).name());
+            fidelityAgainst(columns.get(1)).forEach((metric, s) -> against.put(metric, s.name().toLowerCase(Locale.ROOT)));
+            m.put("fidelity_against_yardstick", against);
+        }
         if (history != null) {
             m.put("training_history", history);
             m.put("equilibrium_verdict", equilibrium);

@@ -74,12 +74,36 @@ public record Fidelity(
     public static Fidelity mean(List<Fidelity> draws) {
         double[] sum = new double[10];
         for (Fidelity f : draws) {
-            int i = 0;
-            for (double v : f.asMap().values()) {
-                sum[i++] += v / draws.size();
+            double[] v = f.values();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += v[i] / draws.size();
             }
         }
-        return new Fidelity(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9]);
+        return of(sum);
+    }
+
+    /** The metric-by-metric sample standard deviation of several comparisons (all 0 for fewer than two). */
+    public static Fidelity sd(List<Fidelity> draws) {
+        double[] mean = mean(draws).values();
+        double[] squares = new double[mean.length];
+        for (Fidelity f : draws) {
+            double[] v = f.values();
+            for (int i = 0; i < squares.length; i++) {
+                squares[i] += (v[i] - mean[i]) * (v[i] - mean[i]);
+            }
+        }
+        for (int i = 0; i < squares.length; i++) {
+            squares[i] = draws.size() < 2 ? 0 : Math.sqrt(squares[i] / (draws.size() - 1));
+        }
+        return of(squares);
+    }
+
+    private double[] values() {
+        return asMap().values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static Fidelity of(double[] v) {
+        return new Fidelity(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
     }
 
     /** The metrics by name, in record order, for tables and JSON. */

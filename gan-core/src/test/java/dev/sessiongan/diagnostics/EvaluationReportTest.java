@@ -1,0 +1,66 @@
+package dev.sessiongan.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sessiongan.diagnostics.EvaluationReport.Standing;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EvaluationReportTest {
+
+    /** Distances of 0.1 but for the event mix, transitions and categories. */
+    private static Fidelity fidelity(double eventType, double transitions, double categories) {
+        return new Fidelity(eventType, transitions, 0.1, 0.1, categories, 0.1, 0.1, 0.1, 0.1, 0.1);
+    }
+
+    /** A column holding only its fidelity draws (what the comparison reads). */
+    private static Evaluation column(String name, List<Fidelity> draws) {
+        return new Evaluation(name, 100, 0.5, Fidelity.mean(draws), null, null, null, null,
+                Collections.nCopies(draws.size(), 0.5), draws);
+    }
+
+    @Test
+    void aDifferenceWithinTwoStandardErrorsIsLevelAndOneBeyondThemIsNot() {
+        Evaluation model = column("model", List.of(fidelity(0.004, 0.010, 0.150), fidelity(0.004, 0.020, 0.160),
+                fidelity(0.004, 0.010, 0.150), fidelity(0.004, 0.020, 0.160)));
+        Evaluation baseline = column("baseline", Collections.nCopies(4, fidelity(0.005, 0.013, 0.146)));
+
+        Map<String, Standing> standings = EvaluationReport.of(Map.of(), List.of(model, baseline), null)
+                .fidelityAgainst(baseline);
+
+        // categories: 0.155 against 0.146, two standard errors 0.0058; transitions 0.015 against 0.013, same margin
+        assertThat(standings).containsEntry("category_js", Standing.FURTHER)
+                .containsEntry("transition_tv", Standing.LEVEL)
+                .containsEntry("event_type_tv", Standing.CLOSER)
+                .containsEntry("session_length_ks", Standing.LEVEL)
+                .hasSize(10);
+        assertThat(model.fidelitySd().transitionTv()).isCloseTo(0.005774, within(1e-6));
+        assertThat(baseline.fidelitySd().categoryJs()).isZero();
+    }
+
+    @Test
+    void withOneDrawASideEveryDifferenceCounts() {
+        Evaluation model = column("model", List.of(fidelity(0.004, 0.015, 0.155)));
+        Evaluation baseline = column("baseline", List.of(fidelity(0.005, 0.013, 0.146)));
+
+        Map<String, Standing> standings = EvaluationReport.of(Map.of(), List.of(model, baseline), null)
+                .fidelityAgainst(baseline);
+
+        assertThat(standings).containsEntry("category_js", Standing.FURTHER)
+                .containsEntry("transition_tv", Standing.FURTHER)
+                .containsEntry("event_type_tv", Standing.CLOSER)
+                .containsEntry("item_head_js", Standing.LEVEL);
+        assertThat(model.fidelitySd().asMap().values()).containsOnly(0.0);
+    }
+
+    @Test
+    void eachDrawHasAnAucAndAFidelity() {
+        assertThatThrownBy(() -> new Evaluation("model", 100, 0.5, fidelity(0, 0, 0), null, null, null, null,
+                List.of(0.5, 0.6), List.of(fidelity(0, 0, 0))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 AUCs, 1 fidelities");
+    }
+}
