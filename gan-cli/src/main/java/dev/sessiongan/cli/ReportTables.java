@@ -33,9 +33,10 @@ final class ReportTables {
             }
             return auc;
         });
-        if (columns.get(0).fidelityDraws().size() > 1) {
+        if (columns.stream().anyMatch(c -> c.fidelityDraws().size() > 1)) {
             out.println("fidelity: distance to " + holdoutName + " (0 = identical; mean ± standard deviation over "
-                    + columns.get(0).fidelityDraws().size() + " draws)");
+                    + "the draws: " + String.join(", ", columns.stream()
+                            .map(c -> c.name() + " " + c.fidelityDraws().size()).toList()) + ")");
             spreadTable(columns);
         } else {
             out.println("fidelity: distance to " + holdoutName + " (0 = identical)");
@@ -80,15 +81,17 @@ final class ReportTables {
         }
     }
 
-    /** The fidelity table with each mean followed by its spread over the draws. */
+    /** The fidelity table with each mean followed by its spread over the draws (where a column has several). */
     private void spreadTable(List<Evaluation> columns) {
         out.printf(Locale.ROOT, "  %-26s", "metric");
         columns.forEach(c -> out.printf(Locale.ROOT, " %" + WIDTH + "s", clip(c.name())));
         out.println();
         for (String metric : columns.get(0).fidelity().asMap().keySet()) {
             out.printf(Locale.ROOT, "  %-26s", metric);
-            columns.forEach(c -> out.printf(Locale.ROOT, " %" + WIDTH + "s", String.format(Locale.ROOT, "%.4f ± %.4f",
-                    c.fidelity().asMap().get(metric), c.fidelitySd().asMap().get(metric))));
+            columns.forEach(c -> out.printf(Locale.ROOT, " %" + WIDTH + "s", c.fidelityDraws().size() > 1
+                    ? String.format(Locale.ROOT, "%.4f ± %.4f", c.fidelity().asMap().get(metric),
+                            c.fidelitySd().asMap().get(metric))
+                    : String.format(Locale.ROOT, "%.4f", c.fidelity().asMap().get(metric))));
             out.println();
         }
     }

@@ -192,7 +192,8 @@ class CliTest {
         assertThat(run.out()).contains("classifier_auc_sd").contains("over 3 draws");
         // the fidelity distances carry their spread over the draws, in the JSON and the table
         assertThat(json.at("/columns/0/fidelity_sd/category_js").asDouble()).isPositive();
-        assertThat(run.out()).contains("mean ± standard deviation over 3 draws")
+        assertThat(json.at("/columns/0/fidelity_draws")).hasSize(3);
+        assertThat(run.out()).contains("mean ± standard deviation over the draws: markov baseline 3")
                 .containsPattern("category_js +0\\.\\d{4} ± 0\\.\\d{4}");
         assertThat(run("evaluate", "--format", "rees46", "--baseline", "--holdout", TRAIN).err())
                 .contains("--baseline needs --train");

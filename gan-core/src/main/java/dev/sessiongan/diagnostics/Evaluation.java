@@ -111,6 +111,7 @@ public record Evaluation(
         m.put("fidelity", fidelity.asMap());
         if (fidelityDraws.size() > 1) {
             m.put("fidelity_sd", fidelitySd().asMap());
+            m.put("fidelity_draws", fidelityDraws.stream().map(Fidelity::asMap).toList());
         }
         m.put("mode_collapse", modeCollapse.asMap());
         m.put("mode_collapse_verdict", modeCollapse.verdict());

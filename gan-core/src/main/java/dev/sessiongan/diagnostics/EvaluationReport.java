@@ -116,7 +116,8 @@ public record EvaluationReport(Map<String, Object> inputs, List<Evaluation> colu
             Map<String, Standing> standings = fidelityAgainst(baseline);
             Map<Standing, List<String>> by = new java.util.EnumMap<>(Standing.class);
             standings.forEach((metric, standing) -> by.computeIfAbsent(standing, k -> new ArrayList<>()).add(metric));
-            int draws = Math.min(c.fidelityDraws().size(), baseline.fidelityDraws().size());
+            int n = c.fidelityDraws().size();
+            int m = baseline.fidelityDraws().size();
             StringBuilder fidelity = new StringBuilder(String.format(Locale.ROOT,
                     "Fidelity: as close to the holdout as %s or closer on %d of %d metrics", baseline.name(),
                     standings.size() - by.getOrDefault(Standing.FURTHER, List.of()).size(), standings.size()));
@@ -125,9 +126,9 @@ public record EvaluationReport(Map<String, Object> inputs, List<Evaluation> colu
                     fidelity.append("; ").append(standing.label).append(' ').append(String.join(", ", by.get(standing)));
                 }
             }
-            if (draws > 1) {
+            if (n > 1 && m > 1) {
                 fidelity.append(String.format(Locale.ROOT, " (level: within two standard errors of the difference,"
-                        + " over %d draws each)", draws));
+                        + " over %s)", n == m ? n + " draws each" : n + " and " + m + " draws"));
             }
             lines.add(fidelity.append('.').toString());
         }

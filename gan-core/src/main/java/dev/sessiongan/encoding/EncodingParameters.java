@@ -45,6 +45,17 @@ record EncodingParameters(
         Double revisitRate,
         Double repeatBuyingRate) {
 
+    EncodingParameters {
+        checkRate("revisitRate", revisitRate);
+        checkRate("repeatBuyingRate", repeatBuyingRate);
+    }
+
+    private static void checkRate(String name, Double value) {
+        if (value != null && !(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must lie in [0, 1], got " + value);
+        }
+    }
+
     /** The most training users a long-tail item has. */
     int tailLimit() {
         return tailUsers > 0 ? tailUsers : 1;

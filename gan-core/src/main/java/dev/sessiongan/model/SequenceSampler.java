@@ -18,11 +18,13 @@ import java.util.SplittableRandom;
  * <p>The header is a promise the events keep: a session ends only within its length class, a non-buyer
  * never purchases, and a single-session buyer's session holds a purchase ({@link #sampleFirstSessions}).
  * Without this 35 % of buyer profiles came out without any purchase on REES46 (the length class ended them
- * first), so generated users bought a quarter less often than real ones.
+ * first), so generated users bought a quarter less often than real ones. A buyer with several sessions buys
+ * in the sessions its plan says where the model's encoding records a plan ({@link #samplePlanned}); in
+ * older models the network decides.
  */
 final class SequenceSampler {
 
-    /** Redraws of a single-session buyer's session that came out without a purchase, before one is forced. */
+    /** Redraws of a session that must buy and came out without a purchase, before one is forced. */
     static final int REDRAWS = 8;
 
     /** Below this many rows a batch is not worth compacting: the step's fixed cost dominates. */
@@ -130,8 +132,8 @@ final class SequenceSampler {
 
     /**
      * Whether a profile is a buyer with one session, whose purchase must be in that session. A buyer with
-     * more sessions is left to the network: on REES46 only 21 of 40 such buyers purchased in their first
-     * session, so requiring it of all of them put purchases where the data has none.
+     * more sessions is not required to buy in its first: on REES46 only 21 of 40 such buyers did, so requiring
+     * it of all of them put purchases where the data has none (its sessions follow its plan, if any).
      */
     private boolean singleSessionBuyer(int[] tokens) {
         return layout.valueOf(tokens[Field.BUYER.ordinal()], Field.BUYER) == 1

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sessiongan.TestData;
+import dev.sessiongan.data.UserSession;
 import dev.sessiongan.diagnostics.EvaluationReport.Standing;
+import dev.sessiongan.format.ClickstreamFormats;
+import dev.sessiongan.format.ReadOptions;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +59,34 @@ class EvaluationReportTest {
                 .containsEntry("event_type_tv", Standing.CLOSER)
                 .containsEntry("item_head_js", Standing.LEVEL);
         assertThat(model.fidelitySd().asMap().values()).containsOnly(0.0);
+    }
+
+    @Test
+    void theSummaryAndTheReportSayWhereEachMetricStands() throws java.io.IOException {
+        List<UserSession> holdout = ClickstreamFormats.rees46()
+                .read(TestData.file("rees46_multicategory/holdout.csv"), ReadOptions.DEFAULT).dataset().sessions();
+        List<UserSession> first = holdout.subList(0, holdout.size() / 2);
+        List<UserSession> second = holdout.subList(holdout.size() / 2, holdout.size());
+        Evaluation model = Evaluation.of("model", first, second, null, 1).withDraws(Collections.nCopies(4, 0.5),
+                List.of(fidelity(0.004, 0.010, 0.150), fidelity(0.004, 0.020, 0.160), fidelity(0.004, 0.010, 0.150),
+                        fidelity(0.004, 0.020, 0.160)));
+        Evaluation baseline = Evaluation.of("baseline", second, first, null, 1).withDraws(
+                Collections.nCopies(4, 0.5), Collections.nCopies(4, fidelity(0.005, 0.013, 0.146)));
+        EvaluationReport report = EvaluationReport.of(Map.of(), List.of(model, baseline), null);
+
+        assertThat(report.summary()).contains("Fidelity: as close to the holdout as baseline or closer on 9 of 10"
+                + " metrics; closer on event_type_tv; level on transition_tv, session_length_ks, inter_event_time_ks,"
+                + " item_head_js, item_rank_shape_js, sessions_per_user_ks, view_to_cart_gap, cart_to_purchase_gap;"
+                + " further on category_js (level: within two standard errors of the difference, over 4 draws each).");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        report.writeJson(out);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toByteArray());
+        assertThat(json.at("/fidelity_against_yardstick/yardstick").asText()).isEqualTo("baseline");
+        assertThat(json.at("/fidelity_against_yardstick/category_js").asText()).isEqualTo("further");
+        assertThat(json.at("/fidelity_against_yardstick/transition_tv").asText()).isEqualTo("level");
+        assertThat(json.at("/columns/0/fidelity_sd/transition_tv").asDouble()).isCloseTo(0.005774, within(1e-6));
+        assertThat(json.at("/columns/0/fidelity_draws")).hasSize(4);
     }
 
     @Test

@@ -260,9 +260,16 @@ class SessionEncodingTest {
         com.fasterxml.jackson.databind.node.ObjectNode shortSessions = encodingTree();
         ((com.fasterxml.jackson.databind.node.ObjectNode) shortSessions.get("pools").get(0)).putArray("sessions").add(1);
 
+        com.fasterxml.jackson.databind.node.ObjectNode badBuying = encodingTree();
+        badBuying.put("repeatBuyingRate", 1.5);
+        com.fasterxml.jackson.databind.node.ObjectNode badRevisits = encodingTree();
+        badRevisits.put("revisitRate", -0.1);
+
         assertRefused(shortStays, "12 stay probabilities, got 1");
         assertRefused(badStay, "got 1.5");
         assertRefused(shortSessions, "1 counts for");
+        assertRefused(badBuying, "repeatBuyingRate must lie in [0, 1], got 1.5");
+        assertRefused(badRevisits, "revisitRate must lie in [0, 1], got -0.1");
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode encodingTree() throws IOException {
