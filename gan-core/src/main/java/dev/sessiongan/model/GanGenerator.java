@@ -225,22 +225,13 @@ public final class GanGenerator implements PersistentGenerator {
                     rows.add(b);
                 }
             }
-            int[][] forced = new int[rows.size()][];
-            SplittableRandom[] rowRandoms = new SplittableRandom[rows.size()];
-            float[][] rowNoise = new float[rows.size()][];
-            boolean[] buys = new boolean[rows.size()];
-            boolean[] barred = new boolean[rows.size()];
+            int session = k;
+            SubBatch next = SubBatch.of(rows, b -> profiles[b], randoms, noise);
+            List<int[]> drawn = sampler.samplePlanned(next.profiles(),
+                    next.flags(b -> buying[b] != null && buying[b][session]),
+                    next.flags(b -> buying[b] != null && !buying[b][session]), next.randoms(), next.noise());
             for (int i = 0; i < rows.size(); i++) {
-                forced[i] = profiles[rows.get(i)];
-                rowRandoms[i] = randoms[rows.get(i)];
-                rowNoise[i] = noise[rows.get(i)];
-                boolean[] plan = buying[rows.get(i)];
-                buys[i] = plan != null && plan[k];
-                barred[i] = plan != null && !plan[k];
-            }
-            List<int[]> next = sampler.samplePlanned(forced, buys, barred, rowRandoms, rowNoise);
-            for (int i = 0; i < rows.size(); i++) {
-                sessions.get(rows.get(i)).add(next.get(i));
+                sessions.get(rows.get(i)).add(drawn.get(i));
             }
         }
         return new ShardTokens(sessions, randoms);
@@ -278,20 +269,10 @@ public final class GanGenerator implements PersistentGenerator {
         if (rows.isEmpty()) {
             return rows;
         }
-        int[][] profiles = new int[rows.size()][];
-        SplittableRandom[] rowRandoms = new SplittableRandom[rows.size()];
-        float[][] rowNoise = new float[rows.size()][];
-        boolean[] buys = new boolean[rows.size()];
-        boolean[] barred = new boolean[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            int b = rows.get(i);
-            profiles[i] = java.util.Arrays.copyOf(first.get(b), TokenLayout.PROFILE_TOKENS);
-            rowRandoms[i] = randoms[b];
-            rowNoise[i] = noise[b];
-            buys[i] = plans[b][0];
-            barred[i] = !plans[b][0];
-        }
-        List<int[]> again = sampler.samplePlanned(profiles, buys, barred, rowRandoms, rowNoise);
+        SubBatch redraw = SubBatch.of(rows, b -> java.util.Arrays.copyOf(first.get(b), TokenLayout.PROFILE_TOKENS),
+                randoms, noise);
+        List<int[]> again = sampler.samplePlanned(redraw.profiles(), redraw.flags(b -> plans[b][0]),
+                redraw.flags(b -> !plans[b][0]), redraw.randoms(), redraw.noise());
         for (int i = 0; i < rows.size(); i++) {
             first.set(rows.get(i), again.get(i));
         }

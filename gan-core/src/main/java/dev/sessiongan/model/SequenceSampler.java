@@ -111,18 +111,11 @@ final class SequenceSampler {
             if (rows.isEmpty()) {
                 break;
             }
-            int[][] profiles = new int[rows.size()][];
-            SplittableRandom[] rowRandoms = new SplittableRandom[rows.size()];
-            float[][] rowNoise = new float[rows.size()][];
-            boolean[] mustBuy = new boolean[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                int b = rows.get(i);
-                profiles[i] = Arrays.copyOf(sessions.get(b), TokenLayout.PROFILE_TOKENS);
-                rowRandoms[i] = randoms[b];
-                rowNoise[i] = noise[b];
-                mustBuy[i] = attempt == REDRAWS;
-            }
-            List<int[]> again = sampleWithLikelihood(profiles, mustBuy, null, rowRandoms, rowNoise).sequences();
+            SubBatch redraw = SubBatch.of(rows, b -> Arrays.copyOf(sessions.get(b), TokenLayout.PROFILE_TOKENS),
+                    randoms, noise);
+            boolean last = attempt == REDRAWS;
+            List<int[]> again = sampleWithLikelihood(redraw.profiles(), redraw.flags(b -> last), null, redraw.randoms(),
+                    redraw.noise()).sequences();
             for (int i = 0; i < rows.size(); i++) {
                 sessions.set(rows.get(i), again.get(i));
             }
