@@ -30,10 +30,6 @@ record SubBatch(List<Integer> rows, int[][] profiles, SplittableRandom[] randoms
         return new SubBatch(rows, profiles, rowRandoms, rowNoise);
     }
 
-    int size() {
-        return rows.size();
-    }
-
     /** Per row, {@code flag} of its index in the shard. */
     boolean[] flags(java.util.function.IntPredicate flag) {
         boolean[] flags = new boolean[rows.size()];
