@@ -209,7 +209,7 @@ final class EvaluateCommand implements Callable<Integer> {
     /**
      * The evaluation with its AUC and fidelity averaged over {@code repeats} draws; draw {@code r} (from 1;
      * draw 0 is {@code first}) compares {@code drawOf.apply(r)} with a classifier seeded {@code seed + r} and
-     * an equal-size subset seeded {@code r}.
+     * with equal-size subsets seeded from {@code r} ({@link Fidelity#overSubsets}).
      */
     private Evaluation repeated(Evaluation first, java.util.function.IntFunction<List<UserSession>> drawOf,
             List<UserSession> real) {
@@ -218,7 +218,7 @@ final class EvaluateCommand implements Callable<Integer> {
         for (int r = 1; r < repeats; r++) {
             List<UserSession> sample = drawOf.apply(r);
             draws.add(new ClassifierTwoSampleTest().run(sample, real, seed + r).auc());
-            fidelities.add(Fidelity.compare(sample, real, r));
+            fidelities.add(Fidelity.overSubsets(sample, real, r));
         }
         return first.withDraws(draws, fidelities);
     }

@@ -55,7 +55,7 @@ public record Evaluation(
     public static Evaluation of(String name, List<UserSession> candidate, List<UserSession> holdout,
             List<UserSession> training, long seed) {
         double auc = new ClassifierTwoSampleTest().run(candidate, holdout, seed).auc();
-        Fidelity fidelity = Fidelity.compare(candidate, holdout);
+        Fidelity fidelity = Fidelity.overSubsets(candidate, holdout, 0);
         return new Evaluation(name, candidate.size(), auc, fidelity,
                 ModeCollapse.measure(candidate, holdout, seed),
                 training == null ? null : Privacy.measure(candidate, training, holdout, seed),

@@ -42,6 +42,9 @@ public record Fidelity(
 
     static final int HEAD_ITEMS = 100;
 
+    /** How many cuts of the larger side {@link #overSubsets} averages. */
+    public static final int SUBSETS = 10;
+
     /** Compares {@code candidate} with {@code reference}. */
     public static Fidelity compare(List<UserSession> candidate, List<UserSession> reference) {
         return compare(candidate, reference, 0);
@@ -53,9 +56,34 @@ public record Fidelity(
      * {@code seed}.
      */
     public static Fidelity compare(List<UserSession> candidate, List<UserSession> reference, long seed) {
+        return compare(candidate, reference, seed, 0);
+    }
+
+    /**
+     * The metric-by-metric mean of {@link #SUBSETS} comparisons, each cutting the larger side to the
+     * smaller's size with another subset: candidate subsets seeded {@code seed * SUBSETS + k}, reference
+     * subsets {@code k}, so every candidate meets the same reference subsets. Why: one cut of 5,000
+     * generated REES46 users' 5,600 sessions to the holdout's 987 moves the category distance by about 0.009
+     * (one standard deviation), more than the gap between two models; the sessions a cut leaves out are
+     * part of the sample just as much. Averaged, a draw's distances depend on the users generated, not on
+     * which of them one cut kept.
+     */
+    public static Fidelity overSubsets(List<UserSession> candidate, List<UserSession> reference, long seed) {
+        if (candidate.size() == reference.size()) {
+            return compare(candidate, reference, seed, 0);
+        }
+        List<Fidelity> cuts = new ArrayList<>();
+        for (int k = 0; k < SUBSETS; k++) {
+            cuts.add(compare(candidate, reference, seed * SUBSETS + k, k));
+        }
+        return mean(cuts);
+    }
+
+    private static Fidelity compare(List<UserSession> candidate, List<UserSession> reference, long candidateSeed,
+            long referenceSeed) {
         int size = Math.min(candidate.size(), reference.size());
-        Profile a = new Profile(Samples.subset(candidate, size, seed));
-        Profile b = new Profile(Samples.subset(reference, size, 0));
+        Profile a = new Profile(Samples.subset(candidate, size, candidateSeed));
+        Profile b = new Profile(Samples.subset(reference, size, referenceSeed));
         List<String> head = Samples.ranked(b.items, HEAD_ITEMS);
         return new Fidelity(
                 Distances.totalVariation(a.types, b.types),

@@ -197,7 +197,7 @@ public final class GanGenerator implements PersistentGenerator {
             }
         }
         SequenceSampler sampler = new SequenceSampler(inference(), layout, encoding.options().maxLength(),
-                calibration, rules.strict());
+                calibration, rules);
         List<List<int[]>> sessions = new ArrayList<>(SHARD);
         int[][] profiles = new int[SHARD][];
         int[] wanted = new int[SHARD];

@@ -38,11 +38,12 @@ final class GanModelIo {
 
     /** The sampler entry. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    private record SamplerEntry(Boolean strict, String dealing) {
+    private record SamplerEntry(Boolean strict, String dealing, Boolean slotItems) {
     }
 
     /** The calibration entry: its report, and the corrections when they were kept. */
-    private record CalibrationEntry(CalibrationReport report, double[][] offsets, double[][] endOffsets) {
+    private record CalibrationEntry(CalibrationReport report, double[][] offsets, double[][] endOffsets,
+            double[] stayOffsets) {
     }
 
     private GanModelIo() {
@@ -58,12 +59,14 @@ final class GanModelIo {
         if (generator.calibrationReport().isPresent()) {
             Calibration c = generator.calibration();
             put(zip, CALIBRATION, o -> JSON.writeValue(o, new CalibrationEntry(generator.calibrationReport().get(),
-                    c == null ? null : c.offsets(), c == null ? null : c.endOffsets())));
+                    c == null ? null : c.offsets(), c == null ? null : c.endOffsets(),
+                    c == null ? null : c.stayOffsets())));
         }
         SamplingRules rules = generator.rules();
         if (!rules.equals(SamplingRules.LEGACY)) {
             put(zip, SAMPLER, o -> JSON.writeValue(o,
-                    new SamplerEntry(rules.strict(), rules.passDealing() ? PASS_DEALING : null)));
+                    new SamplerEntry(rules.strict(), rules.passDealing() ? PASS_DEALING : null,
+                            rules.slotItems() ? Boolean.TRUE : null)));
         }
         zip.finish();
     }
@@ -113,7 +116,7 @@ final class GanModelIo {
             if (entries.containsKey(CALIBRATION)) {
                 CalibrationEntry entry = JSON.readValue(entries.get(CALIBRATION), CalibrationEntry.class);
                 Calibration calibration = entry.offsets() == null ? null
-                        : Calibration.read(generator.layout(), entry.offsets(), entry.endOffsets());
+                        : Calibration.read(generator.layout(), entry.offsets(), entry.endOffsets(), entry.stayOffsets());
                 generator = generator.withCalibration(calibration, entry.report());
             }
             return generator;
@@ -135,7 +138,7 @@ final class GanModelIo {
                     + entry.dealing() + "\"; this library knows \"" + PASS_DEALING + "\" (or none): a corrupt file,"
                     + " or one written by a newer SessionGAN");
         }
-        return new SamplingRules(entry.strict(), entry.dealing() != null);
+        return new SamplingRules(entry.strict(), entry.dealing() != null, Boolean.TRUE.equals(entry.slotItems()));
     }
 
     /**

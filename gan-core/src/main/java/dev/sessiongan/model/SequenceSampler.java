@@ -35,25 +35,30 @@ final class SequenceSampler {
     private final int maxEvents;
     private final Calibration calibration;
     private final boolean strict;
+    private final boolean slotItems;
 
     SequenceSampler(Stepper network, TokenLayout layout, int maxEvents) {
-        this(network, layout, maxEvents, null, true);
+        this(network, layout, maxEvents, null, SamplingRules.CURRENT);
     }
 
     /**
      * A sampler whose draws are corrected by {@code calibration} ({@code null}: the network's own).
      *
-     * @param strict whether sampling keeps three rules every encoded session keeps: the first event's TIME
-     *               token is the placeholder, its item choice is neither {@code REPEAT} nor {@code SEEN}, and
-     *               {@code SEEN} waits until the session has two distinct items. {@code false} only for models
-     *               trained before this (their output stays as it was)
+     * @param rules  {@link SamplingRules#strict}: sampling keeps three rules every encoded session keeps: the
+     *               first event's TIME token is the placeholder, its item choice is neither {@code REPEAT} nor
+     *               {@code SEEN}, and {@code SEEN} waits until the session has two distinct items;
+     *               {@link SamplingRules#slotItems}: two more, that an item choice agrees with the event's
+     *               category slot (a {@code REPEAT} stays in the previous event's slot, a {@code SEEN} needs an
+     *               earlier item in its slot besides the previous one). Models trained before a rule sample
+     *               without it (their output stays as it was)
      */
-    SequenceSampler(Stepper network, TokenLayout layout, int maxEvents, Calibration calibration, boolean strict) {
+    SequenceSampler(Stepper network, TokenLayout layout, int maxEvents, Calibration calibration, SamplingRules rules) {
         this.network = network;
         this.layout = layout;
         this.maxEvents = maxEvents;
         this.calibration = calibration;
-        this.strict = strict;
+        this.strict = rules.strict();
+        this.slotItems = rules.slotItems();
     }
 
     /**
@@ -181,6 +186,11 @@ final class SequenceSampler {
         boolean[] purchaseDue = mustBuy == null ? new boolean[batch] : mustBuy.clone();
         boolean[] noPurchase = barred == null ? new boolean[batch] : barred.clone();
         int[] distinctItems = new int[batch];
+        // per row: the current and the previous event's category slot, and its distinct items per slot
+        int[] slot = new int[batch];
+        int[] previousSlot = new int[batch];
+        Arrays.fill(previousSlot, -1);
+        int[][] itemsInSlot = slotItems ? new int[batch][layout.size(Field.CATEGORY)] : null;
         // the rows still in the network's batch, by position; finished rows are dropped once they are half
         int[] active = new int[batch];
         for (int b = 0; b < batch; b++) {
@@ -251,6 +261,13 @@ final class SequenceSampler {
                         excluded |= (events[b] == 1 ? 1L << SessionEncoding.REPEAT : 0)
                                 | (distinctItems[b] < 2 ? 1L << SessionEncoding.SEEN : 0);
                     }
+                    if (slotItems && field == Field.ITEM) {
+                        // a repeat is of the previous event's item, so in its slot; a seen item is an earlier one
+                        // in this slot that the previous event did not have
+                        int others = itemsInSlot[b][slot[b]] - (previousSlot[b] == slot[b] ? 1 : 0);
+                        excluded |= (slot[b] != previousSlot[b] ? 1L << SessionEncoding.REPEAT : 0)
+                                | (others < 1 ? 1L << SessionEncoding.SEEN : 0);
+                    }
                     if (calibration != null) {
                         calibration.adjust(probabilities[i], cursors[b]);
                     }
@@ -272,6 +289,15 @@ final class SequenceSampler {
                 }
                 if (field == Field.ITEM && layout.valueOf(token, Field.ITEM) >= SessionEncoding.NEW) {
                     distinctItems[b]++;
+                    if (slotItems) {
+                        itemsInSlot[b][slot[b]]++;
+                    }
+                }
+                if (field == Field.CATEGORY) {
+                    slot[b] = layout.valueOf(token, Field.CATEGORY);
+                }
+                if (field == Field.TIME) {
+                    previousSlot[b] = slot[b];
                 }
                 if (field == Field.TYPE) {
                     if (token == endToken) {

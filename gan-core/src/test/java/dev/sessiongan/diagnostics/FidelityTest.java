@@ -62,4 +62,29 @@ class FidelityTest {
         assertThat(Fidelity.compare(a, b).asMap()).containsKeys("event_type_tv", "item_rank_shape_js");
         assertThat(Map.copyOf(Fidelity.compare(a, b).asMap())).hasSize(10);
     }
+
+    @Test
+    void averagesCutsOfTheLargerSideSoNoOneCutDecides() {
+        // two reference sessions in category x against ten candidates, half in x: a cut of two candidates is
+        // at distance 0 when both are in x, so a mean strictly between 0 and 1 says the cuts differ
+        List<UserSession> reference = List.of(session("r1", EventType.VIEW, 1, "a", "x"),
+                session("r2", EventType.VIEW, 1, "a", "x"));
+        List<UserSession> candidate = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            candidate.add(session("c" + i, EventType.VIEW, 1, "b", i % 2 == 0 ? "x" : "y"));
+        }
+
+        double averaged = Fidelity.overSubsets(candidate, reference, 3).categoryJs();
+        double byHand = 0;
+        for (int k = 0; k < Fidelity.SUBSETS; k++) {
+            byHand += Fidelity.compare(candidate, reference, 3L * Fidelity.SUBSETS + k).categoryJs() / Fidelity.SUBSETS;
+        }
+
+        assertThat(averaged).isCloseTo(byHand, within(1e-12)).isStrictlyBetween(0.0, 1.0);
+        // the larger side may be the reference: its cuts are averaged alike
+        assertThat(Fidelity.overSubsets(reference, candidate, 3).categoryJs()).isStrictlyBetween(0.0, 1.0);
+        assertThat(Fidelity.overSubsets(candidate, reference, 3)).isEqualTo(Fidelity.overSubsets(candidate, reference, 3));
+        // equal sizes need no cut
+        assertThat(Fidelity.overSubsets(reference, reference, 3).categoryJs()).isZero();
+    }
 }

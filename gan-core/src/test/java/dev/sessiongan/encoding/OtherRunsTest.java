@@ -38,6 +38,7 @@ class OtherRunsTest {
         assertThat(runs.stay(5)).isEqualTo(0.6);
         assertThat(runs.commonStay()).isEqualTo(0.6);
         assertThat(runs.events()).containsExactlyInAnyOrderEntriesOf(Map.of("solo", 2L, "pair", 2L, "wide", 4L));
+        assertThat(runs.byStarts()).isTrue();
     }
 
     @Test
@@ -56,17 +57,26 @@ class OtherRunsTest {
     }
 
     @Test
-    void entersEachCategoryAsOftenAsItsEventsAskGivenItsBandsRunLength() {
-        // two 4-7-item categories with equal starts: "long" runs 3 events per start, "short" 1; their band
-        // runs 2 per start, so "long" is entered 1.5 times per start and "short" 0.5 times
-        OtherRuns runs = new OtherRuns(Map.of("long", 4L, "short", 3L), Map.of("short", 1L),
-                Map.of("long", 12L, "short", 4L), new double[OtherRuns.BANDS], 0);
+    void entersEachCategoryAsOftenAsTrainingSessionsStartedInItOlderModelsAsItsEventsAsk() {
+        // two 4-7-item categories: "long" started 4 times and ran 3 events per start, "short" started 4 times
+        // (once on a tail item) and ran 1; "lone" was never entered
+        Map<String, Long> head = Map.of("long", 4L, "short", 3L);
+        Map<String, Long> tail = Map.of("short", 1L);
+        Map<String, Long> events = Map.of("long", 12L, "short", 4L);
+        Map<String, Integer> items = Map.of("long", 5, "short", 6, "lone", 1);
 
-        Map<String, double[]> weights = runs.entryWeights(Map.of("long", 5, "short", 6, "lone", 1));
+        Map<String, double[]> byStarts = new OtherRuns(head, tail, events, new double[OtherRuns.BANDS], 0, true)
+                .entryWeights(items);
+        // older models: the band runs 2 events per start, so "long" is entered 1.5 times per start, "short" 0.5
+        Map<String, double[]> scaled = new OtherRuns(head, tail, events, new double[OtherRuns.BANDS], 0, null)
+                .entryWeights(items);
 
-        assertThat(weights.get("long")).containsExactly(6.0, 0.0);
-        assertThat(weights.get("short")).containsExactly(1.5, 0.5);
-        assertThat(weights.get("lone")).containsExactly(0.0, 0.0);
+        assertThat(byStarts.get("long")).containsExactly(4.0, 0.0);
+        assertThat(byStarts.get("short")).containsExactly(3.0, 1.0);
+        assertThat(scaled.get("long")).containsExactly(6.0, 0.0);
+        assertThat(scaled.get("short")).containsExactly(1.5, 0.5);
+        assertThat(byStarts.get("lone")).containsExactly(0.0, 0.0);
+        assertThat(scaled.get("lone")).containsExactly(0.0, 0.0);
     }
 
     @Test
@@ -81,12 +91,12 @@ class OtherRunsTest {
     @Test
     void refusesWhatNoFitCouldProduce() {
         double[] stays = new double[OtherRuns.BANDS];
-        assertThatThrownBy(() -> new OtherRuns(Map.of(), Map.of(), Map.of(), new double[3], 0))
+        assertThatThrownBy(() -> new OtherRuns(Map.of(), Map.of(), Map.of(), new double[3], 0, true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12 stay probabilities");
         stays[4] = Double.NaN;
-        assertThatThrownBy(() -> new OtherRuns(Map.of(), Map.of(), Map.of(), stays, 0))
+        assertThatThrownBy(() -> new OtherRuns(Map.of(), Map.of(), Map.of(), stays, 0, true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got NaN");
-        assertThatThrownBy(() -> new OtherRuns(Map.of("c", -1L), Map.of(), Map.of(), new double[OtherRuns.BANDS], 0))
+        assertThatThrownBy(() -> new OtherRuns(Map.of("c", -1L), Map.of(), Map.of(), new double[OtherRuns.BANDS], 0, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got -1");
     }
 

@@ -36,8 +36,8 @@ class EmbeddedModelsTest {
 
     /**
      * The evaluation report shipped with the default model (what {@code sessiongan models} shows and
-     * docs/default-model.md quotes) is the one this model earns: its classifier AUC against the REES46
-     * holdout is recomputed here with the report's own users and seed.
+     * docs/default-model.md quotes) is the one this model earns: its first draw's classifier AUC and
+     * category distance against the REES46 holdout are recomputed here with the report's own users and seed.
      */
     @Test
     void shippedEvaluationReportMatchesAFreshEvaluation() throws IOException {
@@ -58,6 +58,8 @@ class EmbeddedModelsTest {
         assertThat(inputs.path("holdout").asText()).endsWith("rees46_multicategory/holdout.csv");
         assertThat(column.path("name").asText()).isEqualTo("embedded model");
         assertThat(firstDraw).isCloseTo(auc, within(1e-9));
+        assertThat(column.path("fidelity_draws").get(0).path("category_js").asDouble())
+                .isCloseTo(dev.sessiongan.diagnostics.Fidelity.overSubsets(generated, holdout, 0).categoryJs(), within(1e-9));
     }
 
     @Test

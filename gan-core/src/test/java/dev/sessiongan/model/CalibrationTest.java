@@ -128,6 +128,62 @@ class CalibrationTest {
         assertThat(fitted.endOffsets()[fiveToSix][1]).isZero();
     }
 
+    /** A first session of views, one per slot given, in those category slots. */
+    private static int[] viewsIn(int... slots) {
+        int[] base = session(views(slots.length));
+        for (int e = 0; e < slots.length; e++) {
+            base[TokenLayout.HEADER_TOKENS + 4 * e + 1] = token(Field.CATEGORY, slots[e]);
+        }
+        return base;
+    }
+
+    @Test
+    void stayGroupsGiveTheMostPopularSlotItsOwnAndOtherItsOwn() {
+        // 3 slots and OTHER: slot 0 alone, slots 1-2 together (1 + floor(log2(slot + 1))), OTHER group 0
+        assertThat(Calibration.stayGroup(LAYOUT, 0)).isEqualTo(1);
+        assertThat(Calibration.stayGroup(LAYOUT, 1)).isEqualTo(2);
+        assertThat(Calibration.stayGroup(LAYOUT, 2)).isEqualTo(2);
+        assertThat(Calibration.stayGroup(LAYOUT, 3)).isZero();
+    }
+
+    @Test
+    void stayingInTheSlotIsFittedByLogOddsAndScalesThePreviousSlotOnly() {
+        List<int[]> target = new ArrayList<>();
+        List<int[]> sample = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            // after slot 0 the target stays 80 % of the time, the sample half; after slot 1 both stay always
+            target.add(i % 5 == 0 ? viewsIn(0, 1, 1) : viewsIn(0, 0, 0));
+            sample.add(i % 2 == 0 ? viewsIn(0, 1, 1) : viewsIn(0, 0, 0));
+        }
+        Calibration.Counts targetCounts = Calibration.Counts.of(LAYOUT, target, List.of());
+        assertThat(targetCounts.stayChances(1)).isEqualTo(180);
+        assertThat(targetCounts.stayRate(1)).isCloseTo(160 / 180.0, org.assertj.core.data.Offset.offset(1e-12));
+
+        Calibration fitted = Calibration.none(LAYOUT).refit(targetCounts, Calibration.Counts.of(LAYOUT, sample, List.of()));
+
+        double want = 160 / 180.0;
+        double have = 100 / 150.0;
+        assertThat(fitted.stayOffsets()[1]).isCloseTo(Math.log(want / (1 - want)) - Math.log(have / (1 - have)),
+                org.assertj.core.data.Offset.offset(1e-9));
+        // after slot 1 both always stay: nothing to correct
+        assertThat(fitted.stayOffsets()[2]).isZero();
+
+        int[] tokens = viewsIn(0, 0);
+        Calibration.Cursor cursor = new Calibration.Cursor(LAYOUT);
+        for (int p = 0; p < tokens.length; p++) {
+            if (cursor.field() == Field.CATEGORY) {
+                float[] probabilities = new float[LAYOUT.vocabulary()];
+                Arrays.fill(probabilities, 1f);
+                fitted.adjust(probabilities, cursor);
+                boolean first = p == TokenLayout.HEADER_TOKENS + 1;
+                assertThat(probabilities[token(Field.CATEGORY, 0)])
+                        .isCloseTo(first ? 1f : (float) Math.exp(fitted.stayOffsets()[1]), org.assertj.core.data.Offset.offset(1e-5f));
+                assertThat(probabilities[token(Field.CATEGORY, 1)]).isEqualTo(1f);
+            }
+            cursor.advance(tokens[p]);
+        }
+    }
+
     private static EventType[] views(int count) {
         EventType[] types = new EventType[count];
         Arrays.fill(types, EventType.VIEW);
@@ -174,7 +230,7 @@ class CalibrationTest {
         int laterViews = 4 + 2 * types + 5 * EventType.VIEW.ordinal() + 1;
         for (int typeRows : new int[] {types, 2 * types}) {
             Calibration c = Calibration.read(LAYOUT, olderOffsets(typeRows),
-                    new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS]);
+                    new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS], null);
 
             assertThat(c.offsets()).hasNumberOfRows(Calibration.CONTEXTS);
             // before the after-purchase contexts, a type's correction held with or without a purchase
@@ -187,25 +243,35 @@ class CalibrationTest {
             assertThat(c.offsets()[laterViews - 1][rare]).isZero();
             long corrected = Arrays.stream(c.offsets()).flatMapToDouble(Arrays::stream).filter(v -> v != 0).count();
             assertThat(corrected).isEqualTo((typeRows == types ? 2 : 1) + SessionEncoding.ITEM_CHOICES);
+            // before the stay corrections, a category slot stayed as the network said
+            assertThat(c.stayOffsets()).hasSize(Calibration.STAY_GROUPS).containsOnly(0.0);
         }
     }
 
     @Test
     void aLayoutOfNoKnownSizeIsRefused() {
         assertThatThrownBy(() -> Calibration.read(LAYOUT, new double[Calibration.CONTEXTS - 1][LAYOUT.vocabulary()],
-                new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS]))
+                new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS], null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void offsetsOfTheWrongShapeOrOutOfRangeAreRefused() {
         assertThatThrownBy(() -> new Calibration(LAYOUT, new double[3][LAYOUT.vocabulary()],
-                new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS]))
+                new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS], new double[Calibration.STAY_GROUPS]))
                 .isInstanceOf(IllegalArgumentException.class);
         double[][] offsets = new double[Calibration.CONTEXTS][LAYOUT.vocabulary()];
+        assertThatThrownBy(() -> new Calibration(LAYOUT, offsets,
+                new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS], new double[2]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8 stay offsets");
+        double[] stays = new double[Calibration.STAY_GROUPS];
+        stays[3] = Double.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> new Calibration(LAYOUT, offsets,
+                new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS], stays))
+                .isInstanceOf(IllegalArgumentException.class);
         offsets[0][0] = Double.NaN;
         assertThatThrownBy(() -> new Calibration(LAYOUT, offsets,
-                new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS]))
+                new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS], new double[Calibration.STAY_GROUPS]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

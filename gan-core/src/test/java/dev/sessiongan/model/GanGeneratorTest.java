@@ -18,6 +18,7 @@ import dev.sessiongan.io.ModelManifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +146,7 @@ class GanGeneratorTest {
         GenerationRequest request = GenerationRequest.of(passUsers, 6);
 
         long inOrder = tailExcess(model.users(request).toList());
-        long byTurns = tailExcess(model.withRules(new SamplingRules(true, false)).users(request).toList());
+        long byTurns = tailExcess(model.withRules(new SamplingRules(true, false, true)).users(request).toList());
 
         assertThat(inOrder).as("in order %d, by turns %d", inOrder, byTurns).isLessThan(byTurns);
     }
@@ -153,7 +154,7 @@ class GanGeneratorTest {
     @Test
     void onlyAModelThatDealsByPassEmitsNewItemsAndOnlyWhenAsked() {
         GenerationRequest request = GenerationRequest.of(600, 6);
-        GanGenerator byTurns = model.withRules(new SamplingRules(true, false));
+        GanGenerator byTurns = model.withRules(new SamplingRules(true, false, true));
 
         List<VirtualUser> closed = model.users(request).toList();
         List<VirtualUser> open = model.users(request.withNewItems(true)).toList();
@@ -252,36 +253,63 @@ class GanGeneratorTest {
         };
         float[][] noise = new float[512][TINY.noise()];
 
-        int[] strict = brokenRules(new SequenceSampler(uniform, layout, 20, null, true)
+        int[] strict = brokenRules(new SequenceSampler(uniform, layout, 20, null, SamplingRules.CURRENT)
                 .sample(null, randoms(512, 0), noise), layout);
-        int[] lenient = brokenRules(new SequenceSampler(uniform, layout, 20, null, false)
+        int[] beforeSlotItems = brokenRules(new SequenceSampler(uniform, layout, 20, null,
+                new SamplingRules(true, true, false)).sample(null, randoms(512, 0), noise), layout);
+        int[] lenient = brokenRules(new SequenceSampler(uniform, layout, 20, null, SamplingRules.LEGACY)
                 .sample(null, randoms(512, 0), noise), layout);
 
-        assertThat(strict).containsExactly(0, 0, 0);
+        List<int[]> real = new ArrayList<>();
+        for (dev.sessiongan.data.UserHistory user : slice.users()) {
+            for (dev.sessiongan.data.UserSession session : user.sessions()) {
+                real.add(layout.tokens(model.encoding().profileOf(user), model.encoding().encode(session)));
+            }
+        }
+        assertThat(brokenRules(real, layout)).as("the rules are those of encoded sessions").containsExactly(0, 0, 0, 0, 0);
+        assertThat(strict).containsExactly(0, 0, 0, 0, 0);
+        assertThat(beforeSlotItems).as("rules broken before slot items: %s", java.util.Arrays.toString(beforeSlotItems))
+                .startsWith(0, 0, 0);
+        assertThat(beforeSlotItems[3]).isPositive();
+        assertThat(beforeSlotItems[4]).isPositive();
         assertThat(java.util.Arrays.stream(lenient).min().getAsInt()).as("rules broken leniently: %s",
                 java.util.Arrays.toString(lenient)).isPositive();
         assertThat(model.rules()).isEqualTo(SamplingRules.CURRENT);
-        assertThat(model.withRules(new SamplingRules(false, true)).users(GenerationRequest.of(50, 4)).toList())
+        assertThat(model.withRules(new SamplingRules(false, true, true)).users(GenerationRequest.of(50, 4)).toList())
+                .isNotEqualTo(model.users(GenerationRequest.of(50, 4)).toList());
+        assertThat(model.withRules(new SamplingRules(true, true, false)).users(GenerationRequest.of(50, 4)).toList())
                 .isNotEqualTo(model.users(GenerationRequest.of(50, 4)).toList());
     }
 
     /**
      * Counts sequences holding what no encoded session holds: a drawn first-event TIME token, a REPEAT as
-     * the first item choice, a SEEN before two distinct items.
+     * the first item choice, a SEEN before two distinct items, a REPEAT in another category slot than the
+     * previous event's, a SEEN in a slot with no earlier item but the previous event's.
      */
     private int[] brokenRules(List<int[]> sequences, TokenLayout layout) {
-        int[] broken = new int[3];
+        int[] broken = new int[5];
         for (int[] tokens : sequences) {
             broken[0] += tokens[TokenLayout.HEADER_TOKENS + 3] != layout.offset(TokenLayout.Field.TIME) ? 1 : 0;
             List<int[]> steps = model.steps(tokens);
             broken[1] += steps.get(0)[2] == SessionEncoding.REPEAT ? 1 : 0;
             int distinct = 0;
             boolean early = false;
+            boolean repeatElsewhere = false;
+            boolean seenElsewhere = false;
+            int[] inSlot = new int[layout.size(TokenLayout.Field.CATEGORY)];
+            int previousSlot = -1;
             for (int[] step : steps) {
                 early |= step[2] == SessionEncoding.SEEN && distinct < 2;
+                repeatElsewhere |= step[2] == SessionEncoding.REPEAT && previousSlot >= 0 && step[1] != previousSlot;
+                seenElsewhere |= step[2] == SessionEncoding.SEEN
+                        && inSlot[step[1]] - (step[1] == previousSlot ? 1 : 0) < 1;
                 distinct += step[2] >= SessionEncoding.NEW ? 1 : 0;
+                inSlot[step[1]] += step[2] >= SessionEncoding.NEW ? 1 : 0;
+                previousSlot = step[1];
             }
             broken[2] += early ? 1 : 0;
+            broken[3] += repeatElsewhere ? 1 : 0;
+            broken[4] += seenElsewhere ? 1 : 0;
         }
         return broken;
     }
@@ -577,7 +605,9 @@ class GanGeneratorTest {
         }
         double[][] ends = new double[layout.size(TokenLayout.Field.LENGTH)][Calibration.END_STEPS];
         ends[4][0] = -1.0;
-        Calibration calibration = new Calibration(layout, offsets, ends);
+        double[] stays = new double[Calibration.STAY_GROUPS];
+        stays[1] = -1.5;
+        Calibration calibration = new Calibration(layout, offsets, ends, stays);
         GanGenerator calibrated = model.withCalibration(calibration,
                 new CalibrationReport(1, 256, 0.1, 0.05, 0.6, 0.58, 0.7, 0.65, true));
         Path file = dir.resolve("calibrated.model");
@@ -589,6 +619,7 @@ class GanGeneratorTest {
         List<VirtualUser> users = calibrated.users(request).toList();
         assertThat(loaded.users(request).toList()).isEqualTo(users);
         assertThat(loaded.calibrationReport()).isEqualTo(calibrated.calibrationReport());
+        assertThat(loaded.calibration().stayOffsets()).containsExactly(stays);
         assertThat(carts(users)).isGreaterThan(carts(model.withCalibration(null, null).users(request).toList()));
 
         Path ragged = dir.resolve("ragged.model");
@@ -610,6 +641,8 @@ class GanGeneratorTest {
         rewriteEntry(file, silent, "sampler.json", "{}");
         Path byTurns = dir.resolve("turns.model");
         rewriteEntry(file, byTurns, "sampler.json", "{\"strict\":true}");
+        Path beforeSlotItems = dir.resolve("before-slot-items.model");
+        rewriteEntry(file, beforeSlotItems, "sampler.json", "{\"strict\":true,\"dealing\":\"pass\"}");
         Path unknownDealing = dir.resolve("unknown-dealing.model");
         rewriteEntry(file, unknownDealing, "sampler.json", "{\"strict\":true,\"dealing\":\"shuffle\"}");
 
@@ -619,7 +652,10 @@ class GanGeneratorTest {
         GenerationRequest request = GenerationRequest.of(60, 2);
         assertThat(loaded.rules()).isEqualTo(SamplingRules.LEGACY);
         assertThat(loaded.users(request).toList()).isEqualTo(model.withRules(SamplingRules.LEGACY).users(request).toList());
-        assertThat(turns.rules()).isEqualTo(new SamplingRules(true, false));
+        assertThat(turns.rules()).isEqualTo(new SamplingRules(true, false, false));
+        assertThat(((GanGenerator) ModelFile.load(beforeSlotItems).generator()).rules())
+                .isEqualTo(new SamplingRules(true, true, false));
+        assertThat(((GanGenerator) ModelFile.load(file).generator()).rules()).isEqualTo(SamplingRules.CURRENT);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelFile.load(unknownDealing))
                 .isInstanceOf(dev.sessiongan.InvalidInputException.class)
                 .hasMessageContaining("unknown-dealing.model").hasMessageContaining("dealing \"shuffle\"");
