@@ -79,7 +79,8 @@ public record Fidelity(
         return mean(cuts);
     }
 
-    private static Fidelity compare(List<UserSession> candidate, List<UserSession> reference, long candidateSeed,
+    /** Compares a cut of the larger side seeded {@code candidateSeed} or {@code referenceSeed}, as it is. */
+    static Fidelity compare(List<UserSession> candidate, List<UserSession> reference, long candidateSeed,
             long referenceSeed) {
         int size = Math.min(candidate.size(), reference.size());
         Profile a = new Profile(Samples.subset(candidate, size, candidateSeed));

@@ -41,9 +41,10 @@ record EncodingParameters(
         double otherStayProbability,
         long trainingUsers,
         int tailUsers,
-        OtherRuns otherRuns,
-        Double revisitRate,
-        Double repeatBuyingRate) {
+        // fields that came later are left out when absent, so an older model is saved again as it was
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) OtherRuns otherRuns,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double revisitRate,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double repeatBuyingRate) {
 
     EncodingParameters {
         checkRate("revisitRate", revisitRate);
@@ -74,7 +75,7 @@ record EncodingParameters(
      *                   whose head items are drawn by {@code counts}
      */
     record ItemPool(List<String> ids, List<String> categories, long[] counts, long[] users, List<String> prices,
-            long[] sessions) {
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) long[] sessions) {
 
         ItemPool {
             if (sessions != null && (sessions.length != ids.size() || Arrays.stream(sessions).anyMatch(n -> n < 0))) {

@@ -48,11 +48,14 @@ import java.util.stream.DoubleStream;
  *                    a new OTHER item after an event in such a category stays in it
  * @param commonStay  the same chance over all categories (bands no session tells about take it; written as
  *                    the encoding's {@code otherStayProbability} too, for a reader of the file)
- * @param byStarts    {@code true}: a category is entered by its starts alone; {@code null} in models written
- *                    before, whose entries are scaled by the category's events per start over its band's
+ * @param byStarts    {@code true}: a category is entered by its starts alone; {@code null} (or {@code false}) in
+ *                    models written before, whose entries are scaled by the category's events per start over
+ *                    its band's; left out of the file then, so such a model is saved again as it was
  */
 record OtherRuns(Map<String, Long> headStarts, Map<String, Long> tailStarts, Map<String, Long> events,
-        double[] stayByItems, double commonStay, Boolean byStarts) {
+        double[] stayByItems, double commonStay,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Boolean byStarts) {
 
     /** Bands 0..{@code BANDS-1}; larger categories share the last. */
     static final int BANDS = 12;

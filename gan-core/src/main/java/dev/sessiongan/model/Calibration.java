@@ -36,8 +36,8 @@ import java.util.List;
  * category slot is one rate per group of slots: how often an event stays in the previous event's slot
  * ({@link #stayGroup}), a handful of rates each counted over hundreds of training events. Recalibrated on
  * REES46 with every other context, the previous embedded network still stayed in the OTHER slot 93.5 % of
- * the time against the data's 92.1 %, and left slots 8–15 more often than the data (fitted offsets -0.43
- * and +0.43). Models written before this have no stay corrections.
+ * the time against the data's 92.1 %, and left the 8th to 15th most popular slots more often than the data
+ * (fitted offsets -0.43 and +0.43). Models written before this have no stay corrections.
  */
 final class Calibration {
 
@@ -58,7 +58,10 @@ final class Calibration {
     /** END hazards are corrected per length class and per event past the class's smallest length, up to this. */
     static final int END_STEPS = 12;
 
-    /** Groups of category slots whose chance to stay is corrected alike: OTHER, then slot 1, 2–3, 4–7, … */
+    /**
+     * Groups of category slots whose chance to stay is corrected alike: OTHER, then (slots counted from 0, by
+     * popularity) slot 0, slots 1–2, 3–6, 7–14, …
+     */
     static final int STAY_GROUPS = 8;
 
     private final TokenLayout layout;

@@ -41,8 +41,12 @@ final class GanModelIo {
     private record SamplerEntry(Boolean strict, String dealing, Boolean slotItems) {
     }
 
-    /** The calibration entry: its report, and the corrections when they were kept. */
+    /**
+     * The calibration entry: its report, and the corrections when they were kept; stay corrections only when
+     * there are any, so a model written before them is saved again as it was.
+     */
     private record CalibrationEntry(CalibrationReport report, double[][] offsets, double[][] endOffsets,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             double[] stayOffsets) {
     }
 
@@ -60,7 +64,8 @@ final class GanModelIo {
             Calibration c = generator.calibration();
             put(zip, CALIBRATION, o -> JSON.writeValue(o, new CalibrationEntry(generator.calibrationReport().get(),
                     c == null ? null : c.offsets(), c == null ? null : c.endOffsets(),
-                    c == null ? null : c.stayOffsets())));
+                    c == null || java.util.Arrays.stream(c.stayOffsets()).allMatch(v -> v == 0) ? null
+                            : c.stayOffsets())));
         }
         SamplingRules rules = generator.rules();
         if (!rules.equals(SamplingRules.LEGACY)) {

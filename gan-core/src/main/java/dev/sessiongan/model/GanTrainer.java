@@ -521,6 +521,8 @@ public final class GanTrainer {
                 auc += new ClassifierTwoSampleTest().run(generated, validationSessions, options.seed() + r).auc()
                         / VALIDATION_REPEATS;
             }
+            // one cut, as models were selected before evaluation draws averaged ten (Fidelity.overSubsets):
+            // averaging here would change which epoch training keeps
             Fidelity fidelity = Fidelity.compare(generated, validationSessions);
             return new Validation(auc, auc + fidelity.transitionTv() + fidelity.sessionLengthKs());
         }

@@ -59,6 +59,47 @@ class OlderModelFilesTest {
         assertGeneratesAsBefore("pass-tiny.model", "pass-tiny-1300users-seed7.csv", 1_300);
     }
 
+    /**
+     * Saving an older model again writes what it held: no key for the corrections, decoding or sampling
+     * rules that came after it (they would say "none" anyway, but the file would no longer be the same).
+     */
+    @Test
+    void anOlderModelSavedAgainHoldsTheSameEntries(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        ModelFile.Loaded model = ModelFile.load(resource("pass-tiny.model"), "pass-tiny.model");
+        java.nio.file.Path again = dir.resolve("again.model");
+
+        ModelFile.save(again, (dev.sessiongan.generate.PersistentGenerator) model.generator(), model.manifest());
+
+        java.util.Map<String, byte[]> before = innerEntries(resource("pass-tiny.model"));
+        java.util.Map<String, byte[]> after = innerEntries(java.nio.file.Files.readAllBytes(again));
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        for (String name : before.keySet()) {
+            if (name.endsWith(".json")) {
+                assertThat(new String(after.get(name), StandardCharsets.UTF_8)).as(name)
+                        .isEqualTo(new String(before.get(name), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** The entries of a model file's GAN part (the zip inside the zip). */
+    private static java.util.Map<String, byte[]> innerEntries(byte[] modelFile) throws IOException {
+        java.util.Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream outer = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(modelFile))) {
+            for (java.util.zip.ZipEntry e = outer.getNextEntry(); e != null; e = outer.getNextEntry()) {
+                if (e.getName().equals("model.zip")) {
+                    try (java.util.zip.ZipInputStream inner = new java.util.zip.ZipInputStream(
+                            new java.io.ByteArrayInputStream(outer.readAllBytes()))) {
+                        for (java.util.zip.ZipEntry f = inner.getNextEntry(); f != null; f = inner.getNextEntry()) {
+                            entries.put(f.getName(), inner.readAllBytes());
+                        }
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
     private static void assertGeneratesAsBefore(String modelName, String csvName, int users) throws IOException {
         ModelFile.Loaded model = ModelFile.load(resource(modelName), modelName);
 
