@@ -1,5 +1,6 @@
 package dev.sessiongan.encoding;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,9 +43,9 @@ record EncodingParameters(
         long trainingUsers,
         int tailUsers,
         // fields that came later are left out when absent, so an older model is saved again as it was
-        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) OtherRuns otherRuns,
-        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double revisitRate,
-        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double repeatBuyingRate) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) OtherRuns otherRuns,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double revisitRate,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double repeatBuyingRate) {
 
     EncodingParameters {
         checkRate("revisitRate", revisitRate);
@@ -75,7 +76,7 @@ record EncodingParameters(
      *                   whose head items are drawn by {@code counts}
      */
     record ItemPool(List<String> ids, List<String> categories, long[] counts, long[] users, List<String> prices,
-            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) long[] sessions) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) long[] sessions) {
 
         ItemPool {
             if (sessions != null && (sessions.length != ids.size() || Arrays.stream(sessions).anyMatch(n -> n < 0))) {

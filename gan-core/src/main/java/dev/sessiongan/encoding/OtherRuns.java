@@ -1,5 +1,6 @@
 package dev.sessiongan.encoding;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.UserSession;
 import java.util.Arrays;
@@ -54,7 +55,7 @@ import java.util.stream.DoubleStream;
  */
 record OtherRuns(Map<String, Long> headStarts, Map<String, Long> tailStarts, Map<String, Long> events,
         double[] stayByItems, double commonStay,
-        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         Boolean byStarts) {
 
     /** Bands 0..{@code BANDS-1}; larger categories share the last. */

@@ -1,5 +1,6 @@
 package dev.sessiongan.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +38,7 @@ final class GanModelIo {
     private static final String PASS_DEALING = "pass";
 
     /** The sampler entry. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     private record SamplerEntry(Boolean strict, String dealing, Boolean slotItems) {
     }
 
@@ -46,7 +47,7 @@ final class GanModelIo {
      * there are any, so a model written before them is saved again as it was.
      */
     private record CalibrationEntry(CalibrationReport report, double[][] offsets, double[][] endOffsets,
-            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @JsonInclude(JsonInclude.Include.NON_NULL)
             double[] stayOffsets) {
     }
 
