@@ -153,6 +153,39 @@ final class Calibration {
                 new double[layout.size(Field.LENGTH)][END_STEPS], new double[STAY_GROUPS]);
     }
 
+    /** The element-wise mean of calibrations of one layout. */
+    static Calibration mean(List<Calibration> calibrations) {
+        Calibration first = calibrations.get(0);
+        double[][] offsets = new double[CONTEXTS][first.layout.vocabulary()];
+        double[][] endOffsets = new double[first.endOffsets.length][END_STEPS];
+        double[][] stayOffsets = new double[1][STAY_GROUPS];
+        for (Calibration c : calibrations) {
+            add(offsets, c.offsets);
+            add(endOffsets, c.endOffsets);
+            add(stayOffsets, new double[][] {c.stayOffsets});
+        }
+        int n = calibrations.size();
+        return new Calibration(first.layout, divided(offsets, n), divided(endOffsets, n), divided(stayOffsets, n)[0]);
+    }
+
+    private static void add(double[][] sum, double[][] offsets) {
+        for (int i = 0; i < sum.length; i++) {
+            for (int j = 0; j < sum[i].length; j++) {
+                sum[i][j] += offsets[i][j];
+            }
+        }
+    }
+
+    /** Each sum divided by {@code n}, clamped so that rounding cannot carry a mean of bounds past them. */
+    private static double[][] divided(double[][] sums, int n) {
+        for (double[] row : sums) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = clamp(row[j] / n);
+            }
+        }
+        return sums;
+    }
+
     double[][] offsets() {
         return offsets;
     }

@@ -274,4 +274,30 @@ class CalibrationTest {
                 new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS], new double[Calibration.STAY_GROUPS]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theMeanOfCalibrationsIsTakenEntryByEntryAndStaysInBounds() {
+        List<Calibration> calibrations = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            double[][] offsets = new double[Calibration.CONTEXTS][LAYOUT.vocabulary()];
+            offsets[4][token(Field.TYPE, 1)] = 0.5 * k;
+            offsets[0][0] = Calibration.MAX_OFFSET;
+            offsets[1][1] = -Calibration.MAX_OFFSET;
+            double[][] ends = new double[LAYOUT.size(Field.LENGTH)][Calibration.END_STEPS];
+            ends[2][3] = k % 2 == 0 ? 1 : -1;
+            double[] stays = new double[Calibration.STAY_GROUPS];
+            stays[5] = 0.1 * k;
+            calibrations.add(new Calibration(LAYOUT, offsets, ends, stays));
+        }
+
+        Calibration mean = Calibration.mean(calibrations);
+
+        assertThat(mean.offsets()[4][token(Field.TYPE, 1)]).isEqualTo(1.0);
+        assertThat(mean.offsets()[0][0]).isEqualTo(Calibration.MAX_OFFSET);
+        assertThat(mean.offsets()[1][1]).isEqualTo(-Calibration.MAX_OFFSET);
+        assertThat(mean.offsets()[4][token(Field.TYPE, 0)]).isZero();
+        assertThat(mean.endOffsets()[2][3]).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(mean.stayOffsets()[5]).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Calibration.mean(calibrations.subList(3, 4)).offsets()[4][token(Field.TYPE, 1)]).isEqualTo(1.5);
+    }
 }

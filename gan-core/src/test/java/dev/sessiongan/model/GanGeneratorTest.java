@@ -596,6 +596,30 @@ class GanGeneratorTest {
     }
 
     @Test
+    void aCalibrationKeepsTheMeanOfItsLaterRoundsCorrections() {
+        TokenLayout layout = new TokenLayout(model.encoding());
+        List<int[]> first = new ArrayList<>();
+        List<int[]> later = new ArrayList<>();
+        for (dev.sessiongan.data.UserHistory user : slice.users()) {
+            int[] profile = model.encoding().profileOf(user);
+            for (int k = 0; k < user.sessions().size(); k++) {
+                (k == 0 ? first : later).add(layout.tokens(profile, model.encoding().encode(user.sessions().get(k))));
+            }
+        }
+        List<Calibration> rounds = new ArrayList<>();
+
+        Calibrator.Fit fit = Calibrator.fit(model.withCalibration(null, null), Calibration.Counts.of(layout, first, later),
+                5, GanGenerator.SHARD, 3, rounds::add);
+
+        assertThat(rounds).hasSize(5);
+        // rounds 3 to 5 (the later half of five), not the last round's corrections alone
+        assertThat(fit.calibration().offsets()).isDeepEqualTo(Calibration.mean(rounds.subList(2, 5)).offsets());
+        assertThat(fit.calibration().endOffsets()).isDeepEqualTo(Calibration.mean(rounds.subList(2, 5)).endOffsets());
+        assertThat(java.util.Arrays.deepEquals(fit.calibration().offsets(), rounds.get(4).offsets())).isFalse();
+        assertThat(fit.distanceAfter()).isLessThan(fit.distanceBefore());
+    }
+
+    @Test
     void aCalibrationChangesTheUsersAndSurvivesAModelFile() throws IOException {
         TokenLayout layout = new TokenLayout(model.encoding());
         double[][] offsets = new double[Calibration.CONTEXTS][layout.vocabulary()];
