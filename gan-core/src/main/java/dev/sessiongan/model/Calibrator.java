@@ -23,8 +23,8 @@ final class Calibrator {
 
     /**
      * Runs {@code rounds} rounds of {@code users} generated users each (a new sample per round, drawn from
-     * {@code seed}) and keeps the mean of the corrections of the last half of the rounds (the later half when
-     * odd), then measures the result on one more sample.
+     * {@code seed}) and keeps the mean of the corrections of the later ⌈rounds/2⌉ rounds (of 20, the last 10;
+     * of 5, the last 3), then measures the result on one more sample.
      *
      * <p>Why the mean: each round moves every correction by the log ratio of the data's share to one sample's,
      * so a correction ends where that one sample's noise put it. On REES46 (about 7,000 users a round; the
