@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -209,16 +210,16 @@ final class EvaluateCommand implements Callable<Integer> {
     /**
      * The evaluation with its AUC and fidelity averaged over {@code repeats} draws; draw {@code r} (from 1;
      * draw 0 is {@code first}) compares {@code drawOf.apply(r)} with a classifier seeded {@code seed + r} and
-     * with equal-size subsets seeded from {@code r} ({@link Fidelity#overSubsets}).
+     * with the rank shape's equal-size cuts seeded from {@code r} ({@link Fidelity#of}).
      */
-    private Evaluation repeated(Evaluation first, java.util.function.IntFunction<List<UserSession>> drawOf,
+    private Evaluation repeated(Evaluation first, IntFunction<List<UserSession>> drawOf,
             List<UserSession> real) {
         List<Double> draws = new ArrayList<>(first.classifierAucDraws());
         List<Fidelity> fidelities = new ArrayList<>(List.of(first.fidelity()));
         for (int r = 1; r < repeats; r++) {
             List<UserSession> sample = drawOf.apply(r);
             draws.add(new ClassifierTwoSampleTest().run(sample, real, seed + r).auc());
-            fidelities.add(Fidelity.overSubsets(sample, real, r));
+            fidelities.add(Fidelity.of(sample, real, r));
         }
         return first.withDraws(draws, fidelities);
     }

@@ -52,7 +52,12 @@ final class Distances {
         if (a.length == 0 || b.length == 0) {
             return a.length == b.length ? 0 : 1;
         }
-        return new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(a, b);
+        return new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(twice(a), twice(b));
+    }
+
+    /** commons-math wants two points a side; {x, x} has the same empirical CDF as {x}. */
+    private static double[] twice(double[] single) {
+        return single.length == 1 ? new double[] {single[0], single[0]} : single;
     }
 
     private static double log2(double x) {

@@ -11,8 +11,10 @@ import dev.sessiongan.encoding.TokenLayout;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.internal.SeedMix;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -355,8 +357,8 @@ public final class GanTrainer {
             float[][] w = new float[size][];
             for (int i = 0; i < size; i++) {
                 int index = random.nextInt(sequences.size());
-                headers.add(java.util.Arrays.copyOf(sequences.get(index), TokenLayout.HEADER_TOKENS));
-                w[i] = java.util.Arrays.copyOf(weights.get(index), TokenLayout.HEADER_TOKENS);
+                headers.add(Arrays.copyOf(sequences.get(index), TokenLayout.HEADER_TOKENS));
+                w[i] = Arrays.copyOf(weights.get(index), TokenLayout.HEADER_TOKENS);
             }
             network.fit(headers, w, noise(size));
         }
@@ -521,9 +523,9 @@ public final class GanTrainer {
                 auc += new ClassifierTwoSampleTest().run(generated, validationSessions, options.seed() + r).auc()
                         / VALIDATION_REPEATS;
             }
-            // one cut, as models were selected before evaluation draws averaged ten (Fidelity.overSubsets):
-            // averaging here would change which epoch training keeps
-            Fidelity fidelity = Fidelity.compare(generated, validationSessions);
+            // one equal-size cut, as models have always been selected (the evaluation compares whole samples):
+            // changing it would change which epoch training keeps
+            Fidelity fidelity = Fidelity.ofEqualSizes(generated, validationSessions, 0);
             return new Validation(auc, auc + fidelity.transitionTv() + fidelity.sessionLengthKs());
         }
 
@@ -619,7 +621,7 @@ public final class GanTrainer {
             order[i] = i;
             jitter[i] = random.nextDouble();
         }
-        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> sequences.get(i).length)
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> sequences.get(i).length)
                 .thenComparingDouble(i -> jitter[i]));
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < n; from += size) {
@@ -637,7 +639,7 @@ public final class GanTrainer {
     /** Loss weights with the header (profile and length class) masked out. */
     static float[] withoutHeader(float[] weights) {
         float[] w = weights.clone();
-        java.util.Arrays.fill(w, 0, Math.min(w.length, TokenLayout.HEADER_TOKENS), 0f);
+        Arrays.fill(w, 0, Math.min(w.length, TokenLayout.HEADER_TOKENS), 0f);
         return w;
     }
 
@@ -703,7 +705,7 @@ public final class GanTrainer {
     }
 
     private static String fmt(double value) {
-        return String.format(java.util.Locale.ROOT, "%.3f", value);
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 
     /** Counts and a digest of every event, so a resumed run can tell it has the same data. */

@@ -32,7 +32,7 @@ class FidelityTest {
         List<UserSession> real = ClickstreamFormats.rees46()
                 .read(TestData.file("rees46_multicategory/holdout.csv"), ReadOptions.DEFAULT).dataset().sessions();
 
-        Fidelity f = Fidelity.compare(real, real);
+        Fidelity f = Fidelity.of(real, real, 0);
 
         assertThat(f.asMap().values()).allSatisfy(v -> assertThat(v).isCloseTo(0.0, within(1e-12)));
     }
@@ -43,7 +43,7 @@ class FidelityTest {
         List<UserSession> buys = List.of(session("3", EventType.PURCHASE, 3, "c", "y"),
                 session("4", EventType.PURCHASE, 3, "d", "y"));
 
-        Fidelity f = Fidelity.compare(views, buys);
+        Fidelity f = Fidelity.of(views, buys, 0);
 
         assertThat(f.eventTypeTv()).isEqualTo(1.0);
         assertThat(f.transitionTv()).isEqualTo(1.0);
@@ -58,38 +58,62 @@ class FidelityTest {
         List<UserSession> a = List.of(session("1", EventType.VIEW, 3, "a", "x"), session("2", EventType.PURCHASE, 1, "b", "x"));
         List<UserSession> b = List.of(session("3", EventType.VIEW, 1, "c", "x"), session("4", EventType.PURCHASE, 3, "d", "x"));
 
-        assertThat(Fidelity.compare(a, b).eventTypeTv()).isCloseTo(0.5, within(1e-12));
-        assertThat(Fidelity.compare(a, b).asMap()).containsKeys("event_type_tv", "item_rank_shape_js");
-        assertThat(Map.copyOf(Fidelity.compare(a, b).asMap())).hasSize(10);
+        assertThat(Fidelity.of(a, b, 0).eventTypeTv()).isCloseTo(0.5, within(1e-12));
+        assertThat(Fidelity.of(a, b, 0).asMap()).containsKeys("event_type_tv", "item_rank_shape_js");
+        assertThat(Map.copyOf(Fidelity.of(a, b, 0).asMap())).hasSize(10);
     }
 
     @Test
-    void averagesCutsOfTheLargerSideSoNoOneCutDecides() {
-        // two reference sessions in category x against ten candidates, half in x: a cut of two candidates is
-        // at distance 0 when both are in x, so a mean strictly between 0 and 1 says the cuts differ
+    void comparesWholeSamplesAndCutsOnlyForTheRankShape() {
+        // ten candidate sessions on ten distinct items, half in category x, against two reference sessions in x
         List<UserSession> reference = List.of(session("r1", EventType.VIEW, 1, "a", "x"),
-                session("r2", EventType.VIEW, 1, "a", "x"));
+                session("r2", EventType.VIEW, 1, "b", "x"));
         List<UserSession> candidate = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            candidate.add(session("c" + i, EventType.VIEW, 1, "b", i % 2 == 0 ? "x" : "y"));
+            candidate.add(session("c" + i, EventType.VIEW, 1, "c" + i, i % 2 == 0 ? "x" : "y"));
         }
 
-        double averaged = Fidelity.overSubsets(candidate, reference, 3).categoryJs();
-        double byHand = 0;
-        for (int k = 0; k < Fidelity.SUBSETS; k++) {
-            byHand += Fidelity.compare(candidate, reference, 3L * Fidelity.SUBSETS + k).categoryJs() / Fidelity.SUBSETS;
+        Fidelity f = Fidelity.of(candidate, reference, 3);
+
+        // whole samples: (1/2, 1/2) against (1, 0), whatever two candidates a cut would have kept
+        double m = 0.75;
+        double js = 0.5 * (0.5 * log2(0.5 / m) + 0.5 * log2(0.5 / (1 - m))) + 0.5 * log2(1 / m);
+        assertThat(f.categoryJs()).isCloseTo(js, within(1e-12));
+        // every equal-size cut of the candidate is two items seen once, as the reference is: the same shape,
+        // where the whole candidate's ten ranks differ from the reference's two
+        assertThat(f.itemRankShapeJs()).isZero();
+        assertThat(Fidelity.of(candidate, reference, 4)).isEqualTo(Fidelity.of(candidate, reference, 4));
+        assertThat(Fidelity.of(reference, candidate, 3).categoryJs()).isCloseTo(js, within(1e-12));
+    }
+
+    @Test
+    void modelSelectionComparesOneEqualSizeCut() {
+        List<UserSession> reference = List.of(session("r1", EventType.VIEW, 1, "a", "x"),
+                session("r2", EventType.VIEW, 2, "b", "x"));
+        List<UserSession> candidate = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            candidate.add(session("c" + i, EventType.VIEW, 1 + i % 3, "c" + i, i % 2 == 0 ? "x" : "y"));
         }
 
-        assertThat(averaged).isCloseTo(byHand, within(1e-12)).isStrictlyBetween(0.0, 1.0);
-        // the larger side may be the reference: its cuts are averaged alike, seeded 0..9 whatever the candidate
-        double referenceByHand = 0;
-        for (int k = 0; k < Fidelity.SUBSETS; k++) {
-            referenceByHand += Fidelity.compare(reference, candidate, 0, k).categoryJs() / Fidelity.SUBSETS;
+        for (long seed = 0; seed < 5; seed++) {
+            assertThat(Fidelity.ofEqualSizes(candidate, reference, seed))
+                    .isEqualTo(Fidelity.of(Samples.subset(candidate, 2, seed), reference, 0));
         }
-        assertThat(Fidelity.overSubsets(reference, candidate, 3).categoryJs()).isCloseTo(referenceByHand, within(1e-12))
-                .isStrictlyBetween(0.0, 1.0);
-        assertThat(Fidelity.overSubsets(reference, candidate, 4).categoryJs()).isCloseTo(referenceByHand, within(1e-12));
-        // equal sizes need no cut
-        assertThat(Fidelity.overSubsets(reference, reference, 3).categoryJs()).isZero();
+    }
+
+    @Test
+    void aSampleWithASingleGapStillHasItsDistances() {
+        // commons-math's KS refuses one point a side; one gap of 10 s is the same distribution as two
+        List<UserSession> oneGap = List.of(session("1", EventType.VIEW, 2, "a", "x"));
+        List<UserSession> twoGaps = List.of(session("2", EventType.VIEW, 3, "b", "x"));
+        List<UserSession> noGap = List.of(session("3", EventType.VIEW, 1, "c", "x"));
+
+        assertThat(Fidelity.of(oneGap, twoGaps, 0).interEventTimeKs()).isZero();
+        assertThat(Fidelity.of(oneGap, twoGaps, 0).sessionLengthKs()).isEqualTo(1.0);
+        assertThat(Fidelity.of(oneGap, noGap, 0).interEventTimeKs()).isEqualTo(1.0);
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
     }
 }

@@ -59,7 +59,7 @@ class EmbeddedModelsTest {
         assertThat(column.path("name").asText()).isEqualTo("embedded model");
         assertThat(firstDraw).isCloseTo(auc, within(1e-9));
         assertThat(column.path("fidelity_draws").get(0).path("category_js").asDouble())
-                .isCloseTo(dev.sessiongan.diagnostics.Fidelity.overSubsets(generated, holdout, 0).categoryJs(), within(1e-9));
+                .isCloseTo(dev.sessiongan.diagnostics.Fidelity.of(generated, holdout, 0).categoryJs(), within(1e-9));
     }
 
     @Test
