@@ -9,6 +9,7 @@ import dev.sessiongan.io.ModelManifest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -58,8 +59,8 @@ public final class UserSimulator {
     }
 
     /** What the model file says about itself (versions, training data, seed); empty for {@link #of}. */
-    public java.util.Optional<ModelManifest> manifest() {
-        return java.util.Optional.ofNullable(manifest);
+    public Optional<ModelManifest> manifest() {
+        return Optional.ofNullable(manifest);
     }
 
     /**

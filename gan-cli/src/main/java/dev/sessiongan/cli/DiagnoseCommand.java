@@ -15,6 +15,8 @@ import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.model.TrainingHistory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -100,8 +102,8 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     /** At least --users users, and more until there are {@code sessions} sessions (the profile's sample size). */
     private List<UserSession> generated(SessionGenerator generator, int sessions) {
-        List<UserSession> out = new java.util.ArrayList<>();
-        java.util.Iterator<dev.sessiongan.generate.VirtualUser> it = generator
+        List<UserSession> out = new ArrayList<>();
+        Iterator<dev.sessiongan.generate.VirtualUser> it = generator
                 .users(GenerationRequest.of(Long.MAX_VALUE, seed)).iterator();
         for (long u = 0; u < users || out.size() < sessions; u++) {
             out.addAll(it.next().sessions());

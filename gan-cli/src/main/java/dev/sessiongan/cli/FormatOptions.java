@@ -11,7 +11,9 @@ import dev.sessiongan.format.ReadReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -127,7 +129,7 @@ final class FormatOptions {
 
     /** Column options describe a generic file; with a built-in format they would be silently ignored. */
     private void rejectGenericOptions() {
-        java.util.List<String> given = new java.util.ArrayList<>();
+        List<String> given = new ArrayList<>();
         if (delimiter != null) {
             given.add("--delimiter");
         }

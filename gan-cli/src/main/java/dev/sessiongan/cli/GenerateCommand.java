@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--condition", paramLabel = "KEY=VALUE", split = ",",
             description = "Only users that satisfy it: buyer=true|false, preferred-category=ID, min-session-length=N,"
                     + " max-session-length=N (every session); repeatable. Met by rejection sampling.")
-    java.util.Map<String, String> conditions = new java.util.LinkedHashMap<>();
+    Map<String, String> conditions = new LinkedHashMap<>();
 
     @Option(names = "--new-items",
             description = "Let long-tail draws be items new to the catalog (ids new-SEED-PASS-POOL-N) once a category's"
@@ -113,7 +116,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     private GenerationProgress.Mode progressMode() {
         try {
-            return GenerationProgress.Mode.valueOf(progress.trim().toUpperCase(java.util.Locale.ROOT));
+            return GenerationProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--progress must be auto, bar, lines or none, got '" + progress + "'");
         }
@@ -123,7 +126,7 @@ final class GenerateCommand implements Callable<Integer> {
         UserCondition c = buyersOnly ? UserCondition.buyers() : UserCondition.NONE;
         Integer min = null;
         Integer max = null;
-        for (java.util.Map.Entry<String, String> e : conditions.entrySet()) {
+        for (Map.Entry<String, String> e : conditions.entrySet()) {
             String value = e.getValue().trim();
             switch (e.getKey().trim()) {
                 case "buyer" -> {

@@ -6,6 +6,7 @@ import dev.sessiongan.data.EventType;
 import dev.sessiongan.format.ReadResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,11 +61,11 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private static String quantiles(Distribution d) {
-        return String.format(java.util.Locale.ROOT, "min %s / median %s / p90 %s / p99 %s / max %s (mean %.2f)",
+        return String.format(Locale.ROOT, "min %s / median %s / p90 %s / p99 %s / max %s (mean %.2f)",
                 num(d.min()), num(d.median()), num(d.p90()), num(d.p99()), num(d.max()), d.mean());
     }
 
     private static String num(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.2f", v);
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
 }

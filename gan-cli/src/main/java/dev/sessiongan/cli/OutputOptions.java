@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** Where and how users are written: shared by convert and generate. */
@@ -48,7 +49,7 @@ final class OutputOptions {
     }
 
     private static boolean isEmptyFolder(Path path) {
-        try (java.util.stream.Stream<Path> entries = Files.list(path)) {
+        try (Stream<Path> entries = Files.list(path)) {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
             return false;

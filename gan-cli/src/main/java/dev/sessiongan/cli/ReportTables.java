@@ -4,6 +4,7 @@ import dev.sessiongan.diagnostics.Evaluation;
 import dev.sessiongan.diagnostics.EvaluationReport;
 import dev.sessiongan.diagnostics.Verdict;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class ReportTables {
                 .map(c -> String.format(Locale.ROOT, "%s %,d", c.name(), c.sessions())).toList()));
         out.println("classifier two-sample AUC against " + holdoutName + " (0.5 = indistinguishable)");
         table(columns, c -> {
-            Map<String, Double> auc = new java.util.LinkedHashMap<>();
+            Map<String, Double> auc = new LinkedHashMap<>();
             auc.put("classifier_auc", c.classifierAuc());
             if (columns.get(0).classifierAucDraws().size() > 1) {
                 auc.put("classifier_auc_sd", c.classifierAucSd());

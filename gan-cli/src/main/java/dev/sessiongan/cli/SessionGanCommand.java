@@ -2,6 +2,9 @@ package dev.sessiongan.cli;
 
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.Version;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -30,8 +33,8 @@ public final class SessionGanCommand {
     /** Runs the CLI and exits with its exit code. */
     public static void main(String[] args) {
         // Not System.out: a PrintStream swallows write errors, so "generate --out - | head" would never stop.
-        java.io.OutputStream stdout = new java.io.BufferedOutputStream(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+        OutputStream stdout = new BufferedOutputStream(
+                new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.exit(commandLine(stdout).execute(args));
     }
 

@@ -17,13 +17,16 @@ import dev.sessiongan.model.TrainingHistory;
 import dev.sessiongan.model.TrainingCheckpoint;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelManifest.DatasetProvenance provenance = new ModelManifest.DatasetProvenance(
                 data.getFileName().toString(), input.format, sha256(data), summary.events(), summary.sessions(),
                 summary.users(), summary.sessions() >= 4 ? ReferenceProfile.of(result.dataset().sessions(), 1) : null);
-        Map<String, String> config = new java.util.TreeMap<>();
+        Map<String, String> config = new TreeMap<>();
         config.put("sessionGap", readOptions.sessionGap().toString());
         if (isGan) {
             config.put("options", options.toString());
@@ -109,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
             ModelFile.save(out, generator, ModelManifest.now(GanGenerator.KIND, options.seed(), provenance, config));
             TrainingHistory.Selection rematch = generator.history().selection();
             if (rematch != null) {
-                spec.commandLine().getErr().printf(java.util.Locale.ROOT, "rematch on fresh validation draws:"
+                spec.commandLine().getErr().printf(Locale.ROOT, "rematch on fresh validation draws:"
                         + " warm-start epoch %d scored %.3f, adversarial epoch %d scored %.3f%n",
                         rematch.warmStartEpoch(), rematch.warmStartScore(), rematch.adversarialEpoch(),
                         rematch.adversarialScore());
@@ -138,7 +141,7 @@ final class TrainCommand implements Callable<Integer> {
 
     static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -2,6 +2,7 @@ package dev.sessiongan.data;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public record ClickEvent(
         }
         attributes = attributes == null || attributes.isEmpty()
                 ? Map.of()
-                : java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
+                : Collections.unmodifiableMap(new TreeMap<>(attributes));
     }
 
     /** An event without price or extra attributes. */

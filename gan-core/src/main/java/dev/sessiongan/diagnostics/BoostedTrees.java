@@ -3,6 +3,7 @@ package dev.sessiongan.diagnostics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Gradient-boosted regression trees for binary classification (logistic loss, Newton leaf values):
@@ -40,7 +41,7 @@ final class BoostedTrees {
         int[][] sorted = new int[features][];
         for (int f = 0; f < features; f++) {
             final int feature = f;
-            sorted[f] = java.util.stream.IntStream.range(0, n).boxed()
+            sorted[f] = IntStream.range(0, n).boxed()
                     .sorted((a, b) -> Double.compare(x[a][feature], x[b][feature]))
                     .mapToInt(Integer::intValue).toArray();
         }

@@ -4,6 +4,7 @@ import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.data.UserSession;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +69,7 @@ public record Charts(
         for (UserSession s : sessions) {
             share[Math.min(MAX_LENGTH, s.length()) - 1] += 1.0 / sessions.size();
         }
-        return java.util.Arrays.stream(share).boxed().toList();
+        return Arrays.stream(share).boxed().toList();
     }
 
     private static List<Double> shares(List<UserSession> sessions, List<String> categories) {
@@ -91,8 +92,8 @@ public record Charts(
         }
         List<List<Double>> rows = new ArrayList<>();
         for (double[] row : m) {
-            double total = java.util.Arrays.stream(row).sum();
-            rows.add(java.util.Arrays.stream(row).map(v -> total == 0 ? 0 : v / total).boxed().toList());
+            double total = Arrays.stream(row).sum();
+            rows.add(Arrays.stream(row).map(v -> total == 0 ? 0 : v / total).boxed().toList());
         }
         return rows;
     }

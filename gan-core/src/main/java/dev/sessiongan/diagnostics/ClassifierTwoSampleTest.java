@@ -3,7 +3,10 @@ package dev.sessiongan.diagnostics;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.UserSession;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -98,10 +101,10 @@ public final class ClassifierTwoSampleTest {
      */
     private int[] assignFolds(double[][] x, int size, SplittableRandom random) {
         int n = x.length;
-        java.util.Map<String, Integer> classesOf = new java.util.HashMap<>();
+        Map<String, Integer> classesOf = new HashMap<>();
         String[] keys = new String[n];
         for (int i = 0; i < n; i++) {
-            keys[i] = java.util.Arrays.toString(x[i]);
+            keys[i] = Arrays.toString(x[i]);
             classesOf.merge(keys[i], i < size ? 1 : 2, (p, q) -> p | q);
         }
         long salt = random.nextLong();

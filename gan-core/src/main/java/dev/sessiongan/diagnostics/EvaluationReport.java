@@ -10,10 +10,13 @@ import dev.sessiongan.model.TrainingHistory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One evaluation report: the candidate's column, the Markov baseline's and real-vs-real when the
@@ -29,7 +32,7 @@ public record EvaluationReport(Map<String, Object> inputs, List<Evaluation> colu
         Verdict equilibrium) {
 
     public EvaluationReport {
-        inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         columns = List.copyOf(columns);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least the candidate's column");
@@ -47,7 +50,7 @@ public record EvaluationReport(Map<String, Object> inputs, List<Evaluation> colu
     }
 
     /** The column with this name, if any. */
-    public java.util.Optional<Evaluation> column(String name) {
+    public Optional<Evaluation> column(String name) {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
@@ -114,7 +117,7 @@ public record EvaluationReport(Map<String, Object> inputs, List<Evaluation> colu
         if (columns.size() > 1) {
             Evaluation baseline = columns.get(1);
             Map<String, Standing> standings = fidelityAgainst(baseline);
-            Map<Standing, List<String>> by = new java.util.EnumMap<>(Standing.class);
+            Map<Standing, List<String>> by = new EnumMap<>(Standing.class);
             standings.forEach((metric, standing) -> by.computeIfAbsent(standing, k -> new ArrayList<>()).add(metric));
             int n = c.fidelityDraws().size();
             int m = baseline.fidelityDraws().size();

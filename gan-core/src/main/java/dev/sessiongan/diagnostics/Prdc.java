@@ -92,6 +92,6 @@ final class Prdc {
     }
 
     private static double[][] cut(double[][] rows, long seed) {
-        return Samples.subset(java.util.Arrays.asList(rows), MAX_POINTS, seed).toArray(double[][]::new);
+        return Samples.subset(Arrays.asList(rows), MAX_POINTS, seed).toArray(double[][]::new);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,7 +71,7 @@ public record Privacy(
                     + " (holdout: " + ModeCollapse.pct(holdoutZeroDcrRate) + "; rule: over 5 points more)");
         }
         if (membershipAuc > 0.6) {
-            fired.add(String.format(java.util.Locale.ROOT, "membership inference AUC %.2f (rule: over 0.60)",
+            fired.add(String.format(Locale.ROOT, "membership inference AUC %.2f (rule: over 0.60)",
                     membershipAuc));
         }
         if (fired.isEmpty()) {

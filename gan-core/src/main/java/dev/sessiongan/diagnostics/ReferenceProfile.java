@@ -4,6 +4,7 @@ import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.UserSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A small summary of the training data saved in the model file, so that a model's output can be checked
@@ -63,7 +64,7 @@ public record ReferenceProfile(int sampleSessions, double duplicateRate, List<St
         String scope = "against the training data's profile saved in the model; give --holdout for the binning"
                 + " and feature-space rules";
         if (fired.isEmpty()) {
-            return new Verdict("no mode collapse", true, List.of(String.format(java.util.Locale.ROOT,
+            return new Verdict("no mode collapse", true, List.of(String.format(Locale.ROOT,
                     "duplicates %s (training %s), top-item coverage %s (training %s), %s", ModeCollapse.pct(duplicates),
                     ModeCollapse.pct(duplicateRate), ModeCollapse.pct(coverage), ModeCollapse.pct(topItemCoverage),
                     scope)));

@@ -1,5 +1,7 @@
 package dev.sessiongan.encoding;
 
+import java.util.Arrays;
+
 /**
  * A session as head indices, one row per step: {@code [type, category, itemChoice, timeBucket]}. The last
  * row is END (type {@link SessionEncoding#END}, other heads {@code -1}); the first row's time bucket is
@@ -16,16 +18,16 @@ public record EncodedSession(int[][] steps) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EncodedSession other && java.util.Arrays.deepEquals(steps, other.steps);
+        return o instanceof EncodedSession other && Arrays.deepEquals(steps, other.steps);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.deepHashCode(steps);
+        return Arrays.deepHashCode(steps);
     }
 
     @Override
     public String toString() {
-        return java.util.Arrays.deepToString(steps);
+        return Arrays.deepToString(steps);
     }
 }

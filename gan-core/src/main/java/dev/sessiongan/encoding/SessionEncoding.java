@@ -8,6 +8,9 @@ import dev.sessiongan.data.UserHistory;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.internal.EmpiricalDistribution;
 import dev.sessiongan.internal.WeightedChoice;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +18,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The only place that knows how a session becomes tensors. Each event is factorised into four small
@@ -95,7 +101,7 @@ public final class SessionEncoding {
         slotDraw = new ItemDraw[parameters.pools().size()];
         for (int i = 0; i < slotDraw.length; i++) {
             EncodingParameters.ItemPool pool = parameters.pools().get(i);
-            slotDraw[i] = new ItemDraw(i, pool, java.util.stream.IntStream.range(0, pool.ids().size()).toArray(),
+            slotDraw[i] = new ItemDraw(i, pool, IntStream.range(0, pool.ids().size()).toArray(),
                     parameters.tailLimit());
             for (int j = 0; j < pool.ids().size(); j++) {
                 usersOfItem.put(pool.ids().get(j), pool.users()[j]);
@@ -172,7 +178,7 @@ public final class SessionEncoding {
         Map<String, long[]> categoryCounts = new LinkedHashMap<>();
         Map<String, long[]> itemCounts = new LinkedHashMap<>();
         Map<String, long[]> itemSessions = new HashMap<>();
-        Map<String, java.util.Set<String>> itemUsers = new HashMap<>();
+        Map<String, Set<String>> itemUsers = new HashMap<>();
         Map<String, String> itemCategory = new HashMap<>();
         Map<String, String> itemPrice = new HashMap<>();
         List<List<Double>> gaps = new ArrayList<>();
@@ -182,7 +188,7 @@ public final class SessionEncoding {
         boolean wholeSeconds = true;
         for (UserSession session : dataset.sessions()) {
             ClickEvent previous = null;
-            java.util.Set<String> inSession = new java.util.HashSet<>();
+            Set<String> inSession = new HashSet<>();
             for (ClickEvent e : session.events()) {
                 String category = key(e.categoryId());
                 categoryCounts.computeIfAbsent(category, k -> new long[1])[0]++;
@@ -190,7 +196,7 @@ public final class SessionEncoding {
                 if (inSession.add(e.itemId())) {
                     itemSessions.computeIfAbsent(e.itemId(), k -> new long[1])[0]++;
                 }
-                itemUsers.computeIfAbsent(e.itemId(), k -> new java.util.HashSet<>()).add(session.userId());
+                itemUsers.computeIfAbsent(e.itemId(), k -> new HashSet<>()).add(session.userId());
                 itemCategory.putIfAbsent(e.itemId(), category);
                 if (e.price() != null) {
                     itemPrice.putIfAbsent(e.itemId(), e.price().toPlainString());
@@ -258,7 +264,7 @@ public final class SessionEncoding {
             .disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
     /** Writes the fitted tables as JSON (part of a model file); the stream stays open. */
-    public void writeJson(java.io.OutputStream out) throws java.io.IOException {
+    public void writeJson(OutputStream out) throws IOException {
         JSON.writeValue(out, parameters);
     }
 
@@ -267,7 +273,7 @@ public final class SessionEncoding {
      *
      * @throws InvalidInputException if the content is not a valid encoding
      */
-    public static SessionEncoding readJson(java.io.InputStream in, String source) throws java.io.IOException {
+    public static SessionEncoding readJson(InputStream in, String source) throws IOException {
         try {
             return new SessionEncoding(JSON.readValue(in, EncodingParameters.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
@@ -319,7 +325,7 @@ public final class SessionEncoding {
         List<ClickEvent> events = session.events();
         int n = Math.min(events.size(), parameters.options().maxLength());
         int[][] steps = new int[n + 1][];
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {
             ClickEvent e = events.get(i);
             int item;
@@ -418,7 +424,7 @@ public final class SessionEncoding {
             String last = previous.get(previous.size() - 1).itemId();
             List<ClickEvent> candidates = new ArrayList<>();
             List<ClickEvent> inSlot = new ArrayList<>();
-            java.util.Set<String> distinct = new java.util.HashSet<>();
+            Set<String> distinct = new HashSet<>();
             for (ClickEvent e : previous) {
                 if (!e.itemId().equals(last) && distinct.add(e.itemId())) {
                     candidates.add(e);

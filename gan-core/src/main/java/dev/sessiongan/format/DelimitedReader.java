@@ -7,12 +7,15 @@ import dev.sessiongan.data.SourceEvent;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVRecord;
 
 /** Reads any delimited file described by a {@link GenericFormatSpec}, one row at a time. */
@@ -227,8 +230,8 @@ final class DelimitedReader implements EventReader {
     /** A headerless file's column numbers are checked against its first row. */
     private void checkIndices() {
         int[] fixed = {user, session, item, category, eventType, timeColumn, price};
-        for (int index : java.util.stream.IntStream.concat(java.util.Arrays.stream(fixed),
-                java.util.Arrays.stream(attributes)).toArray()) {
+        for (int index : IntStream.concat(Arrays.stream(fixed),
+                Arrays.stream(attributes)).toArray()) {
             if (index >= expectedColumns) {
                 throw new InvalidInputException(source.name(), source.line(), "#" + index,
                         "no such column: the rows have " + expectedColumns + " columns (numbered from 0)");
@@ -237,7 +240,7 @@ final class DelimitedReader implements EventReader {
     }
 
     private String knownTypes() {
-        Set<String> known = new java.util.TreeSet<>(typeMap.keySet());
+        Set<String> known = new TreeSet<>(typeMap.keySet());
         known.addAll(ignoredTypes);
         return known.isEmpty() ? EventType.canonicalNames() : String.join(", ", known);
     }

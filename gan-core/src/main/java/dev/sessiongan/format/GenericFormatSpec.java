@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -194,7 +195,7 @@ public record GenericFormatSpec(
     }
 
     private static void noNulls(List<String> values, String field) {
-        if (values != null && values.stream().anyMatch(java.util.Objects::isNull)) {
+        if (values != null && values.stream().anyMatch(Objects::isNull)) {
             throw new InvalidInputException("format spec: " + field + " must not contain null");
         }
     }

@@ -3,6 +3,7 @@ package dev.sessiongan.format;
 import dev.sessiongan.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
@@ -35,7 +36,7 @@ final class ItemCatalog {
     static ItemCatalog load(CatalogSpec spec, ReadOptions options, Map<String, Long> skipped) {
         Map<String, Entry> entries = new HashMap<>();
         try (CsvSource source = CsvSource.open(spec.file(), GenericFormatSpec.delimiterChar(spec.delimiter()),
-                spec.header(), java.util.List.of())) {
+                spec.header(), List.of())) {
             int item = source.resolve(spec.itemColumn(), "item");
             if (spec.keyValue()) {
                 int property = source.resolve(spec.propertyColumn(), "property");

@@ -9,6 +9,7 @@ import dev.sessiongan.data.EventType;
 import dev.sessiongan.data.SourceEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ final class OttoReader implements EventReader {
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
-            this.reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+            this.reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(name, "file not found", e);
         } catch (IOException e) {

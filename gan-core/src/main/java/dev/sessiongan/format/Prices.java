@@ -1,12 +1,13 @@
 package dev.sessiongan.format;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /** Parses prices: finite, non-negative decimals. */
 final class Prices {
 
     /** Up to 15 integer and 10 fractional digits, no sign or exponent: NaN, 1e9 and -3 are all refused. */
-    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("\\d{1,15}(\\.\\d{0,10})?|\\.\\d{1,10}");
+    private static final Pattern PLAIN = Pattern.compile("\\d{1,15}(\\.\\d{0,10})?|\\.\\d{1,10}");
 
     private Prices() {
     }

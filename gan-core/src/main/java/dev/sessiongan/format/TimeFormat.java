@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How a source writes time: {@code epoch-seconds}, {@code epoch-millis}, {@code iso-8601}, or
@@ -24,7 +25,7 @@ public final class TimeFormat {
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     /** Plain decimal numbers only: no exponent, so no value can make the parser build a huge number. */
-    private static final java.util.regex.Pattern EPOCH = java.util.regex.Pattern.compile("-?\\d{1,16}(\\.\\d{1,9})?");
+    private static final Pattern EPOCH = Pattern.compile("-?\\d{1,16}(\\.\\d{1,9})?");
     /** Times outside these bounds are rejected as typos (and would overflow millisecond arithmetic). */
     public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     /** See {@link #EARLIEST}. */

@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The session-based recommender layout of GRU4Rec and its successors: a tab-separated file with header
@@ -45,7 +46,7 @@ public final class Gru4recTsvWriter extends OutputWriter {
             for (ClickEvent e : s.events()) {
                 long millis = e.timestamp().toEpochMilli();
                 writer.write(session + "\t" + JourneysCsvWriter.encode(e.itemId()) + "\t"
-                        + Math.floorDiv(millis, 1000) + "." + String.format(java.util.Locale.ROOT, "%03d", Math.floorMod(millis, 1000)) + "\n");
+                        + Math.floorDiv(millis, 1000) + "." + String.format(Locale.ROOT, "%03d", Math.floorMod(millis, 1000)) + "\n");
             }
         }
     }

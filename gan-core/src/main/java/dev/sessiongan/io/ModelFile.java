@@ -10,6 +10,7 @@ import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.generate.PersistentGenerator;
 import dev.sessiongan.generate.SessionGenerator;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -115,7 +116,7 @@ public final class ModelFile {
                 }
                 entries.put(entry.getName(), content);
             }
-        } catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
             throw new InvalidInputException(name, "corrupt or truncated model file: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new InvalidInputException(name, "cannot read model file: " + e.getMessage(), e);

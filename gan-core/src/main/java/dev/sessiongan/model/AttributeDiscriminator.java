@@ -1,6 +1,9 @@
 package dev.sessiongan.model;
 
 import dev.sessiongan.encoding.TokenLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -92,14 +95,14 @@ final class AttributeDiscriminator {
         return Nd4j.create(in, new long[] {rows, width}, 'c');
     }
 
-    void write(java.io.OutputStream out) throws java.io.IOException {
+    void write(OutputStream out) throws IOException {
         org.deeplearning4j.util.ModelSerializer.writeModel(graph, out, true);
     }
 
-    static AttributeDiscriminator read(java.io.InputStream in, TokenLayout layout) throws java.io.IOException {
+    static AttributeDiscriminator read(InputStream in, TokenLayout layout) throws IOException {
         ComputationGraph graph = org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(in, true);
         if (graph.getLayer("dense0").getParam("W").size(0) != width(layout)) {
-            throw new java.io.IOException("attribute discriminator does not match the encoding");
+            throw new IOException("attribute discriminator does not match the encoding");
         }
         return new AttributeDiscriminator(graph, width(layout));
     }

@@ -4,6 +4,7 @@ import dev.sessiongan.data.EventType;
 import dev.sessiongan.encoding.SessionEncoding;
 import dev.sessiongan.encoding.TokenLayout;
 import dev.sessiongan.encoding.TokenLayout.Field;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -73,9 +74,9 @@ final class Calibration {
     private final float[] stayFactors;
 
     Calibration(TokenLayout layout, double[][] offsets, double[][] endOffsets, double[] stayOffsets) {
-        if (offsets.length != CONTEXTS || java.util.Arrays.stream(offsets).anyMatch(r -> r.length != layout.vocabulary())
+        if (offsets.length != CONTEXTS || Arrays.stream(offsets).anyMatch(r -> r.length != layout.vocabulary())
                 || endOffsets.length != layout.size(Field.LENGTH)
-                || java.util.Arrays.stream(endOffsets).anyMatch(r -> r.length != END_STEPS)
+                || Arrays.stream(endOffsets).anyMatch(r -> r.length != END_STEPS)
                 || stayOffsets.length != STAY_GROUPS) {
             throw new IllegalArgumentException("calibration needs " + CONTEXTS + " x " + layout.vocabulary()
                     + " token offsets, " + layout.size(Field.LENGTH) + " x " + END_STEPS + " END offsets and "

@@ -1,5 +1,8 @@
 package dev.sessiongan.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -144,11 +147,11 @@ final class Discriminator {
                 Nd4j.create(mask, new long[] {packs, length}, 'c'));
     }
 
-    void write(java.io.OutputStream out) throws java.io.IOException {
+    void write(OutputStream out) throws IOException {
         org.deeplearning4j.util.ModelSerializer.writeModel(graph, out, true);
     }
 
-    static Discriminator read(java.io.InputStream in, int vocabulary, int packing) throws java.io.IOException {
+    static Discriminator read(InputStream in, int vocabulary, int packing) throws IOException {
         return new Discriminator(org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(in, true), vocabulary,
                 packing);
     }

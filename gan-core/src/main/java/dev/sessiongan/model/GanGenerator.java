@@ -17,8 +17,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -106,8 +109,8 @@ public final class GanGenerator implements PersistentGenerator {
      * How the generator's draws were calibrated after training (whether the calibration was kept is part of
      * the report); empty for a model trained without calibration.
      */
-    public java.util.Optional<CalibrationReport> calibrationReport() {
-        return java.util.Optional.ofNullable(calibrationReport);
+    public Optional<CalibrationReport> calibrationReport() {
+        return Optional.ofNullable(calibrationReport);
     }
 
     /** The corrections applied to the network's draws, or {@code null}. */
@@ -163,7 +166,7 @@ public final class GanGenerator implements PersistentGenerator {
         synchronized (this) {
             c = cached;
             if (c == null || c.shard != shard || c.seed != request.seed() || c.newItems != request.newItems()
-                    || !java.util.Objects.equals(c.start, request.start())) {
+                    || !Objects.equals(c.start, request.start())) {
                 c = new CachedShard(shard, request.seed(), request.start(), request.newItems(),
                         generateShard(shard, request));
                 cached = c;
@@ -207,7 +210,7 @@ public final class GanGenerator implements PersistentGenerator {
             List<int[]> list = new ArrayList<>();
             list.add(first.get(b));
             sessions.add(list);
-            profiles[b] = java.util.Arrays.copyOf(first.get(b), TokenLayout.PROFILE_TOKENS);
+            profiles[b] = Arrays.copyOf(first.get(b), TokenLayout.PROFILE_TOKENS);
             int bucket = layout.valueOf(profiles[b][0], Field.SESSIONS);
             wanted[b] = Math.min(options.maxSessionsPerUser(), encoding.sessionCount(bucket, randoms[b]));
             most = Math.max(most, wanted[b]);
@@ -269,7 +272,7 @@ public final class GanGenerator implements PersistentGenerator {
         if (rows.isEmpty()) {
             return rows;
         }
-        SubBatch redraw = SubBatch.of(rows, b -> java.util.Arrays.copyOf(first.get(b), TokenLayout.PROFILE_TOKENS),
+        SubBatch redraw = SubBatch.of(rows, b -> Arrays.copyOf(first.get(b), TokenLayout.PROFILE_TOKENS),
                 randoms, noise);
         List<int[]> again = sampler.samplePlanned(redraw.profiles(), redraw.flags(b -> plans[b][0]),
                 redraw.flags(b -> !plans[b][0]), redraw.randoms(), redraw.noise());

@@ -9,12 +9,15 @@ import dev.sessiongan.encoding.SessionEncoding;
 import dev.sessiongan.encoding.TokenLayout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
@@ -65,7 +68,7 @@ final class GanModelIo {
             Calibration c = generator.calibration();
             put(zip, CALIBRATION, o -> JSON.writeValue(o, new CalibrationEntry(generator.calibrationReport().get(),
                     c == null ? null : c.offsets(), c == null ? null : c.endOffsets(),
-                    c == null || java.util.Arrays.stream(c.stayOffsets()).allMatch(v -> v == 0) ? null
+                    c == null || Arrays.stream(c.stayOffsets()).allMatch(v -> v == 0) ? null
                             : c.stayOffsets())));
         }
         SamplingRules rules = generator.rules();
@@ -96,7 +99,7 @@ final class GanModelIo {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.put(e.getName(), zip.readAllBytes());
             }
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new InvalidInputException(source, "corrupt or truncated GAN model: " + e.getMessage(), e);
         }
         for (String name : new String[] {ENCODING, TIMING, OPTIONS, HISTORY, NETWORK}) {

@@ -3,6 +3,7 @@ package dev.sessiongan.model;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Some rows of a shard, sampled together (users who need another session, sessions drawn again): each
@@ -31,7 +32,7 @@ record SubBatch(List<Integer> rows, int[][] profiles, SplittableRandom[] randoms
     }
 
     /** Per row, {@code flag} of its index in the shard. */
-    boolean[] flags(java.util.function.IntPredicate flag) {
+    boolean[] flags(IntPredicate flag) {
         boolean[] flags = new boolean[rows.size()];
         for (int i = 0; i < flags.length; i++) {
             flags[i] = flag.test(rows.get(i));

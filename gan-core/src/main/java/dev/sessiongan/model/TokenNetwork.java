@@ -4,7 +4,9 @@ import dev.sessiongan.encoding.TokenLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -176,12 +178,12 @@ final class TokenNetwork implements Stepper {
     public void keepRows(int[] rows) {
         for (org.deeplearning4j.nn.api.Layer layer : graph.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();
-            java.util.Map<String, INDArray> state = graph.rnnGetPreviousState(name);
+            Map<String, INDArray> state = graph.rnnGetPreviousState(name);
             if (state == null || state.isEmpty()) {
                 continue;
             }
-            java.util.Map<String, INDArray> kept = new java.util.HashMap<>();
-            for (java.util.Map.Entry<String, INDArray> e : state.entrySet()) {
+            Map<String, INDArray> kept = new HashMap<>();
+            for (Map.Entry<String, INDArray> e : state.entrySet()) {
                 kept.put(e.getKey(), Nd4j.pullRows(e.getValue(), 1, rows));
             }
             graph.rnnSetPreviousState(name, kept);

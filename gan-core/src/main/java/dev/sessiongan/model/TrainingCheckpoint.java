@@ -5,7 +5,10 @@ import dev.sessiongan.encoding.TokenLayout;
 import dev.sessiongan.io.AtomicFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -134,7 +137,7 @@ public final class TrainingCheckpoint {
 
     private static INDArray array(byte[] content, String what) {
         try {
-            return Nd4j.read(new java.io.DataInputStream(new ByteArrayInputStream(content)));
+            return Nd4j.read(new DataInputStream(new ByteArrayInputStream(content)));
         } catch (RuntimeException e) {
             throw new InvalidInputException("checkpoint", "corrupt " + what + ": " + e.getMessage(), e);
         }
@@ -212,11 +215,11 @@ public final class TrainingCheckpoint {
     }
 
     private interface Body {
-        void write(java.io.OutputStream out) throws IOException;
+        void write(OutputStream out) throws IOException;
     }
 
     private static byte[] bytes(INDArray array) throws IOException {
-        return bytes(out -> Nd4j.write(array, new java.io.DataOutputStream(out)));
+        return bytes(out -> Nd4j.write(array, new DataOutputStream(out)));
     }
 
     private static byte[] bytes(Body body) throws IOException {

@@ -1,6 +1,9 @@
 package dev.sessiongan.model;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What happened in each epoch of training, saved with the model for the diagnostics.
@@ -28,7 +31,7 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
 
     /** A copy with one more epoch. */
     public TrainingHistory plus(Epoch epoch) {
-        java.util.ArrayList<Epoch> all = new java.util.ArrayList<>(epochs);
+        ArrayList<Epoch> all = new ArrayList<>(epochs);
         all.add(epoch);
         return new TrainingHistory(initialValidationAuc, all, selection);
     }
@@ -55,9 +58,9 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
     }
 
     /** The epoch of {@code phase} ({@code null}: of any phase) with the lowest selection score. */
-    java.util.Optional<Epoch> bestEpoch(String phase) {
+    Optional<Epoch> bestEpoch(String phase) {
         return epochs.stream().filter(e -> phase == null || e.phase().equals(phase))
-                .min(java.util.Comparator.comparingDouble(Epoch::validationScore));
+                .min(Comparator.comparingDouble(Epoch::validationScore));
     }
 
     /**
