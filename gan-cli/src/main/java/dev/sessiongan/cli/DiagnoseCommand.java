@@ -75,7 +75,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                     + " token distance %.4f -> %.4f; validation AUC %.3f -> %.3f, score %.3f -> %.3f; %s%n",
                     r.rounds(), r.usersPerRound(), r.tokenDistanceBefore(), r.tokenDistanceAfter(),
                     r.validationAucBefore(), r.validationAucAfter(), r.validationScoreBefore(),
-                    r.validationScoreAfter(), r.kept() ? "applied" : "not applied (validation was worse)"));
+                    r.validationScoreAfter(), r.decision()));
             print(out, "equilibrium", Equilibrium.judge(gan.history()));
         } else {
             print(out, "equilibrium", new Verdict("no adversarial phase", true,

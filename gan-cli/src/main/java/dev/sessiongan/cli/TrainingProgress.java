@@ -54,7 +54,7 @@ final class TrainingProgress implements GanTrainer.Listener {
         err.printf(Locale.ROOT, "calibration (%d rounds of %,d users): token distance %.4f -> %.4f, validation AUC"
                 + " %.3f -> %.3f, score %.3f -> %.3f: %s%n", r.rounds(), r.usersPerRound(), r.tokenDistanceBefore(),
                 r.tokenDistanceAfter(), r.validationAucBefore(), r.validationAucAfter(), r.validationScoreBefore(),
-                r.validationScoreAfter(), r.kept() ? "kept" : "not kept (validation worse)");
+                r.validationScoreAfter(), r.decision());
         err.flush();
     }
 

@@ -1,5 +1,8 @@
 package dev.sessiongan.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Locale;
+
 /**
  * What calibrating a trained generator's draws did (see the GAN documentation): the rounds run, how far the
  * generated token frequencies were from the training data's before and after, and the validation score
@@ -14,7 +17,11 @@ package dev.sessiongan.model;
  * @param validationAucAfter   the same with them
  * @param validationScoreBefore selection score (as in the training history) without corrections
  * @param validationScoreAfter the same with them
- * @param kept                 whether the corrections are applied (they are when the score is not worse)
+ * @param kept                 whether the corrections are applied: when the score with them is not worse than
+ *                             without by more than {@code validationScoreMargin}
+ * @param validationScoreMargin two standard errors of the paired per-draw score difference; {@code null} in
+ *                             models written before 2026-11-27, whose corrections were kept only when the score
+ *                             was not worse at all
  */
 public record CalibrationReport(
         int rounds,
@@ -25,5 +32,16 @@ public record CalibrationReport(
         double validationAucAfter,
         double validationScoreBefore,
         double validationScoreAfter,
-        boolean kept) {
+        boolean kept,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Double validationScoreMargin) {
+
+    /** Whether the corrections are applied, and why, for logs and the CLI. */
+    public String decision() {
+        if (validationScoreMargin == null) {
+            return kept ? "kept" : "not kept (validation worse)";
+        }
+        return String.format(Locale.ROOT, kept ? "kept (score not worse beyond the draws' noise, %.3f)"
+                : "not kept (score worse beyond the draws' noise, %.3f)", validationScoreMargin);
+    }
 }

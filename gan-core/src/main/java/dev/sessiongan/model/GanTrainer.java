@@ -287,20 +287,24 @@ public final class GanTrainer {
 
         /**
          * Fits a {@link Calibration} of the kept generator's draws to the training users' token frequencies and
-         * keeps it if the validation score is not worse. Both sides are scored on fresh draws, averaged over
-         * {@value #CHECKS}: the kept epoch won its place on the epochs' own validation draws, so
-         * scoring it on those again would favour it (winner's curse; measured on REES46: 0.515 on its own draws,
-         * 0.547 calibrated, yet the calibrated model was the closer one to the holdout, 0.572 against 0.595).
+         * keeps it unless the validation score is worse beyond its noise ({@link #calibrationMargin}). Both
+         * sides are scored on the same {@value #CHECKS} fresh draws: the kept epoch won its place on the epochs'
+         * own validation draws, so scoring it on those again would favour it (winner's curse; measured on
+         * REES46: 0.515 on its own draws, 0.547 calibrated, yet the calibrated model was the closer one to the
+         * holdout, 0.572 against 0.595).
          */
         private GanGenerator calibrate(GanGenerator trained) {
             int users = (int) Math.min(CALIBRATION_USERS, Math.max(GanGenerator.SHARD, 2L * firstSessions.size()));
             Calibrator.Fit fit = Calibrator.fit(trained, Calibration.Counts.of(layout, firstSessions, laterSessions),
                     options.calibrationRounds(), users, mix(options.seed(), -2));
-            Validation before = checked(trained, CALIBRATION_DRAWS);
-            Validation after = checked(trained.withCalibration(fit.calibration(), null), CALIBRATION_DRAWS);
-            boolean kept = after.score() <= before.score();
+            List<Validation> before = checkedDraws(trained, CALIBRATION_DRAWS);
+            List<Validation> after = checkedDraws(trained.withCalibration(fit.calibration(), null), CALIBRATION_DRAWS);
+            double margin = calibrationMargin(scores(before), scores(after));
+            Validation b = mean(before);
+            Validation a = mean(after);
+            boolean kept = a.score() <= b.score() + margin;
             CalibrationReport report = new CalibrationReport(options.calibrationRounds(), users, fit.distanceBefore(),
-                    fit.distanceAfter(), before.auc(), after.auc(), before.score(), after.score(), kept);
+                    fit.distanceAfter(), b.auc(), a.auc(), b.score(), a.score(), kept, margin);
             LOG.debug("calibration: {}", report);
             if (listener != null) {
                 listener.onCalibration(report);
@@ -308,19 +312,21 @@ public final class GanTrainer {
             return trained.withCalibration(kept ? fit.calibration() : null, report);
         }
 
-        /**
-         * The validation averaged over {@value #CHECKS} fresh draws, none of them an epoch's, from the
-         * {@code draws} series (the rematch and the calibration check each have their own).
-         */
+        /** The validation averaged over {@link #checkedDraws}. */
         private Validation checked(GanGenerator candidate, long draws) {
-            double auc = 0;
-            double score = 0;
+            return mean(checkedDraws(candidate, draws));
+        }
+
+        /**
+         * The validation of {@value #CHECKS} fresh draws, none of them an epoch's, from the {@code draws} series
+         * (the rematch and the calibration check each have their own).
+         */
+        private List<Validation> checkedDraws(GanGenerator candidate, long draws) {
+            List<Validation> out = new ArrayList<>(CHECKS);
             for (int d = 0; d < CHECKS; d++) {
-                Validation v = validate(candidate, mix(options.seed() ^ VALIDATION_SEED_SALT, draws * CHECKS + d));
-                auc += v.auc() / CHECKS;
-                score += v.score() / CHECKS;
+                out.add(validate(candidate, mix(options.seed() ^ VALIDATION_SEED_SALT, draws * CHECKS + d)));
             }
-            return new Validation(auc, score);
+            return out;
         }
 
         private void warmStartEpoch(int total) {
@@ -675,6 +681,46 @@ public final class GanTrainer {
             list.set(i, list.get(j));
             list.set(j, t);
         }
+    }
+
+    /**
+     * How much worse the calibrated generator's validation score may be than the uncalibrated one's, draw by
+     * draw on the same draws, and its corrections still be kept: two standard errors of the mean paired
+     * difference. Why: the corrections are fitted to the training users' token frequencies, and a score
+     * measured on a few thousand validation users moves by about ±0.01 from draw to draw. Requiring it
+     * merely not to be worse threw away, on Taobao, a calibration that took the token distance from 0.0055
+     * to 0.0021 and the validation AUC from 0.512 to 0.509 for a score 0.004 worse, and left the network's
+     * 94.1 % single-session users against the data's 93.5 %.
+     */
+    static double calibrationMargin(double[] before, double[] after) {
+        int n = before.length;
+        if (n < 2) {
+            return 0;
+        }
+        double[] difference = new double[n];
+        for (int i = 0; i < n; i++) {
+            difference[i] = after[i] - before[i];
+        }
+        double mean = mean(difference);
+        double squares = 0;
+        for (double d : difference) {
+            squares += (d - mean) * (d - mean);
+        }
+        return 2 * Math.sqrt(squares / (n - 1) / n);
+    }
+
+    private static double[] scores(List<Validation> draws) {
+        return draws.stream().mapToDouble(Validation::score).toArray();
+    }
+
+    private static Validation mean(List<Validation> draws) {
+        double auc = 0;
+        double score = 0;
+        for (Validation v : draws) {
+            auc += v.auc() / draws.size();
+            score += v.score() / draws.size();
+        }
+        return new Validation(auc, score);
     }
 
     /** Rewards centred on their mean and scaled by their standard deviation (REINFORCE's baseline). */

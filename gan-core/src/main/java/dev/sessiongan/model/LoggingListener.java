@@ -27,7 +27,7 @@ public final class LoggingListener implements GanTrainer.Listener {
             LOG.info(String.format(Locale.ROOT,
                     "calibration: token distance %.4f -> %.4f, validation AUC %.3f -> %.3f, score %.3f -> %.3f, %s",
                     r.tokenDistanceBefore(), r.tokenDistanceAfter(), r.validationAucBefore(), r.validationAucAfter(),
-                    r.validationScoreBefore(), r.validationScoreAfter(), r.kept() ? "kept" : "not kept"));
+                    r.validationScoreBefore(), r.validationScoreAfter(), r.decision()));
         }
     }
 }

@@ -74,6 +74,9 @@ class OlderModelFilesTest {
         java.util.Map<String, byte[]> before = innerEntries(resource("pass-tiny.model"));
         java.util.Map<String, byte[]> after = innerEntries(java.nio.file.Files.readAllBytes(again));
         assertThat(after.keySet()).isEqualTo(before.keySet());
+        // its calibration was kept or dropped by the rule of its day: no noise margin, and none written back
+        assertThat(((dev.sessiongan.model.GanGenerator) model.generator()).calibrationReport().orElseThrow()
+                .validationScoreMargin()).isNull();
         for (String name : before.keySet()) {
             if (name.endsWith(".json")) {
                 assertThat(new String(after.get(name), StandardCharsets.UTF_8)).as(name)

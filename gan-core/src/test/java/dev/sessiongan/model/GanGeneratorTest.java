@@ -633,7 +633,7 @@ class GanGeneratorTest {
         stays[1] = -1.5;
         Calibration calibration = new Calibration(layout, offsets, ends, stays);
         GanGenerator calibrated = model.withCalibration(calibration,
-                new CalibrationReport(1, 256, 0.1, 0.05, 0.6, 0.58, 0.7, 0.65, true));
+                new CalibrationReport(1, 256, 0.1, 0.05, 0.6, 0.58, 0.7, 0.65, true, 0.01));
         Path file = dir.resolve("calibrated.model");
         ModelFile.save(file, calibrated, ModelManifest.now(GanGenerator.KIND, TINY.seed(), null, Map.of()));
 
