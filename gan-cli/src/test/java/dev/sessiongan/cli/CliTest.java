@@ -79,11 +79,11 @@ class CliTest {
 
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.err()).contains("epoch 1/2 mle: G loss").contains("validation AUC").contains("A(G(z)) ")
-                .containsPattern("calibration \\(2 rounds of [0-9,]+ users\\): token distance .* (kept|not kept) \\(score");
+                .containsPattern("calibration \\(2 rounds of [0-9,]+ users\\): token distance .* (kept|not kept) \\(validation AUC");
         Run diagnose = run("diagnose", "--model-file", model.toString());
         assertThat(diagnose.exitCode()).as(diagnose.err()).isZero();
         assertThat(diagnose.out()).contains("(gan)").contains("    2 adversarial").contains("equilibrium: ")
-                .containsPattern("calibration: 2 rounds of [0-9,]+ users; .*(kept|not kept) \\(score");
+                .containsPattern("calibration: 2 rounds of [0-9,]+ users; .*(kept|not kept) \\(validation AUC");
         Path users = dir.resolve("users.jsonl");
         Run generate = run("generate", "--model-file", model.toString(), "--users", "20", "--output-format", "jsonl",
                 "--out", users.toString());

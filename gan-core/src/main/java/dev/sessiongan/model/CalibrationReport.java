@@ -17,10 +17,10 @@ import java.util.Locale;
  * @param validationAucAfter   the same with them
  * @param validationScoreBefore selection score (as in the training history) without corrections
  * @param validationScoreAfter the same with them
- * @param kept                 whether the corrections are applied: when the score with them is not worse than
- *                             without by more than {@code validationScoreMargin}
- * @param validationScoreMargin two standard errors of the paired per-draw score difference; {@code null} in
- *                             models written before 2026-11-27, whose corrections were kept only when the score
+ * @param kept                 whether the corrections are applied: when the validation AUC with them is not worse
+ *                             than without by more than {@code validationAucMargin}
+ * @param validationAucMargin  two standard errors of the paired per-draw AUC difference; {@code null} in models
+ *                             written before 2026-11-27, whose corrections were kept only when the selection score
  *                             was not worse at all
  */
 public record CalibrationReport(
@@ -34,14 +34,14 @@ public record CalibrationReport(
         double validationScoreAfter,
         boolean kept,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        Double validationScoreMargin) {
+        Double validationAucMargin) {
 
     /** Whether the corrections are applied, and why, for logs and the CLI. */
     public String decision() {
-        if (validationScoreMargin == null) {
+        if (validationAucMargin == null) {
             return kept ? "kept" : "not kept (validation worse)";
         }
-        return String.format(Locale.ROOT, kept ? "kept (score not worse beyond the draws' noise, %.3f)"
-                : "not kept (score worse beyond the draws' noise, %.3f)", validationScoreMargin);
+        return String.format(Locale.ROOT, kept ? "kept (validation AUC not worse beyond the draws' noise, %.3f)"
+                : "not kept (validation AUC worse beyond the draws' noise, %.3f)", validationAucMargin);
     }
 }

@@ -76,7 +76,7 @@ class OlderModelFilesTest {
         assertThat(after.keySet()).isEqualTo(before.keySet());
         // its calibration was kept or dropped by the rule of its day: no noise margin, and none written back
         assertThat(((dev.sessiongan.model.GanGenerator) model.generator()).calibrationReport().orElseThrow()
-                .validationScoreMargin()).isNull();
+                .validationAucMargin()).isNull();
         for (String name : before.keySet()) {
             if (name.endsWith(".json")) {
                 assertThat(new String(after.get(name), StandardCharsets.UTF_8)).as(name)

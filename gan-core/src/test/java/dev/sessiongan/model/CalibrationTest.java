@@ -303,7 +303,7 @@ class CalibrationTest {
     }
 
     @Test
-    void theNoiseMarginIsTwoStandardErrorsOfThePairedScoreDifference() {
+    void theNoiseMarginIsTwoStandardErrorsOfThePairedAucDifference() {
         // differences 0.005, 0.010, 0.005: mean 0.00667, sd 0.00289, standard error 0.00167
         double margin = GanTrainer.calibrationMargin(new double[] {0.530, 0.520, 0.540},
                 new double[] {0.535, 0.530, 0.545});
@@ -321,9 +321,9 @@ class CalibrationTest {
     @Test
     void aReportSaysWhyItsCorrectionsWereKeptOrNot() {
         assertThat(new CalibrationReport(20, 256, 0.01, 0.002, 0.51, 0.509, 0.530, 0.534, true, 0.012).decision())
-                .isEqualTo("kept (score not worse beyond the draws' noise, 0.012)");
+                .isEqualTo("kept (validation AUC not worse beyond the draws' noise, 0.012)");
         assertThat(new CalibrationReport(20, 256, 0.01, 0.002, 0.51, 0.52, 0.530, 0.560, false, 0.012).decision())
-                .isEqualTo("not kept (score worse beyond the draws' noise, 0.012)");
+                .isEqualTo("not kept (validation AUC worse beyond the draws' noise, 0.012)");
         assertThat(new CalibrationReport(6, 256, 0.01, 0.002, 0.51, 0.52, 0.530, 0.560, false, null).decision())
                 .isEqualTo("not kept (validation worse)");
     }
