@@ -64,7 +64,8 @@ final class GanTrainingOptions {
     @Option(names = "--calibration-rounds", paramLabel = "N",
             description = "Rounds of calibrating the trained generator's draws to the training data's event-type,"
                     + " session-end, item-choice and profile frequencies (the mean of the later half's"
-                    + " corrections), kept if validation is not worse; 0 = off (default 20).")
+                    + " corrections), kept unless the validation AUC is worse beyond the draws' noise;"
+                    + " 0 = off (default 20).")
     Integer calibrationRounds;
 
     @Option(names = "--attribute-weight", paramLabel = "W",

@@ -66,13 +66,14 @@ public record Fidelity(
         Profile b = new Profile(reference);
         double rankShape = 0;
         if (candidate.size() == reference.size()) {
-            rankShape = Distances.jensenShannon(a.rankShape(), b.rankShape());
+            rankShape = Distances.jensenShannon(rankShape(a.items), rankShape(b.items));
         } else {
             int size = Math.min(candidate.size(), reference.size());
             for (int k = 0; k < SUBSETS; k++) {
-                Profile cutA = new Profile(Samples.subset(candidate, size, seed * SUBSETS + k));
-                Profile cutB = new Profile(Samples.subset(reference, size, k));
-                rankShape += Distances.jensenShannon(cutA.rankShape(), cutB.rankShape()) / SUBSETS;
+                Map<String, Long> cutA = Samples.counts(Samples.subset(candidate, size, seed * SUBSETS + k),
+                        ClickEvent::itemId);
+                Map<String, Long> cutB = Samples.counts(Samples.subset(reference, size, k), ClickEvent::itemId);
+                rankShape += Distances.jensenShannon(rankShape(cutA), rankShape(cutB)) / SUBSETS;
             }
         }
         return between(a, b, rankShape);
@@ -87,7 +88,7 @@ public record Fidelity(
         int size = Math.min(candidate.size(), reference.size());
         Profile a = new Profile(Samples.subset(candidate, size, seed));
         Profile b = new Profile(Samples.subset(reference, size, 0));
-        return between(a, b, Distances.jensenShannon(a.rankShape(), b.rankShape()));
+        return between(a, b, Distances.jensenShannon(rankShape(a.items), rankShape(b.items)));
     }
 
     private static Fidelity between(Profile a, Profile b, double itemRankShapeJs) {
@@ -157,6 +158,17 @@ public record Fidelity(
         return m;
     }
 
+    /** Item counts by rank, most frequent first: how concentrated popularity is, whatever the items. */
+    private static Map<Integer, Long> rankShape(Map<String, Long> items) {
+        List<Long> counts = new ArrayList<>(items.values());
+        counts.sort(Comparator.reverseOrder());
+        Map<Integer, Long> shape = new HashMap<>();
+        for (int r = 0; r < counts.size(); r++) {
+            shape.put(r, counts.get(r));
+        }
+        return shape;
+    }
+
     /** Counts gathered from one sample. */
     private static final class Profile {
         final Map<String, Long> types = new HashMap<>();
@@ -224,14 +236,5 @@ public record Fidelity(
             return view;
         }
 
-        Map<Integer, Long> rankShape() {
-            List<Long> counts = new ArrayList<>(items.values());
-            counts.sort(Comparator.reverseOrder());
-            Map<Integer, Long> shape = new HashMap<>();
-            for (int r = 0; r < counts.size(); r++) {
-                shape.put(r, counts.get(r));
-            }
-            return shape;
-        }
     }
 }

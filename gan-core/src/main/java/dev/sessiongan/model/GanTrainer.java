@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -704,12 +705,7 @@ public final class GanTrainer {
         for (int i = 0; i < n; i++) {
             difference[i] = after[i] - before[i];
         }
-        double mean = mean(difference);
-        double squares = 0;
-        for (double d : difference) {
-            squares += (d - mean) * (d - mean);
-        }
-        return 2 * Math.sqrt(squares / (n - 1) / n);
+        return 2 * new StandardDeviation().evaluate(difference) / Math.sqrt(n);
     }
 
     private static double[] aucs(List<Validation> draws) {
