@@ -4,6 +4,7 @@ import dev.sessiongan.data.UserSession;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * Every metric of one candidate sample against real holdout sessions: the classifier two-sample test,
@@ -82,15 +83,8 @@ public record Evaluation(
 
     /** Sample standard deviation of the classifier AUC over the draws (0 for one draw). */
     public double classifierAucSd() {
-        int n = classifierAucDraws.size();
-        if (n < 2) {
-            return 0;
-        }
-        double sum = 0;
-        for (double d : classifierAucDraws) {
-            sum += (d - classifierAuc) * (d - classifierAuc);
-        }
-        return Math.sqrt(sum / (n - 1));
+        double[] draws = classifierAucDraws.stream().mapToDouble(Double::doubleValue).toArray();
+        return draws.length < 2 ? 0 : new StandardDeviation().evaluate(draws);
     }
 
     /** Sample standard deviation of each fidelity distance over the draws (all 0 for one draw). */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * How close one set of sessions is to another (e.g. synthetic vs held-out real), metric by metric. Every
@@ -120,18 +121,18 @@ public record Fidelity(
 
     /** The metric-by-metric sample standard deviation of several comparisons (all 0 for fewer than two). */
     public static Fidelity sd(List<Fidelity> draws) {
-        double[] mean = mean(draws).values();
-        double[] squares = new double[mean.length];
-        for (Fidelity f : draws) {
-            double[] v = f.values();
-            for (int i = 0; i < squares.length; i++) {
-                squares[i] += (v[i] - mean[i]) * (v[i] - mean[i]);
+        double[][] byMetric = new double[10][draws.size()];
+        for (int d = 0; d < draws.size(); d++) {
+            double[] v = draws.get(d).values();
+            for (int i = 0; i < byMetric.length; i++) {
+                byMetric[i][d] = v[i];
             }
         }
-        for (int i = 0; i < squares.length; i++) {
-            squares[i] = draws.size() < 2 ? 0 : Math.sqrt(squares[i] / (draws.size() - 1));
+        double[] sd = new double[byMetric.length];
+        for (int i = 0; i < sd.length; i++) {
+            sd[i] = draws.size() < 2 ? 0 : new StandardDeviation().evaluate(byMetric[i]);
         }
-        return of(squares);
+        return of(sd);
     }
 
     private double[] values() {

@@ -306,8 +306,9 @@ public record GanOptions(
         /**
          * Rounds of calibrating the trained generator's draws to the training data's token frequencies (event
          * type after event type, END within the length class, item choice, the header's few-valued fields),
-         * kept only if the validation score is not worse; 0 = off (default 20). The model keeps the mean of the
-         * later half's corrections, so more rounds average away more of the rounds' sampling noise.
+         * kept unless the validation AUC is worse beyond the draws' noise; 0 = off (default 20). The model keeps
+         * the mean of the later half's corrections, so more rounds average away more of the rounds' sampling
+         * noise.
          */
         public Builder calibrationRounds(int value) {
             calibrationRounds = value;
