@@ -115,9 +115,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         TrainingHistory.Selection rematch = history.selection();
         out.printf(Locale.ROOT, "untrained validation AUC %.3f; best %.3f; kept epoch %d (%s)%n",
                 history.initialValidationAuc(), history.bestValidationAuc(), history.keptEpoch(), rematch == null
-                        ? "lowest selection score" : String.format(Locale.ROOT, "rematch on fresh draws: warm-start"
-                                + " epoch %d %.3f, adversarial epoch %d %.3f", rematch.warmStartEpoch(),
-                                rematch.warmStartScore(), rematch.adversarialEpoch(), rematch.adversarialScore()));
+                        ? "lowest selection score" : "rematch on fresh draws: " + rematch.describe(history));
         out.printf(Locale.ROOT, "  %5s %-11s %7s %8s %7s %10s %6s %7s %8s %9s %6s %7s%n", "epoch", "phase", "D(x)",
                 "D(G(z))", "D loss", "-ln D(G)", "gap", "A(x)", "A(G(z))", "val. AUC", "score", "secs");
         for (TrainingHistory.Epoch e : history.epochs()) {

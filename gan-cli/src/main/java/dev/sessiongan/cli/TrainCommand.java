@@ -112,10 +112,8 @@ final class TrainCommand implements Callable<Integer> {
             ModelFile.save(out, generator, ModelManifest.now(GanGenerator.KIND, options.seed(), provenance, config));
             TrainingHistory.Selection rematch = generator.history().selection();
             if (rematch != null) {
-                spec.commandLine().getErr().printf(Locale.ROOT, "rematch on fresh validation draws:"
-                        + " warm-start epoch %d scored %.3f, adversarial epoch %d scored %.3f%n",
-                        rematch.warmStartEpoch(), rematch.warmStartScore(), rematch.adversarialEpoch(),
-                        rematch.adversarialScore());
+                spec.commandLine().getErr().println("rematch on fresh validation draws: "
+                        + rematch.describe(generator.history()));
             }
             spec.commandLine().getErr().printf("kept epoch %d; equilibrium: %s%n", generator.history().keptEpoch(),
                     dev.sessiongan.diagnostics.Equilibrium.judge(generator.history()));

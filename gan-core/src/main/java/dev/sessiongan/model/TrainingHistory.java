@@ -3,6 +3,7 @@ package dev.sessiongan.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -64,18 +65,28 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
     }
 
     /**
-     * The rematch at the end of training: the best warm-start epoch and the best adversarial epoch (each by
-     * its own epochs' validation draws) scored again on the same fresh validation draws; the lower score
-     * is kept. Without it the phase with more epochs would win by the luck of its best draw.
+     * The rematch at the end of training: the best warm-start epoch and a challenger scored again on the same
+     * fresh validation draws; the lower score is kept. The challenger is the adversarial phase's best epoch
+     * or, in a run without an adversarial phase, the warm start's last epoch. Without it the phase with more
+     * epochs would win by the luck of its best draw, and a warm start alone could keep an early epoch by the
+     * luck of one epoch's draws.
      *
      * @param warmStartEpoch   the warm start's best epoch
      * @param warmStartScore   its selection score on the fresh draws
-     * @param adversarialEpoch the adversarial phase's best epoch
+     * @param adversarialEpoch the challenger: the adversarial phase's best epoch, or the warm start's last
      * @param adversarialScore its selection score on the same draws
      * @param keptEpoch        the one kept
      */
     public record Selection(int warmStartEpoch, double warmStartScore, int adversarialEpoch, double adversarialScore,
             int keptEpoch) {
+
+        /** "warm-start epoch 21 scored 0.678, last warm-start epoch 40 scored 0.650" (or "adversarial epoch 42 ..."). */
+        public String describe(TrainingHistory history) {
+            boolean adversarial = history.epochs().stream()
+                    .anyMatch(e -> e.epoch() == adversarialEpoch && "adversarial".equals(e.phase()));
+            return String.format(Locale.ROOT, "warm-start epoch %d scored %.3f, %s epoch %d scored %.3f", warmStartEpoch,
+                    warmStartScore, adversarial ? "adversarial" : "last warm-start", adversarialEpoch, adversarialScore);
+        }
     }
 
     /**

@@ -498,6 +498,23 @@ class GanGeneratorTest {
     }
 
     @Test
+    void aWarmStartAloneRematchesItsBestEpochAgainstItsLast() {
+        // with this seed and rate epoch 6 drew the best validation score and epoch 8 a poor one
+        GanGenerator run = GanTrainer.train(slice, TINY.toBuilder().mleEpochs(8).learningRate(0.03).build(), null);
+
+        TrainingHistory history = run.history();
+        TrainingHistory.Selection rematch = history.selection();
+        assertThat(rematch).isNotNull();
+        assertThat(rematch.warmStartEpoch()).isEqualTo(history.bestEpoch("mle").orElseThrow().epoch()).isLessThan(8);
+        assertThat(rematch.adversarialEpoch()).isEqualTo(8);
+        assertThat(history.keptEpoch()).isEqualTo(rematch.keptEpoch()).isEqualTo(
+                rematch.adversarialScore() < rematch.warmStartScore() ? 8 : rematch.warmStartEpoch());
+        assertThat(rematch.describe(history)).contains("last warm-start epoch 8 scored");
+        // the 5-epoch tiny run drew its best score in its last epoch: nothing to rematch
+        assertThat(model.history().selection()).isNull();
+    }
+
+    @Test
     void trainingIsReproducibleFromTheSeed() {
         GanGenerator again = GanTrainer.train(slice, TINY, null);
 
@@ -532,6 +549,8 @@ class GanGeneratorTest {
         TrainingHistory.Selection rematch = straight.history().selection();
         assertThat(rematch.warmStartEpoch()).isEqualTo(1);
         assertThat(rematch.adversarialEpoch()).isBetween(2, 3);
+        assertThat(rematch.describe(straight.history())).startsWith("warm-start epoch 1 scored ")
+                .contains(", adversarial epoch " + rematch.adversarialEpoch() + " scored ");
         assertThat(rematch.keptEpoch()).isEqualTo(rematch.adversarialScore() < rematch.warmStartScore()
                 ? rematch.adversarialEpoch() : rematch.warmStartEpoch());
         assertThat(straight.history().keptEpoch()).isEqualTo(rematch.keptEpoch());
