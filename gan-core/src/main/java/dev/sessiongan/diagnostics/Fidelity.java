@@ -236,6 +236,5 @@ public record Fidelity(
             view.put("\u0000rest", rest);
             return view;
         }
-
     }
 }
