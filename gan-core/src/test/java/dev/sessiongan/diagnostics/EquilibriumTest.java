@@ -27,6 +27,27 @@ class EquilibriumTest {
 
         assertThat(v.label()).isEqualTo("converging");
         assertThat(v.ok()).isTrue();
+        assertThat(v.findings()).as("the critic did tell them apart (margin 0.10, then 0.04)").hasSize(1);
+    }
+
+    @Test
+    void aCriticAtChanceThroughoutIsSaidAlongsideTheVerdict() {
+        // the REES46 default's adversarial epochs: D(real) and D(G(z)) agree to three decimals
+        Verdict v = Equilibrium.judge(history(new double[][] {
+                {0.499, 0.498, 0.691}, {0.441, 0.439, 0.676}, {0.417, 0.416, 0.673}}));
+
+        assertThat(v.label()).isEqualTo("converging");
+        assertThat(v.findings()).hasSize(2);
+        assertThat(v.findings().get(1)).contains("never told real from generated apart", "0.002 over 3 adversarial",
+                "AUC, 0.550 in epoch 4");
+    }
+
+    @Test
+    void aBlindCriticAwayFromOneHalfIsStillDrifting() {
+        Verdict v = Equilibrium.judge(history(new double[][] {{0.2, 0.195, 0.45}}));
+
+        assertThat(v.label()).isEqualTo("drifting");
+        assertThat(v.findings().get(1)).contains("never told real from generated apart");
     }
 
     @Test
