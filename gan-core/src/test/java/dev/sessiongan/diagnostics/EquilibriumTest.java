@@ -39,7 +39,7 @@ class EquilibriumTest {
         assertThat(v.label()).isEqualTo("converging");
         assertThat(v.findings()).hasSize(2);
         assertThat(v.findings().get(1)).contains("never told real from generated apart", "0.002 over 3 adversarial",
-                "AUC, 0.550 in epoch 4");
+                "validation AUC (0.550 in epoch 4");
     }
 
     @Test
