@@ -192,7 +192,7 @@ public final class GanTrainer {
                     int[] tokens = layout.tokens(profile, encoding.encode(user.sessions().get(k)));
                     (k == 0 ? firstSessions : laterSessions).add(tokens);
                     sequences.add(tokens);
-                    weights.add(likelihoodWeights(tokens.length, k == 0, 1f));
+                    weights.add(LossWeights.likelihood(tokens.length, k == 0, 1f));
                 }
             }
             for (UserHistory user : users.subList(0, validationCount)) {
@@ -352,7 +352,7 @@ public final class GanTrainer {
                 float[][] w = new float[batch.length][];
                 for (int i = 0; i < batch.length; i++) {
                     seqs.add(sequences.get(batch[i]));
-                    w[i] = withoutHeader(weights.get(batch[i]));
+                    w[i] = LossWeights.withoutHeader(weights.get(batch[i]));
                 }
                 loss += network.fit(seqs, w, noise(batch.length));
                 gradient += gradientNorm(network.graph());
@@ -450,13 +450,13 @@ public final class GanTrainer {
                         - options.entropyWeight() * fake.meanLogProbability()[b];
                 attributeReward[b] = attributeScores == null ? 0 : Math.log(Math.max(1e-6, attributeScores[b]));
             }
-            double[] advantage = standardised(reward);
-            double[] attributeAdvantage = attributeScores == null ? new double[n] : standardised(attributeReward);
+            double[] advantage = LossWeights.standardised(reward);
+            double[] attributeAdvantage = attributeScores == null ? new double[n] : LossWeights.standardised(attributeReward);
             List<int[]> batch = new ArrayList<>(fake.sequences());
             List<float[]> w = new ArrayList<>();
             List<float[]> z = new ArrayList<>(List.of(fakeNoise));
             for (int b = 0; b < n; b++) {
-                w.add(policyGradientWeights(fake.sequences().get(b).length, (float) advantage[b],
+                w.add(LossWeights.policyGradient(fake.sequences().get(b).length, (float) advantage[b],
                         (float) (options.attributeWeight() * attributeAdvantage[b])));
             }
             if (mleWeight > 0) {
@@ -592,42 +592,6 @@ public final class GanTrainer {
     }
 
     /**
-     * Per-position loss weights: the first event's TIME token is a placeholder and never counts; profile
-     * tokens count only where the profile is the sequence's own (a user's first session, or a sample).
-     */
-    static float[] likelihoodWeights(int length, boolean profileCounts, float weight) {
-        float[] w = new float[length];
-        for (int p = 0; p < length; p++) {
-            boolean profileToken = p < TokenLayout.PROFILE_TOKENS;
-            w[p] = (profileToken && !profileCounts) || TokenLayout.isPlaceholder(p) ? 0f : weight;
-        }
-        return w;
-    }
-
-    /**
-     * Per-position policy-gradient weights of a generated sequence. Each sample's total weight is its
-     * standardised advantage, however long it is, so the policy gradient stays small beside the likelihood
-     * term (weight 1 per real token). The session critic's advantage goes to the events only: left to it,
-     * the header (profile and length class) drifted towards short sessions, which a discriminator finds
-     * harder to catch. The profile tokens get the attribute critic's advantage ({@code profileAdvantage}, 0
-     * without one), spread over them; the length class keeps its likelihood fit alone.
-     */
-    static float[] policyGradientWeights(int length, float advantage, float profileAdvantage) {
-        float[] w = new float[length];
-        for (int p = 0; p < TokenLayout.PROFILE_TOKENS; p++) {
-            w[p] = profileAdvantage / TokenLayout.PROFILE_TOKENS;
-        }
-        int counted = 0;
-        for (int p = TokenLayout.HEADER_TOKENS; p < length; p++) {
-            counted += TokenLayout.isPlaceholder(p) ? 0 : 1;
-        }
-        for (int p = TokenLayout.HEADER_TOKENS; p < length; p++) {
-            w[p] = TokenLayout.isPlaceholder(p) ? 0f : advantage / Math.max(1, counted);
-        }
-        return w;
-    }
-
-    /**
      * Batches of similar length (less padding: an epoch runs about five times faster than with random
      * batches), in random order. In such a batch every LENGTH target agrees, so the header is trained apart,
      * on random batches of headers alone (see {@code headerBatch}).
@@ -653,13 +617,6 @@ public final class GanTrainer {
         }
         shuffle(batches, random);
         return batches;
-    }
-
-    /** Loss weights with the header (profile and length class) masked out. */
-    static float[] withoutHeader(float[] weights) {
-        float[] w = weights.clone();
-        Arrays.fill(w, 0, Math.min(w.length, TokenLayout.HEADER_TOKENS), 0f);
-        return w;
     }
 
     /** The GAN objective E log D(x) + E log(1 − D(G(z))) of a discriminator on real and generated packs. */
@@ -727,21 +684,6 @@ public final class GanTrainer {
             score += v.score() / draws.size();
         }
         return new Validation(auc, score);
-    }
-
-    /** Rewards centred on their mean and scaled by their standard deviation (REINFORCE's baseline). */
-    private static double[] standardised(double[] rewards) {
-        double mean = mean(rewards);
-        double variance = 0;
-        for (double r : rewards) {
-            variance += (r - mean) * (r - mean);
-        }
-        double std = Math.sqrt(variance / rewards.length) + 1e-8;
-        double[] out = new double[rewards.length];
-        for (int i = 0; i < rewards.length; i++) {
-            out[i] = (rewards[i] - mean) / std;
-        }
-        return out;
     }
 
     private static double mean(double[] values) {

@@ -456,27 +456,6 @@ class GanGeneratorTest {
     }
 
     @Test
-    void policyGradientGivesTheSessionAdvantageToEventsAndTheAttributeAdvantageToTheProfile() {
-        int length = TokenLayout.HEADER_TOKENS + 4 * 3 + 1;
-
-        float[] w = GanTrainer.policyGradientWeights(length, -2f, 0.8f);
-
-        double events = 0;
-        for (int p = TokenLayout.HEADER_TOKENS; p < length; p++) {
-            if (TokenLayout.isPlaceholder(p)) {
-                assertThat(w[p]).isZero();
-            }
-            events += w[p];
-        }
-        assertThat(events).isCloseTo(-2.0, org.assertj.core.data.Offset.offset(1e-5));
-        for (int p = 0; p < TokenLayout.PROFILE_TOKENS; p++) {
-            assertThat(w[p]).isCloseTo(0.2f, org.assertj.core.data.Offset.offset(1e-6f));
-        }
-        assertThat(w[TokenLayout.PROFILE_TOKENS]).as("length class: likelihood only").isZero();
-        assertThat(GanTrainer.policyGradientWeights(length, 1f, 0f)).startsWith(0f, 0f, 0f, 0f, 0f);
-    }
-
-    @Test
     void adversarialPhaseRecordsTheDiscriminatorsView() {
         GanOptions options = TINY.toBuilder().mleEpochs(1).adversarialEpochs(1).packing(2).discriminatorSteps(2)
                 .entropyWeight(0.01).build();
