@@ -100,9 +100,10 @@ public final class Equilibrium {
         }
         TrainingHistory.Epoch last = adversarial.get(adversarial.size() - 1);
         return Optional.of(String.format(Locale.ROOT, "the critic never told real from generated apart (largest"
-                + " |D(real) − D(G(z))| %.3f over %d adversarial epochs): an equilibrium with nothing found, not"
+                + " |D(real) − D(G(z))| %.3f over %d adversarial epoch%s): an equilibrium with nothing found, not"
                 + " proof of realism; judge that by the validation AUC (%.3f in epoch %d; 0.5 = indistinguishable)"
-                + " or evaluate", largest, adversarial.size(), last.validationAuc(), last.epoch()));
+                + " or evaluate", largest, adversarial.size(), adversarial.size() == 1 ? "" : "s",
+                last.validationAuc(), last.epoch()));
     }
 
     /** Epochs where the discriminator's margin turned around by more than {@link #SWING}. */

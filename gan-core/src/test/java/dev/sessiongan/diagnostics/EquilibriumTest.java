@@ -47,7 +47,7 @@ class EquilibriumTest {
         Verdict v = Equilibrium.judge(history(new double[][] {{0.2, 0.195, 0.45}}));
 
         assertThat(v.label()).isEqualTo("drifting");
-        assertThat(v.findings().get(1)).contains("never told real from generated apart");
+        assertThat(v.findings().get(1)).contains("never told real from generated apart", "over 1 adversarial epoch)");
     }
 
     @Test
