@@ -451,7 +451,8 @@ public final class GanTrainer {
                 attributeReward[b] = attributeScores == null ? 0 : Math.log(Math.max(1e-6, attributeScores[b]));
             }
             double[] advantage = LossWeights.standardised(reward);
-            double[] attributeAdvantage = attributeScores == null ? new double[n] : LossWeights.standardised(attributeReward);
+            double[] attributeAdvantage = attributeScores == null ? new double[n]
+                    : LossWeights.standardised(attributeReward);
             List<int[]> batch = new ArrayList<>(fake.sequences());
             List<float[]> w = new ArrayList<>();
             List<float[]> z = new ArrayList<>(List.of(fakeNoise));
