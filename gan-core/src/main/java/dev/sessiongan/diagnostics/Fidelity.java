@@ -44,6 +44,9 @@ public record Fidelity(
 
     static final int HEAD_ITEMS = 100;
 
+    /** The number of metrics: the record's components, in {@link #asMap()} order. */
+    private static final int METRICS = 10;
+
     /** How many equal-size cuts {@link #of} averages the item rank-frequency shape over. */
     public static final int SUBSETS = 10;
 
@@ -109,7 +112,7 @@ public record Fidelity(
 
     /** The metric-by-metric mean of several comparisons (e.g. of several generated samples). */
     public static Fidelity mean(List<Fidelity> draws) {
-        double[] sum = new double[10];
+        double[] sum = new double[METRICS];
         for (Fidelity f : draws) {
             double[] v = f.values();
             for (int i = 0; i < sum.length; i++) {
@@ -121,7 +124,7 @@ public record Fidelity(
 
     /** The metric-by-metric sample standard deviation of several comparisons (all 0 for fewer than two). */
     public static Fidelity sd(List<Fidelity> draws) {
-        double[][] byMetric = new double[10][draws.size()];
+        double[][] byMetric = new double[METRICS][draws.size()];
         for (int d = 0; d < draws.size(); d++) {
             double[] v = draws.get(d).values();
             for (int i = 0; i < byMetric.length; i++) {

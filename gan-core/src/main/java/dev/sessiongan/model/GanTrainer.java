@@ -269,7 +269,7 @@ public final class GanTrainer {
             Best challenger = bestAdversarial;
             if (bestAdversarial.weights == null && bestWarmStart.weights != null && bestWarmStart.epoch < epoch) {
                 challenger = new Best();
-                challenger.weights = (average != null ? average.weights() : network.graph().params()).dup();
+                challenger.weights = validatedWeights();
                 challenger.epoch = epoch;
             }
             Best kept = challenger.weights == null ? bestWarmStart : bestWarmStart.weights == null ? challenger : null;
@@ -555,7 +555,7 @@ public final class GanTrainer {
             if (record.validationScore() < best.score) {
                 best.score = record.validationScore();
                 best.epoch = record.epoch();
-                best.weights = (average != null ? average.weights() : network.graph().params()).dup();
+                best.weights = validatedWeights();
             }
             LOG.debug("epoch {}/{} {}: G loss {}, D(real) {}, D(fake) {}, validation AUC {} ({} s)", record.epoch(),
                     total, record.phase(), fmt(record.generatorLoss()), fmt(record.meanDReal()),
@@ -569,6 +569,11 @@ public final class GanTrainer {
             if (average != null) {
                 average.update(network.graph().params());
             }
+        }
+
+        /** A copy of the weights that are validated and kept: the weight average's, or the network's own. */
+        private INDArray validatedWeights() {
+            return (average != null ? average.weights() : network.graph().params()).dup();
         }
 
         /** The generator that is validated and kept: the weight average, or the trained network itself. */
