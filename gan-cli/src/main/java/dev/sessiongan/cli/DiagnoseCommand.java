@@ -116,15 +116,18 @@ final class DiagnoseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "untrained validation AUC %.3f; best %.3f; kept epoch %d (%s)%n",
                 history.initialValidationAuc(), history.bestValidationAuc(), history.keptEpoch(), rematch == null
                         ? "lowest selection score" : "rematch on fresh draws: " + rematch.describe(history));
-        out.printf(Locale.ROOT, "  %5s %-11s %7s %8s %7s %10s %6s %7s %8s %9s %6s %7s%n", "epoch", "phase", "D(x)",
-                "D(G(z))", "D loss", "-ln D(G)", "gap", "A(x)", "A(G(z))", "val. AUC", "score", "secs");
+        out.printf(Locale.ROOT, "  %5s %-11s %7s %8s %7s %10s %6s %7s %8s %7s %7s %9s %6s %7s%n", "epoch", "phase",
+                "D(x)", "D(G(z))", "D loss", "-ln D(G)", "gap", "A(x)", "A(G(z))", "C AUC", "reward", "val. AUC", "score",
+                "secs");
         for (TrainingHistory.Epoch e : history.epochs()) {
-            out.printf(Locale.ROOT, "  %5d %-11s %7s %8s %7s %10s %6s %7s %8s %9.3f %6.3f %7.0f%n", e.epoch(), e.phase(),
-                    f(e.meanDReal()), f(e.meanDFake()), f(e.discriminatorLoss()), f(e.nonSaturatingLoss()),
-                    f(e.dualityGap()), f(e.attributeDReal()), f(e.attributeDFake()), e.validationAuc(),
-                    e.validationScore(), e.wallSeconds());
+            out.printf(Locale.ROOT, "  %5d %-11s %7s %8s %7s %10s %6s %7s %8s %7s %7s %9.3f %6.3f %7.0f%n", e.epoch(),
+                    e.phase(), f(e.meanDReal()), f(e.meanDFake()), f(e.discriminatorLoss()), f(e.nonSaturatingLoss()),
+                    f(e.dualityGap()), f(e.attributeDReal()), f(e.attributeDFake()), f(e.criticAuc()),
+                    f(e.rewardWeight()), e.validationAuc(), e.validationScore(), e.wallSeconds());
         }
         out.println("  A(x), A(G(z)): the attribute critic's mean output on real and generated profiles");
+        out.println("  C AUC: the session critic's AUC on held-out users against fresh generated sessions, before it"
+                + " trained on them; reward: the weight its policy gradient got from that (0 = at chance, 1 = full)");
         out.printf(Locale.ROOT, "  at the equilibrium: D(x) = D(G(z)) = 0.5, D loss = -ln D(G) = ln 2 = %.3f, duality gap = 0%n",
                 Equilibrium.LN2);
     }

@@ -73,6 +73,12 @@ final class GanTrainingOptions {
                     + " profile with this weight in the adversarial phase; 0 = none (default 0).")
     Double attributeWeight;
 
+    @Option(names = "--no-reward-gate",
+            description = "Follow the session critic's reward fully, whatever the critic can tell; by default its"
+                    + " policy gradient is weighed by how far the critic's AUC on held-out users is above chance"
+                    + " (none within two standard errors, full from four).")
+    Boolean noRewardGate;
+
     /** The options, defaults filled in; validated. */
     GanOptions toOptions() {
         GanOptions.Builder b = GanOptions.builder();
@@ -131,6 +137,9 @@ final class GanTrainingOptions {
         if (attributeWeight != null) {
             b.attributeWeight(attributeWeight);
         }
+        if (noRewardGate != null) {
+            b.rewardGate(!noRewardGate);
+        }
         return b.build();
     }
 
@@ -141,6 +150,6 @@ final class GanTrainingOptions {
                 || learningRate != null || adversarialLearningRate != null || discriminatorLearningRate != null
                 || discriminatorSteps != null || packing != null || labelSmoothing != null || mleWeight != null
                 || entropyWeight != null || dualityGapEvery != null || weightAveraging != null
-                || calibrationRounds != null || attributeWeight != null;
+                || calibrationRounds != null || attributeWeight != null || noRewardGate != null;
     }
 }

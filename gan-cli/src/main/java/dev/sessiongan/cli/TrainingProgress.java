@@ -42,6 +42,8 @@ final class TrainingProgress implements GanTrainer.Listener {
                                 : String.format(Locale.ROOT, "  gap %.3f", e.dualityGap()),
                         Double.isNaN(e.attributeDReal()) ? "" : String.format(Locale.ROOT, "  A(x) %.3f  A(G(z)) %.3f",
                                 e.attributeDReal(), e.attributeDFake()))
+                        + (Double.isNaN(e.criticAuc()) ? "" : String.format(Locale.ROOT,
+                                "  critic AUC %.3f  reward weight %.2f", e.criticAuc(), e.rewardWeight()))
                 : "";
         err.printf(Locale.ROOT, "epoch %d/%d %s: G loss %.3f%s  validation AUC %.3f  score %.3f  %.0fs  ETA %s%n",
                 e.epoch(), total, e.phase(), e.generatorLoss(), adversarial, e.validationAuc(), e.validationScore(),

@@ -23,7 +23,10 @@ import java.util.Optional;
  * </ol>
  * A converging or drifting verdict says so when the critic never told real from generated apart
  * (|D(real) − D(G(z))| under {@value #BLIND_MARGIN} in every adversarial epoch): such an equilibrium says the
- * critic found nothing to act on, not that nothing is there, so realism is read off the validation AUC.
+ * critic found nothing to act on, not that nothing is there, so realism is read off the validation AUC. Models
+ * trained with the reward gate also report the critic's AUC on held-out users and the weight its reward got;
+ * where that gate opened, the critic ranked real above generated though its mean outputs agreed, and it is
+ * not called blind.
  */
 public final class Equilibrium {
 
@@ -34,6 +37,8 @@ public final class Equilibrium {
     static final double SWING = 0.1;
     static final double NEAR = 0.15;
     static final double BLIND_MARGIN = 0.02;
+    /** A mean reward weight under this: the gate stayed (nearly) shut. */
+    static final double CLOSED_GATE = 0.05;
 
     private Equilibrium() {
     }
@@ -82,19 +87,20 @@ public final class Equilibrium {
         findings.add(near && lossNear ? state + ": within " + NEAR + " of 0.5 and 20 % of ln 2"
                 : state + ": away from the equilibrium, no oscillation");
         blindCritic(adversarial).ifPresent(findings::add);
+        rewardGate(adversarial).ifPresent(findings::add);
         return near && lossNear ? new Verdict("converging", true, findings) : new Verdict("drifting", false, findings);
     }
 
     /**
      * A finding when the critic's margin stayed under {@link #BLIND_MARGIN} in every adversarial epoch: the
-     * REES46 default's largest is 0.001, while the validation classifier still finds a difference (AUC 0.558).
+     * REES46 default's largest is 0.001, while the validation classifier still finds a difference (AUC 0.560).
      */
     private static Optional<String> blindCritic(List<TrainingHistory.Epoch> adversarial) {
         double largest = 0;
         for (TrainingHistory.Epoch e : adversarial) {
             largest = Math.max(largest, Math.abs(margin(e)));
         }
-        if (!(largest < BLIND_MARGIN)) {
+        if (!(largest < BLIND_MARGIN) || gateOpened(adversarial)) {
             return Optional.empty();
         }
         TrainingHistory.Epoch last = adversarial.get(adversarial.size() - 1);
@@ -103,6 +109,35 @@ public final class Equilibrium {
                 + " proof of realism; judge that by the validation AUC (%.3f in epoch %d; 0.5 = indistinguishable)"
                 + " or evaluate", largest, adversarial.size(), adversarial.size() == 1 ? "" : "s",
                 last.validationAuc(), last.epoch()));
+    }
+
+    /**
+     * What the reward gate made of the critic, when the history records it: how much of its policy gradient the
+     * generator followed, and whether the adversarial epochs were likelihood training alone.
+     */
+    private static Optional<String> rewardGate(List<TrainingHistory.Epoch> adversarial) {
+        if (adversarial.stream().anyMatch(e -> Double.isNaN(e.rewardWeight()) || Double.isNaN(e.criticAuc()))) {
+            return Optional.empty();
+        }
+        double weight = adversarial.stream().mapToDouble(TrainingHistory.Epoch::rewardWeight).average().orElse(0);
+        double auc = adversarial.stream().mapToDouble(TrainingHistory.Epoch::criticAuc).average().orElse(0.5);
+        String measured = String.format(Locale.ROOT, "the critic's AUC on held-out users %.3f, its reward's weight %.2f"
+                + " (mean over %d adversarial epoch%s)", auc, weight, adversarial.size(),
+                adversarial.size() == 1 ? "" : "s");
+        return Optional.of(weight < CLOSED_GATE
+                ? measured + ": the reward gate kept the policy gradient off, so the adversarial epochs fitted the"
+                        + " likelihood term alone"
+                : measured);
+    }
+
+    /**
+     * Whether the reward gate, where the history records it, found the critic telling held-out users from
+     * generated ones: then equal mean outputs hid a critic that ranks, and it was not blind.
+     */
+    private static boolean gateOpened(List<TrainingHistory.Epoch> adversarial) {
+        return adversarial.stream().noneMatch(e -> Double.isNaN(e.rewardWeight()) || Double.isNaN(e.criticAuc()))
+                && adversarial.stream().mapToDouble(TrainingHistory.Epoch::rewardWeight).average().orElse(0)
+                        >= CLOSED_GATE;
     }
 
     /** Epochs where the discriminator's margin turned around by more than {@link #SWING}. */

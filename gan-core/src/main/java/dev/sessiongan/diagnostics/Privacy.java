@@ -2,6 +2,7 @@ package dev.sessiongan.diagnostics;
 
 import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.UserSession;
+import dev.sessiongan.internal.Auc;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

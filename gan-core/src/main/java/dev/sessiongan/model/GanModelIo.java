@@ -157,7 +157,7 @@ final class GanModelIo {
     static TrainingHistory readHistory(byte[] json) throws IOException {
         com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(json);
         for (com.fasterxml.jackson.databind.JsonNode epoch : tree.path("epochs")) {
-            for (String field : new String[] {"attributeDReal", "attributeDFake"}) {
+            for (String field : new String[] {"attributeDReal", "attributeDFake", "criticAuc", "rewardWeight"}) {
                 if (!epoch.has(field) && epoch instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
                     object.put(field, Double.NaN);
                 }

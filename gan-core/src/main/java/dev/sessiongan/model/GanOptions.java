@@ -1,5 +1,6 @@
 package dev.sessiongan.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.encoding.EncodingOptions;
 
@@ -33,6 +34,9 @@ import dev.sessiongan.encoding.EncodingOptions;
  *                            token frequencies (0 = off)
  * @param attributeWeight     weight of the attribute critic's policy gradient on the profile tokens in the
  *                            adversarial phase (0 = no attribute critic)
+ * @param rewardGate          weigh the session critic's policy gradient by how well the critic tells held-out real
+ *                            sessions from fresh generated ones ({@code false} in models written before it existed,
+ *                            which followed the critic fully)
  */
 public record GanOptions(
         long seed,
@@ -57,11 +61,13 @@ public record GanOptions(
         int dualityGapEvery,
         double weightAveraging,
         int calibrationRounds,
-        double attributeWeight) {
+        double attributeWeight,
+        // left out when off, so a model from before the gate is saved again as it was
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rewardGate) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
     public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 40, 4, 3e-3,
-            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 20, 0.0);
+            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 20, 0.0, true);
 
     public GanOptions {
         check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
@@ -147,6 +153,7 @@ public record GanOptions(
         private double weightAveraging;
         private int calibrationRounds;
         private double attributeWeight;
+        private boolean rewardGate;
 
         private Builder(GanOptions o) {
             seed = o.seed;
@@ -172,6 +179,7 @@ public record GanOptions(
             weightAveraging = o.weightAveraging;
             calibrationRounds = o.calibrationRounds;
             attributeWeight = o.attributeWeight;
+            rewardGate = o.rewardGate;
         }
 
         /** Seed for everything (default 1). */
@@ -324,12 +332,24 @@ public record GanOptions(
             return this;
         }
 
+        /**
+         * Whether the session critic's policy gradient is weighed by how well the critic tells held-out real
+         * sessions from fresh generated ones before it trains on them: not at all while its AUC is within two
+         * standard errors of chance (its reward is noise then), fully from four (default on). Off, the
+         * generator follows the critic whatever it knows, as models trained before the gate did.
+         */
+        public Builder rewardGate(boolean value) {
+            rewardGate = value;
+            return this;
+        }
+
         /** The options; validated. */
         public GanOptions build() {
             return new GanOptions(seed, encoding, hidden, layers, noise, batchSize, mleEpochs, adversarialEpochs,
                     learningRate, validationFraction, maxSessionsPerUser, discriminatorHidden, packing,
                     discriminatorSteps, adversarialLearningRate, discriminatorLearningRate, labelSmoothing, mleWeight,
-                    entropyWeight, dualityGapEvery, weightAveraging, calibrationRounds, attributeWeight);
+                    entropyWeight, dualityGapEvery, weightAveraging, calibrationRounds, attributeWeight,
+                    rewardGate);
         }
     }
 }

@@ -64,6 +64,10 @@ public final class GanTrainer {
 
     /** Seed offset of the validation generation, so validation never shares draws with training. */
     private static final long VALIDATION_SEED_SALT = 0x5EED_0F_7A11L;
+    /** Most steps the reward gate judges the critic over (1,024 sessions of each kind at batch size 64). */
+    private static final int GATE_WINDOW = 16;
+    /** Keeps the reward gate's validation draws apart from the validation score's. */
+    private static final long GATE_SEED_SALT = 0x6A7E_5A17L;
 
     /** Hears about each finished epoch (e.g. a progress display). */
     @FunctionalInterface
@@ -363,7 +367,7 @@ public final class GanTrainer {
             Validation v = validate();
             finish(new TrainingHistory.Epoch(++epoch, "mle", Double.NaN, Double.NaN, Double.NaN, loss / steps,
                     gradient / steps, Double.NaN, v.auc(), seconds(started), Double.NaN, v.score(), Double.NaN,
-                    Double.NaN, Double.NaN), total);
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN), total);
         }
 
         /**
@@ -396,10 +400,20 @@ public final class GanTrainer {
             double nonSaturating = 0;
             double attributeReal = 0;
             double attributeFake = 0;
+            RewardGate gate = options.rewardGate() ? new RewardGate(gateWindow()) : null;
+            double criticAuc = 0;
+            double rewardWeight = 0;
             for (int step = 0; step < steps; step++) {
                 float[][] z = noise(batchSize);
                 SequenceSampler.Sample fake = sampler.sampleWithLikelihood(null, rows(batchSize), z);
                 List<int[]> real = pick(firstSessions, batchSize);
+                if (gate != null) {
+                    // judged before the critic trains on this batch: fresh fakes, validation users it never sees
+                    gate.add(discriminator.score(heldOutBatch(step)), discriminator.score(fake.sequences()));
+                    criticAuc += gate.auc();
+                }
+                double weight = gate == null ? 1 : gate.weight();
+                rewardWeight += weight;
                 for (int k = 0; k < options.discriminatorSteps(); k++) {
                     List<int[]> realForD = k == 0 ? real : pick(firstSessions, batchSize);
                     dLoss += discriminator.fit(realForD, fake.sequences(), 1 - options.labelSmoothing())
@@ -420,7 +434,7 @@ public final class GanTrainer {
                     attributeFake += mean(attributeScores);
                     attributeReal += mean(attributeDiscriminator.score(real));
                 }
-                gLoss += generatorStep(network, fake, fakeScores, attributeScores, z, options.mleWeight());
+                gLoss += generatorStep(network, fake, fakeScores, weight, attributeScores, z, options.mleWeight());
                 gGradient += gradientNorm(network.graph());
                 averageIn();
             }
@@ -432,16 +446,37 @@ public final class GanTrainer {
             finish(new TrainingHistory.Epoch(++epoch, "adversarial", dReal / steps, dFake / steps, dLoss / steps,
                     gLoss / steps, gGradient / steps, dGradient / steps, v.auc(), seconds(started),
                     nonSaturating / steps, v.score(), gap, attributes ? attributeReal / steps : Double.NaN,
-                    attributes ? attributeFake / steps : Double.NaN), total);
+                    attributes ? attributeFake / steps : Double.NaN, gate != null ? criticAuc / steps : Double.NaN,
+                    rewardWeight / steps), total);
+        }
+
+        /** Steps the reward gate judges the critic over: as many batches as the validation users fill, at most 16. */
+        private int gateWindow() {
+            return Math.max(1, Math.min(GATE_WINDOW, validationFirst.size() / options.batchSize()));
+        }
+
+        /**
+         * A batch of validation users' first sessions for the reward gate, drawn from a stream of its own (the
+         * epoch's and step's), so that the gate leaves the run's other draws as they were.
+         */
+        private List<int[]> heldOutBatch(int step) {
+            SplittableRandom draw = new SplittableRandom(SeedMix.mix(SeedMix.mix(options.seed() ^ GATE_SEED_SALT)
+                    + epoch) + step);
+            List<int[]> out = new ArrayList<>(options.batchSize());
+            for (int i = 0; i < options.batchSize(); i++) {
+                out.add(validationFirst.get(draw.nextInt(validationFirst.size())));
+            }
+            return out;
         }
 
         /**
          * Policy gradient on the generated batch plus likelihood of a real batch, in one optimiser step. The
-         * events are rewarded by the session critic; the profile tokens, when {@code attributeScores} are given,
-         * by the attribute critic (weighted by {@code attributeWeight}), and otherwise only by likelihood.
+         * events are rewarded by the session critic, weighted by {@code criticWeight} (see {@link RewardGate});
+         * the profile tokens, when {@code attributeScores} are given, by the attribute critic (weighted by
+         * {@code attributeWeight}), and otherwise only by likelihood.
          */
         private double generatorStep(TokenNetwork generator, SequenceSampler.Sample fake, double[] packScores,
-                double[] attributeScores, float[][] fakeNoise, double mleWeight) {
+                double criticWeight, double[] attributeScores, float[][] fakeNoise, double mleWeight) {
             int n = fake.sequences().size();
             double[] reward = new double[n];
             double[] attributeReward = new double[n];
@@ -457,7 +492,7 @@ public final class GanTrainer {
             List<float[]> w = new ArrayList<>();
             List<float[]> z = new ArrayList<>(List.of(fakeNoise));
             for (int b = 0; b < n; b++) {
-                w.add(LossWeights.policyGradient(fake.sequences().get(b).length, (float) advantage[b],
+                w.add(LossWeights.policyGradient(fake.sequences().get(b).length, (float) (criticWeight * advantage[b]),
                         (float) (options.attributeWeight() * attributeAdvantage[b])));
             }
             if (mleWeight > 0) {
@@ -496,7 +531,7 @@ public final class GanTrainer {
             for (int k = 0; k < GAP_STEPS; k++) {
                 float[][] z = noise(n);
                 SequenceSampler.Sample fake = worstSampler.sampleWithLikelihood(null, rows(n), z);
-                generatorStep(worstG, fake, current.score(fake.sequences()), null, z, 0);
+                generatorStep(worstG, fake, current.score(fake.sequences()), 1, null, z, 0);
             }
             // both sides judged on the same real sessions, so their difference is not swamped by which were drawn
             List<int[]> real = pick(validationFirst, 2 * n);

@@ -1,5 +1,6 @@
 package dev.sessiongan.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,6 +113,11 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
      * @param attributeDReal  mean attribute-discriminator output on real users' profiles (NaN in the warm start
      *                        or without the attribute discriminator)
      * @param attributeDFake  the same on generated profiles
+     * @param criticAuc       the session critic's AUC on held-out real sessions against fresh generated ones,
+     *                        scored before it trained on them (over the reward gate's window, mean over the epoch's
+     *                        steps; NaN in the warm start, without the gate, or in models written before it)
+     * @param rewardWeight    the mean weight of the critic's policy gradient over the epoch's steps (see
+     *                        {@link GanOptions#rewardGate()}; NaN in the warm start or in models written before it)
      */
     public record Epoch(
             int epoch,
@@ -128,6 +134,23 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
             double validationScore,
             double dualityGap,
             double attributeDReal,
-            double attributeDFake) {
+            double attributeDFake,
+            // left out when not measured, so a history from before them is saved again as it was
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NotMeasured.class) double criticAuc,
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NotMeasured.class) double rewardWeight) {
+    }
+
+    /** Jackson's filter for a figure that was not measured (NaN): such a field is not written. */
+    static final class NotMeasured {
+
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Double d && d.isNaN();
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.sessiongan.data.UserSession;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.generate.GenerationRequest;
+import dev.sessiongan.internal.Auc;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,11 +12,14 @@ class EquilibriumTest {
     private static TrainingHistory history(double[][] dRealFakeLoss) {
         List<TrainingHistory.Epoch> epochs = new ArrayList<>();
         epochs.add(new TrainingHistory.Epoch(1, "mle", Double.NaN, Double.NaN, Double.NaN, 10, 1, Double.NaN, 0.6, 1,
-                Double.NaN, 0.7, Double.NaN, Double.NaN, Double.NaN));
+                Double.NaN, 0.7, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
         for (double[] e : dRealFakeLoss) {
             double gradient = e.length > 3 ? e[3] : 1;
+            // the critic's held-out AUC and its reward's weight, where given (a model trained with the reward gate)
+            double criticAuc = e.length > 4 ? e[4] : Double.NaN;
+            double rewardWeight = e.length > 5 ? e[5] : Double.NaN;
             epochs.add(new TrainingHistory.Epoch(epochs.size() + 1, "adversarial", e[0], e[1], e[2], 5, gradient, 1, 0.55,
-                    1, -Math.log(e[1]), 0.6, 0.1, Double.NaN, Double.NaN));
+                    1, -Math.log(e[1]), 0.6, 0.1, Double.NaN, Double.NaN, criticAuc, rewardWeight));
         }
         return new TrainingHistory(0.9, epochs);
     }
@@ -40,6 +43,38 @@ class EquilibriumTest {
         assertThat(v.findings()).hasSize(2);
         assertThat(v.findings().get(1)).contains("never told real from generated apart", "0.002 over 3 adversarial",
                 "validation AUC (0.550 in epoch 4");
+    }
+
+    @Test
+    void aShutRewardGateSaysTheAdversarialEpochsWereLikelihoodTraining() {
+        Verdict v = Equilibrium.judge(history(new double[][] {
+                {0.499, 0.498, 0.691, 1, 0.502, 0.0}, {0.441, 0.439, 0.676, 1, 0.509, 0.02}}));
+
+        assertThat(v.label()).isEqualTo("converging");
+        assertThat(v.findings()).hasSize(3);
+        assertThat(v.findings().get(2)).contains("held-out users 0.506", "weight 0.01", "over 2 adversarial epochs",
+                "kept the policy gradient off", "likelihood term alone");
+    }
+
+    @Test
+    void aCriticThatRanksHeldOutUsersIsNotBlindThoughItsMeanOutputsAgree() {
+        // training seed 2 of the REES46 default command: D(x) = D(G(z)) to three decimals, held-out AUC 0.56
+        Verdict v = Equilibrium.judge(history(new double[][] {
+                {0.499, 0.498, 0.691, 1, 0.560, 0.43}, {0.441, 0.439, 0.675, 1, 0.546, 0.28}}));
+
+        assertThat(v.label()).isEqualTo("converging");
+        assertThat(v.findings()).hasSize(2);
+        assertThat(v.findings()).noneMatch(f -> f.contains("never told"));
+        assertThat(v.findings().get(1)).contains("held-out users 0.553", "weight 0.36").doesNotContain("alone");
+    }
+
+    @Test
+    void anOpenRewardGateIsReportedWithoutCallingTheEpochsLikelihoodTraining() {
+        Verdict v = Equilibrium.judge(history(new double[][] {{0.6, 0.4, 0.6, 1, 0.62, 1.0}}));
+
+        assertThat(v.label()).isEqualTo("converging");
+        assertThat(v.findings()).hasSize(2);
+        assertThat(v.findings().get(1)).contains("held-out users 0.620", "weight 1.00").doesNotContain("alone");
     }
 
     @Test

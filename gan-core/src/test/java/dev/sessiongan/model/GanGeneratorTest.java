@@ -470,10 +470,17 @@ class GanGeneratorTest {
         assertThat(last.discriminatorGradientNorm()).isPositive();
         assertThat(last.nonSaturatingLoss()).isPositive();
         assertThat(last.dualityGap()).isFinite();
+        assertThat(last.criticAuc()).isBetween(0.0, 1.0);
+        assertThat(last.rewardWeight()).isBetween(0.0, 1.0);
         assertThat(adversarial.history().epochs().get(0).dualityGap()).isNaN(); // warm start: no game yet
+        assertThat(adversarial.history().epochs().get(0).criticAuc()).isNaN();
         assertThat(adversarial.users(GenerationRequest.of(10, 1)).toList()).hasSize(10);
-        GanGenerator noGap = GanTrainer.train(slice, options.toBuilder().dualityGapEvery(0).build(), null);
+        GanGenerator noGap = GanTrainer.train(slice, options.toBuilder().dualityGapEvery(0).rewardGate(false).build(),
+                null);
         assertThat(noGap.history().epochs().get(1).dualityGap()).isNaN();
+        // without the gate the critic is followed fully and its held-out AUC is not measured
+        assertThat(noGap.history().epochs().get(1).rewardWeight()).isEqualTo(1.0);
+        assertThat(noGap.history().epochs().get(1).criticAuc()).isNaN();
     }
 
     @Test
@@ -558,7 +565,7 @@ class GanGeneratorTest {
                 .map(e -> new TrainingHistory.Epoch(e.epoch(), e.phase(), e.meanDReal(), e.meanDFake(),
                         e.discriminatorLoss(), e.generatorLoss(), e.generatorGradientNorm(),
                         e.discriminatorGradientNorm(), e.validationAuc(), 0, e.nonSaturatingLoss(), e.validationScore(), e.dualityGap(),
-                        e.attributeDReal(), e.attributeDFake()))
+                        e.attributeDReal(), e.attributeDFake(), e.criticAuc(), e.rewardWeight()))
                 .toList());
     }
 

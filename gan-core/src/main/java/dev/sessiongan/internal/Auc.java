@@ -1,15 +1,15 @@
-package dev.sessiongan.diagnostics;
+package dev.sessiongan.internal;
 
 import java.util.Arrays;
 
 /** Area under the ROC curve, by the rank-sum (Mann-Whitney) formula with ties counted half. */
-final class Auc {
+public final class Auc {
 
     private Auc() {
     }
 
     /** AUC of {@code scores} for labels in {0, 1}: the chance a random positive outscores a random negative. */
-    static double of(double[] scores, int[] labels) {
+    public static double of(double[] scores, int[] labels) {
         int n = scores.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
