@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Reads a GAN's training history and says where the adversarial game stands. At the equilibrium the
@@ -116,10 +117,11 @@ public final class Equilibrium {
      * generator followed, and whether the adversarial epochs were likelihood training alone.
      */
     private static Optional<String> rewardGate(List<TrainingHistory.Epoch> adversarial) {
-        if (adversarial.stream().anyMatch(e -> Double.isNaN(e.rewardWeight()) || Double.isNaN(e.criticAuc()))) {
+        OptionalDouble gated = meanRewardWeight(adversarial);
+        if (gated.isEmpty()) {
             return Optional.empty();
         }
-        double weight = adversarial.stream().mapToDouble(TrainingHistory.Epoch::rewardWeight).average().orElse(0);
+        double weight = gated.getAsDouble();
         double auc = adversarial.stream().mapToDouble(TrainingHistory.Epoch::criticAuc).average().orElse(0.5);
         String measured = String.format(Locale.ROOT, "the critic's AUC on held-out users %.3f, its reward's weight %.2f"
                 + " (mean over %d adversarial epoch%s)", auc, weight, adversarial.size(),
@@ -135,9 +137,15 @@ public final class Equilibrium {
      * generated ones: then equal mean outputs hid a critic that ranks, and it was not blind.
      */
     private static boolean gateOpened(List<TrainingHistory.Epoch> adversarial) {
-        return adversarial.stream().noneMatch(e -> Double.isNaN(e.rewardWeight()) || Double.isNaN(e.criticAuc()))
-                && adversarial.stream().mapToDouble(TrainingHistory.Epoch::rewardWeight).average().orElse(0)
-                        >= CLOSED_GATE;
+        return meanRewardWeight(adversarial).orElse(0) >= CLOSED_GATE;
+    }
+
+    /** The reward gate's mean weight over the adversarial epochs; empty where the history does not record it. */
+    private static OptionalDouble meanRewardWeight(List<TrainingHistory.Epoch> adversarial) {
+        if (adversarial.stream().anyMatch(e -> Double.isNaN(e.rewardWeight()) || Double.isNaN(e.criticAuc()))) {
+            return OptionalDouble.empty();
+        }
+        return adversarial.stream().mapToDouble(TrainingHistory.Epoch::rewardWeight).average();
     }
 
     /** Epochs where the discriminator's margin turned around by more than {@link #SWING}. */
