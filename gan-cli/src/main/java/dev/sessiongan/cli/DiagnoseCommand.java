@@ -127,7 +127,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         out.println("  A(x), A(G(z)): the attribute critic's mean output on real and generated profiles");
         out.println("  C AUC: the session critic's AUC on held-out users against fresh generated sessions, before it"
-                + " trained on them; reward: the weight its policy gradient got from that (0 = at chance, 1 = full)");
+                + " trained on them");
+        out.println("  reward: the weight the critic's policy gradient got from that (0 = within chance, 1 = full)");
         out.printf(Locale.ROOT, "  at the equilibrium: D(x) = D(G(z)) = 0.5, D loss = -ln D(G) = ln 2 = %.3f, duality gap = 0%n",
                 Equilibrium.LN2);
     }
