@@ -25,6 +25,8 @@ final class RewardGate {
     private final int window;
     private final Deque<double[]> real = new ArrayDeque<>();
     private final Deque<double[]> fake = new ArrayDeque<>();
+    /** The window's AUC, computed once per step: the trainer reads it and the weight from it. */
+    private double auc = Double.NaN;
 
     /** @param window how many recent steps' scores to judge the critic by */
     RewardGate(int window) {
@@ -42,10 +44,15 @@ final class RewardGate {
             real.removeFirst();
             fake.removeFirst();
         }
+        auc = windowAuc();
     }
 
     /** The critic's AUC (real outscoring generated) over the window; NaN before any step. */
     double auc() {
+        return auc;
+    }
+
+    private double windowAuc() {
         int n1 = count(real);
         int n0 = count(fake);
         if (n1 == 0 || n0 == 0) {
@@ -70,7 +77,6 @@ final class RewardGate {
 
     /** The policy gradient's weight in [0, 1]; 0 before any step. */
     double weight() {
-        double auc = auc();
         if (Double.isNaN(auc)) {
             return 0;
         }
