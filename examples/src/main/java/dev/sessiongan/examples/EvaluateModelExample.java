@@ -3,6 +3,7 @@ package dev.sessiongan.examples;
 import dev.sessiongan.UserSimulator;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.diagnostics.Evaluation;
+import dev.sessiongan.diagnostics.SessionFeatures;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.generate.GenerationRequest;
@@ -30,6 +31,9 @@ public final class EvaluateModelExample {
 
         System.out.printf("classifier two-sample AUC %.3f (0.5 = indistinguishable from real)%n",
                 evaluation.classifierAuc());
+        System.out.printf("  on what the sessions do alone %.3f, on which items and categories alone %.3f%n",
+                evaluation.classifierAuc(SessionFeatures.Group.BEHAVIOUR),
+                evaluation.classifierAuc(SessionFeatures.Group.CATALOG));
         evaluation.fidelity().asMap().forEach((metric, distance) ->
                 System.out.printf("  %-22s %.4f%n", metric, distance));
         System.out.println("mode collapse: " + evaluation.modeCollapse().verdict().label());

@@ -214,11 +214,11 @@ final class EvaluateCommand implements Callable<Integer> {
      */
     private Evaluation repeated(Evaluation first, IntFunction<List<UserSession>> drawOf,
             List<UserSession> real) {
-        List<Double> draws = new ArrayList<>(first.classifierAucDraws());
+        List<ClassifierTwoSampleTest.Result> draws = new ArrayList<>(first.classifierDraws());
         List<Fidelity> fidelities = new ArrayList<>(List.of(first.fidelity()));
         for (int r = 1; r < repeats; r++) {
             List<UserSession> sample = drawOf.apply(r);
-            draws.add(new ClassifierTwoSampleTest().run(sample, real, seed + r).auc());
+            draws.add(new ClassifierTwoSampleTest().runByGroup(sample, real, seed + r));
             fidelities.add(Fidelity.of(sample, real, r));
         }
         return first.withDraws(draws, fidelities);

@@ -2,6 +2,7 @@ package dev.sessiongan.cli;
 
 import dev.sessiongan.diagnostics.Evaluation;
 import dev.sessiongan.diagnostics.EvaluationReport;
+import dev.sessiongan.diagnostics.SessionFeatures;
 import dev.sessiongan.diagnostics.Verdict;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -28,9 +29,18 @@ final class ReportTables {
         out.println("classifier two-sample AUC against " + holdoutName + " (0.5 = indistinguishable)");
         table(columns, c -> {
             Map<String, Double> auc = new LinkedHashMap<>();
+            boolean spread = columns.get(0).classifierDraws().size() > 1;
             auc.put("classifier_auc", c.classifierAuc());
-            if (columns.get(0).classifierAucDraws().size() > 1) {
+            if (spread) {
                 auc.put("classifier_auc_sd", c.classifierAucSd());
+            }
+            if (columns.stream().allMatch(Evaluation::hasGroupAucs)) {
+                for (SessionFeatures.Group group : SessionFeatures.Group.values()) {
+                    auc.put("  " + group.key() + " features", c.classifierAuc(group));
+                    if (spread) {
+                        auc.put("  " + group.key() + " features sd", c.classifierAucSd(group));
+                    }
+                }
             }
             return auc;
         });

@@ -153,6 +153,10 @@ class CliTest {
         assertThat(json.get("columns")).hasSize(3);
         assertThat(json.at("/columns/2/name").asText()).isEqualTo("real vs real");
         assertThat(json.at("/columns/2/classifier_auc").asDouble()).isBetween(0.45, 0.6);
+        // the same test on behaviour and on catalog features alone, for every column
+        assertThat(json.at("/columns/2/classifier_auc_catalog").asDouble()).isBetween(0.4, 0.62);
+        assertThat(json.at("/columns/0/classifier_auc_behaviour").asDouble()).isBetween(0.4, 0.7);
+        assertThat(run.out()).contains("behaviour features").contains("catalog features").contains("Of which");
         // 1,000 users have fewer sessions than the 4,080 training ones: real vs real compares as many, whole users
         int sessions = json.at("/columns/0/sessions").asInt();
         assertThat(sessions).isBetween(1_000, 2_000);
@@ -161,7 +165,7 @@ class CliTest {
         assertThat(json.at("/columns/0/charts/lengthShare")).hasSize(20);
         assertThat(json.get("summary").size()).isGreaterThanOrEqualTo(4);
         String html = Files.readString(report.resolve("report.html"));
-        assertThat(html).contains("echarts.init").contains("\"classifier_auc\"").contains("Apache")
+        assertThat(html).contains("echarts.init").contains("\"classifier_auc_catalog\"").contains("Apache")
                 .contains("data-charts-rendered");
         // the inlined JSON and library cannot close the script element they sit in
         String data = html.substring(html.indexOf("id=\"report-data\">"));
@@ -189,7 +193,8 @@ class CliTest {
                 (draws.get(0).asDouble() + draws.get(1).asDouble() + draws.get(2).asDouble()) / 3,
                 org.assertj.core.api.Assertions.within(1e-12));
         assertThat(json.at("/columns/0/classifier_auc_sd").asDouble()).isPositive();
-        assertThat(run.out()).contains("classifier_auc_sd").contains("over 3 draws");
+        assertThat(run.out()).contains("classifier_auc_sd").contains("over 3 draws").contains("behaviour features sd");
+        assertThat(json.at("/columns/0/classifier_auc_behaviour_draws")).hasSize(3);
         // the fidelity distances carry their spread over the draws, in the JSON and the table
         assertThat(json.at("/columns/0/fidelity_sd/category_js").asDouble()).isPositive();
         assertThat(json.at("/columns/0/fidelity_draws")).hasSize(3);

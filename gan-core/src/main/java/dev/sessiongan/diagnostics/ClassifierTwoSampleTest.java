@@ -5,10 +5,13 @@ import dev.sessiongan.data.UserSession;
 import dev.sessiongan.internal.Auc;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * A classifier two-sample test: can gradient-boosted trees tell sample A from sample B by
@@ -24,8 +27,21 @@ public final class ClassifierTwoSampleTest {
      * @param auc       cross-validated AUC of "is from B"
      * @param sizeEach  sessions used from each sample
      * @param folds     cross-validation folds
+     * @param byGroup   the same test's AUC on each {@link SessionFeatures.Group}'s features alone (empty unless
+     *                  {@link #runByGroup} ran it)
      */
-    public record Result(double auc, int sizeEach, int folds) {
+    public record Result(double auc, int sizeEach, int folds, Map<SessionFeatures.Group, Double> byGroup) {
+
+        public Result {
+            Map<SessionFeatures.Group, Double> copy = new EnumMap<>(SessionFeatures.Group.class);
+            copy.putAll(byGroup);
+            byGroup = Collections.unmodifiableMap(copy);
+        }
+
+        /** An outcome without group AUCs. */
+        public Result(double auc, int sizeEach, int folds) {
+            this(auc, sizeEach, folds, Map.of());
+        }
     }
 
     private final int folds;
@@ -52,6 +68,30 @@ public final class ClassifierTwoSampleTest {
      * @throws InvalidInputException if either sample has fewer sessions than folds
      */
     public Result run(List<UserSession> a, List<UserSession> b, long seed) {
+        Design design = design(a, b, seed);
+        return new Result(design.crossValidatedAuc(row -> row), design.size, folds);
+    }
+
+    /**
+     * Runs the test, then again on each feature group's columns alone with the same sessions and folds
+     * (fresh trees each time), so that where a candidate differs can be told apart: in what its sessions do,
+     * or in which items and categories they visit. The overall AUC is {@link #run}'s with the same seed. The
+     * folds are the whole vectors' ones, so a session found in both samples keeps its rows in one fold
+     * whatever the columns.
+     *
+     * @throws InvalidInputException if either sample has fewer sessions than folds
+     */
+    public Result runByGroup(List<UserSession> a, List<UserSession> b, long seed) {
+        Design design = design(a, b, seed);
+        Map<SessionFeatures.Group, Double> byGroup = new EnumMap<>(SessionFeatures.Group.class);
+        for (SessionFeatures.Group group : SessionFeatures.Group.values()) {
+            byGroup.put(group, design.crossValidatedAuc(group::of));
+        }
+        return new Result(design.crossValidatedAuc(row -> row), design.size, folds, byGroup);
+    }
+
+    /** Both samples cut to one size, their feature vectors, labels (1 = from B) and folds. */
+    private Design design(List<UserSession> a, List<UserSession> b, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int size = Math.min(maxPerSample, Math.min(a.size(), b.size()));
         if (size < folds) {
@@ -70,29 +110,52 @@ public final class ClassifierTwoSampleTest {
             x[i] = features.of(pooled.get(i));
             y[i] = i < size ? 0 : 1;
         }
-        int[] fold = assignFolds(x, size, random);
-        double[] outOfFold = new double[n];
-        for (int k = 0; k < folds; k++) {
-            List<Integer> trainRows = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (fold[i] != k) {
-                    trainRows.add(i);
-                }
-            }
-            double[][] tx = new double[trainRows.size()][];
-            int[] ty = new int[trainRows.size()];
-            for (int j = 0; j < trainRows.size(); j++) {
-                tx[j] = x[trainRows.get(j)];
-                ty[j] = y[trainRows.get(j)];
-            }
-            BoostedTrees model = BoostedTrees.fit(tx, ty, options);
-            for (int i = 0; i < n; i++) {
-                if (fold[i] == k) {
-                    outOfFold[i] = model.score(x[i]);
-                }
-            }
+        return new Design(x, y, assignFolds(x, size, random), size);
+    }
+
+    private final class Design {
+        final double[][] x;
+        final int[] y;
+        final int[] fold;
+        final int size;
+
+        Design(double[][] x, int[] y, int[] fold, int size) {
+            this.x = x;
+            this.y = y;
+            this.fold = fold;
+            this.size = size;
         }
-        return new Result(Auc.of(outOfFold, y), size, folds);
+
+        /** Out-of-fold AUC of trees fitted on {@code columns} of each feature vector. */
+        double crossValidatedAuc(UnaryOperator<double[]> columns) {
+            int n = x.length;
+            double[][] features = new double[n][];
+            for (int i = 0; i < n; i++) {
+                features[i] = columns.apply(x[i]);
+            }
+            double[] outOfFold = new double[n];
+            for (int k = 0; k < folds; k++) {
+                List<Integer> trainRows = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (fold[i] != k) {
+                        trainRows.add(i);
+                    }
+                }
+                double[][] tx = new double[trainRows.size()][];
+                int[] ty = new int[trainRows.size()];
+                for (int j = 0; j < trainRows.size(); j++) {
+                    tx[j] = features[trainRows.get(j)];
+                    ty[j] = y[trainRows.get(j)];
+                }
+                BoostedTrees model = BoostedTrees.fit(tx, ty, options);
+                for (int i = 0; i < n; i++) {
+                    if (fold[i] == k) {
+                        outOfFold[i] = model.score(features[i]);
+                    }
+                }
+            }
+            return Auc.of(outOfFold, y);
+        }
     }
 
     /**

@@ -55,9 +55,14 @@ public record EvaluationReport(Map<String, Object> inputs, List<Evaluation> colu
     }
 
     private static String auc(Evaluation e) {
-        int draws = e.classifierAucDraws().size();
+        int draws = e.classifierDraws().size();
         return draws < 2 ? String.format(Locale.ROOT, "%.3f", e.classifierAuc())
                 : String.format(Locale.ROOT, "%.3f ± %.3f over %d draws", e.classifierAuc(), e.classifierAucSd(), draws);
+    }
+
+    private static String auc(Evaluation e, SessionFeatures.Group group) {
+        return e.classifierDraws().size() < 2 ? String.format(Locale.ROOT, "%.3f", e.classifierAuc(group))
+                : String.format(Locale.ROOT, "%.3f ± %.3f", e.classifierAuc(group), e.classifierAucSd(group));
     }
 
     /** Where a fidelity distance stands against a yardstick's. */
@@ -114,6 +119,17 @@ public record EvaluationReport(Map<String, Object> inputs, List<Evaluation> colu
             realism.append(String.format(Locale.ROOT, "; %s %s", other.name(), auc(other)));
         }
         lines.add(realism.append(").").toString());
+        if (columns.stream().allMatch(Evaluation::hasGroupAucs)) {
+            StringBuilder groups = new StringBuilder(String.format(Locale.ROOT,
+                    "Of which: on behaviour features alone (length, event types, timing, repeats) AUC %s; on catalog"
+                            + " features alone (how popular its items and categories are) %s",
+                    auc(c, SessionFeatures.Group.BEHAVIOUR), auc(c, SessionFeatures.Group.CATALOG)));
+            for (Evaluation other : columns.subList(1, columns.size())) {
+                groups.append(String.format(Locale.ROOT, "; %s %s and %s", other.name(),
+                        auc(other, SessionFeatures.Group.BEHAVIOUR), auc(other, SessionFeatures.Group.CATALOG)));
+            }
+            lines.add(groups.append('.').toString());
+        }
         if (columns.size() > 1) {
             Evaluation baseline = columns.get(1);
             Map<String, Standing> standings = fidelityAgainst(baseline);

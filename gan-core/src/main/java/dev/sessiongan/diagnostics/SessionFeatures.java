@@ -4,6 +4,7 @@ import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.data.UserSession;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,43 @@ public final class SessionFeatures {
             "repeat_item_ratio", "repeat_category_ratio",
             "mean_log_item_popularity", "min_log_item_popularity", "singleton_item_ratio",
             "mean_log_category_popularity", "unknown_category_ratio");
+
+    /**
+     * What a feature describes. A generator's tokens decide a session's behaviour; which real items and
+     * categories stand behind them is the catalog's (decoding tables, popularity draws), so the two parts
+     * of a two-sample test's AUC point at different parts of a model.
+     */
+    public enum Group {
+        /** Length, event-type mix, first and last event, duration and gaps, repeated items and categories. */
+        BEHAVIOUR("behaviour", 0, 16),
+        /** How popular its items and categories are in the reference sample, items seen once, unknown categories. */
+        CATALOG("catalog", 16, 21);
+
+        private final String key;
+        private final int from;
+        private final int to;
+
+        Group(String key, int from, int to) {
+            this.key = key;
+            this.from = from;
+            this.to = to;
+        }
+
+        /** The group's name in reports ({@code behaviour}, {@code catalog}). */
+        public String key() {
+            return key;
+        }
+
+        /** The names of its features, in vector order. */
+        public List<String> names() {
+            return NAMES.subList(from, to);
+        }
+
+        /** Its columns of a feature vector. */
+        double[] of(double[] features) {
+            return Arrays.copyOfRange(features, from, to);
+        }
+    }
 
     private final Map<String, Integer> itemCounts;
     private final Map<String, Integer> categoryCounts;

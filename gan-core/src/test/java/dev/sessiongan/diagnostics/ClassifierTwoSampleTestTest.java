@@ -13,6 +13,7 @@ import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.internal.Auc;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,5 +83,40 @@ class ClassifierTwoSampleTestTest {
         double b = new ClassifierTwoSampleTest().run(train.sessions(), holdout.sessions(), 9).auc();
 
         assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void byGroupTheWholeAucIsTheTestsAndEachGroupSeesOnlyItsOwnDifference() {
+        // the holdout's sessions ten times slower: what they do changes, not which items they visit
+        List<UserSession> slowed = holdout.sessions().stream().map(s -> {
+            Instant start = s.events().get(0).timestamp();
+            return new UserSession(s.sessionId(), s.userId(), s.events().stream().map(e -> new ClickEvent(
+                    start.plus(Duration.between(start, e.timestamp()).multipliedBy(10)), e.type(), e.itemId(),
+                    e.categoryId())).toList());
+        }).toList();
+        // the holdout's sessions on items no other session has: which items, not what they do
+        List<UserSession> renamed = holdout.sessions().stream().map(s -> new UserSession(s.sessionId(), s.userId(),
+                s.events().stream().map(e -> new ClickEvent(e.timestamp(), e.type(), e.itemId() + "@" + s.sessionId(),
+                        e.categoryId())).toList())).toList();
+        ClassifierTwoSampleTest test = new ClassifierTwoSampleTest();
+
+        var bySlowed = test.runByGroup(train.sessions(), slowed, 5);
+        var byRenamed = test.runByGroup(train.sessions(), renamed, 5);
+
+        assertThat(bySlowed.auc()).isEqualTo(test.run(train.sessions(), slowed, 5).auc());
+        assertThat(test.run(train.sessions(), slowed, 5).byGroup()).isEmpty();
+        assertThat(bySlowed.byGroup().get(SessionFeatures.Group.BEHAVIOUR)).isGreaterThan(0.65);
+        assertThat(bySlowed.byGroup().get(SessionFeatures.Group.CATALOG)).isBetween(0.42, 0.58);
+        assertThat(byRenamed.byGroup().get(SessionFeatures.Group.CATALOG)).isGreaterThan(0.7);
+        assertThat(byRenamed.byGroup().get(SessionFeatures.Group.BEHAVIOUR)).isBetween(0.42, 0.58);
+    }
+
+    @Test
+    void theGroupsSplitTheFeaturesBetweenThem() {
+        List<String> joined = new ArrayList<>(SessionFeatures.Group.BEHAVIOUR.names());
+        joined.addAll(SessionFeatures.Group.CATALOG.names());
+
+        assertThat(joined).isEqualTo(SessionFeatures.NAMES);
+        assertThat(SessionFeatures.Group.CATALOG.names()).first().isEqualTo("mean_log_item_popularity");
     }
 }
