@@ -52,8 +52,14 @@ final class ModelsCommand implements Callable<Integer> {
         out.printf("  evaluation   %s users (seed %s) against %s%n", inputs.path("users").asText("?"),
                 inputs.path("seed").asText("?"), inputs.path("holdout").asText("?"));
         for (JsonNode column : json.path("columns")) {
-            out.printf("    %-16s classifier AUC %.3f%n", column.path("name").asText(),
+            out.printf("    %-16s classifier AUC %.3f", column.path("name").asText(),
                     column.path("classifier_auc").asDouble(Double.NaN));
+            // reports written before the feature groups have no group figures
+            if (column.has("classifier_auc_behaviour") && column.has("classifier_auc_catalog")) {
+                out.printf(" (behaviour features %.3f, catalog features %.3f)",
+                        column.path("classifier_auc_behaviour").asDouble(), column.path("classifier_auc_catalog").asDouble());
+            }
+            out.println();
         }
         for (JsonNode line : json.path("summary")) {
             out.println("    " + line.asText());

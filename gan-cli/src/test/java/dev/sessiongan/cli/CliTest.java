@@ -329,7 +329,8 @@ class CliTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("default: ").contains("trained on   train.csv (rees46): 14,074 events")
-                .containsPattern("real vs real +classifier AUC 0\\.5\\d\\d").contains("Realism: ");
+                .containsPattern("real vs real +classifier AUC 0\\.5\\d\\d \\(behaviour features 0\\.\\d{3}, catalog"
+                        + " features 0\\.\\d{3}\\)").contains("Realism: ").contains("Of which: ");
     }
 
     @Test
