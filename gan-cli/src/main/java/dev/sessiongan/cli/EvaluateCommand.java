@@ -45,8 +45,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a model (or a synthetic events CSV) against held-out real users: classifier"
-                + " two-sample test, fidelity, mode collapse, privacy and train-on-synthetic/test-on-real, beside"
-                + " the Markov baseline and real-vs-real when --train is given.")
+                + " two-sample test (on all features, and on behaviour and catalog features apart), fidelity, mode"
+                + " collapse, privacy and train-on-synthetic/test-on-real, beside the Markov baseline and"
+                + " real-vs-real when --train is given.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
