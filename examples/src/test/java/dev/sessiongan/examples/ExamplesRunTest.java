@@ -31,7 +31,8 @@ class ExamplesRunTest {
         String printed = run(() -> EvaluateModelExample.main(new String[] {HOLDOUT.toString()}));
 
         assertThat(printed).containsPattern("classifier two-sample AUC 0\\.\\d{3}")
-                .containsPattern("on what the sessions do alone 0\\.\\d{3}, on which items and categories alone 0\\.\\d{3}")
+                .containsPattern("on what the sessions do alone 0\\.\\d{3}, on which items and categories alone"
+                        + " 0\\.\\d{3}")
                 .contains("event_type_tv").contains("mode collapse: ");
     }
 

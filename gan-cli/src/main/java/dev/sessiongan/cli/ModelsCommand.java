@@ -57,7 +57,8 @@ final class ModelsCommand implements Callable<Integer> {
             // reports written before the feature groups have no group figures
             if (column.has("classifier_auc_behaviour") && column.has("classifier_auc_catalog")) {
                 out.printf(" (behaviour features %.3f, catalog features %.3f)",
-                        column.path("classifier_auc_behaviour").asDouble(), column.path("classifier_auc_catalog").asDouble());
+                        column.path("classifier_auc_behaviour").asDouble(),
+                        column.path("classifier_auc_catalog").asDouble());
             }
             out.println();
         }

@@ -27,6 +27,14 @@ class EvaluationReportTest {
                 Collections.nCopies(draws.size(), test(0.5)), draws);
     }
 
+    /** The REES46 holdout's sessions in two halves, for columns that need real samples. */
+    private static List<List<UserSession>> holdoutHalves() {
+        List<UserSession> holdout = ClickstreamFormats.rees46()
+                .read(TestData.file("rees46_multicategory/holdout.csv"), ReadOptions.DEFAULT).dataset().sessions();
+        int middle = holdout.size() / 2;
+        return List.of(holdout.subList(0, middle), holdout.subList(middle, holdout.size()));
+    }
+
     private static ClassifierTwoSampleTest.Result test(double auc) {
         return new ClassifierTwoSampleTest.Result(auc, 100, 5);
     }
@@ -72,11 +80,11 @@ class EvaluationReportTest {
 
     @Test
     void theSummaryAndTheReportSayWhereEachMetricStands() throws java.io.IOException {
-        List<UserSession> holdout = ClickstreamFormats.rees46()
-                .read(TestData.file("rees46_multicategory/holdout.csv"), ReadOptions.DEFAULT).dataset().sessions();
-        List<UserSession> first = holdout.subList(0, holdout.size() / 2);
-        List<UserSession> second = holdout.subList(holdout.size() / 2, holdout.size());
-        Evaluation model = Evaluation.of("model", first, second, null, 1).withDraws(Collections.nCopies(4, test(0.5, 0.52, 0.56)),
+        List<List<UserSession>> halves = holdoutHalves();
+        List<UserSession> first = halves.get(0);
+        List<UserSession> second = halves.get(1);
+        Evaluation model = Evaluation.of("model", first, second, null, 1).withDraws(
+                Collections.nCopies(4, test(0.5, 0.52, 0.56)),
                 List.of(fidelity(0.004, 0.010, 0.150), fidelity(0.004, 0.020, 0.160), fidelity(0.004, 0.010, 0.150),
                         fidelity(0.004, 0.020, 0.160)));
         Evaluation baseline = Evaluation.of("baseline", second, first, null, 1).withDraws(
@@ -112,10 +120,9 @@ class EvaluationReportTest {
     @Test
     void groupAucsAreAveragedOverTheDrawsAndReportedBesideTheWhole() {
         List<Fidelity> fidelities = Collections.nCopies(2, fidelity(0.004, 0.010, 0.150));
-        List<UserSession> holdout = ClickstreamFormats.rees46()
-                .read(TestData.file("rees46_multicategory/holdout.csv"), ReadOptions.DEFAULT).dataset().sessions();
-        List<UserSession> first = holdout.subList(0, holdout.size() / 2);
-        List<UserSession> second = holdout.subList(holdout.size() / 2, holdout.size());
+        List<List<UserSession>> halves = holdoutHalves();
+        List<UserSession> first = halves.get(0);
+        List<UserSession> second = halves.get(1);
         Evaluation model = Evaluation.of("model", first, second, null, 1)
                 .withDraws(List.of(test(0.54, 0.51, 0.57), test(0.56, 0.53, 0.59)), fidelities);
         Evaluation plain = column("plain", fidelities);
