@@ -26,6 +26,11 @@ final class GanTrainingOptions {
             description = "Categories with their own slot in the encoding; the rest share OTHER (default 50).")
     Integer topCategories;
 
+    @Option(names = "--popularity-tiers", paramLabel = "N",
+            description = "Popularity tiers the network chooses new items from (1 to 8; default 1: popularity is "
+                    + "decoding's alone).")
+    Integer popularityTiers;
+
     @Option(names = "--learning-rate", paramLabel = "LR", description = "Warm-start learning rate (default 0.003).")
     Double learningRate;
 
@@ -97,9 +102,10 @@ final class GanTrainingOptions {
         if (hidden != null) {
             b.hidden(hidden);
         }
-        if (topCategories != null) {
+        if (topCategories != null || popularityTiers != null) {
             EncodingOptions e = GanOptions.DEFAULT.encoding();
-            b.encoding(new EncodingOptions(topCategories, e.timeBuckets(), e.maxLength()));
+            b.encoding(new EncodingOptions(topCategories != null ? topCategories : e.topCategories(), e.timeBuckets(),
+                    e.maxLength(), popularityTiers != null ? popularityTiers : e.popularityTiers()));
         }
         if (learningRate != null) {
             b.learningRate(learningRate);
@@ -146,7 +152,7 @@ final class GanTrainingOptions {
     /** Whether any GAN option was given (they are an error with the Markov model). */
     boolean any() {
         return seed != null || mleEpochs != null || adversarialEpochs != null || batchSize != null || hidden != null
-                || topCategories != null
+                || topCategories != null || popularityTiers != null
                 || learningRate != null || adversarialLearningRate != null || discriminatorLearningRate != null
                 || discriminatorSteps != null || packing != null || labelSmoothing != null || mleWeight != null
                 || entropyWeight != null || dualityGapEvery != null || weightAveraging != null

@@ -418,6 +418,9 @@ class CliTest {
                 .contains("--session-gap: cannot parse");
         assertThat(run("inspect", "--format", "rees46", "--item-col", "x", TRAIN).err())
                 .contains("--item-col only apply to --format generic");
+        assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--popularity-tiers", "9",
+                "--out", dir.resolve("t.model").toString()).err()).contains("popularityTiers must be in [1, 8], got 9");
+        assertThat(dir.resolve("t.model")).doesNotExist();
     }
 
     @Test

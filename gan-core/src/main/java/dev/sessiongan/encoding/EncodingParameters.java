@@ -30,6 +30,10 @@ import java.util.List;
  *                             first that bought beyond the first buying one ({@link BuyingSessions}); {@code null}
  *                             in models written before it was recorded, whose network alone decides which
  *                             sessions of such a buyer buy
+ * @param popularityBounds     per popularity tier but the last, from the most popular: the fewest training
+ *                             users a head item of the tier has (descending; the last tier's items have more
+ *                             than {@link #tailLimit()}); {@code null} with one tier, as in models written
+ *                             before tiers
  */
 record EncodingParameters(
         EncodingOptions options,
@@ -45,11 +49,36 @@ record EncodingParameters(
         // fields that came later are left out when absent, so an older model is saved again as it was
         @JsonInclude(JsonInclude.Include.NON_NULL) OtherRuns otherRuns,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double revisitRate,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double repeatBuyingRate) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double repeatBuyingRate,
+        @JsonInclude(JsonInclude.Include.NON_NULL) long[] popularityBounds) {
 
     EncodingParameters {
         checkRate("revisitRate", revisitRate);
         checkRate("repeatBuyingRate", repeatBuyingRate);
+        if (popularityBounds != null) {
+            for (int i = 0; i < popularityBounds.length; i++) {
+                // the last tier must hold some user count above the tail's
+                long floor = i + 1 < popularityBounds.length ? popularityBounds[i + 1] : Math.max(1, tailUsers) + 1;
+                if (popularityBounds[i] <= floor) {
+                    throw new IllegalArgumentException("popularityBounds must descend above the tail's " + tailUsers
+                            + " users, got " + Arrays.toString(popularityBounds));
+                }
+            }
+        }
+    }
+
+    /** How many popularity tiers the head items are split into. */
+    int popularityTiers() {
+        return popularityBounds == null ? 1 : popularityBounds.length + 1;
+    }
+
+    /** The popularity tier (0 = most popular) of a head item that {@code users} training users acted on. */
+    int popularityTier(long users) {
+        int tier = 0;
+        while (popularityBounds != null && tier < popularityBounds.length && users < popularityBounds[tier]) {
+            tier++;
+        }
+        return tier;
     }
 
     private static void checkRate(String name, Double value) {

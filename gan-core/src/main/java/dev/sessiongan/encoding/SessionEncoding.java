@@ -34,7 +34,9 @@ import java.util.stream.IntStream;
  *   <li>category: one of the top-K categories, or OTHER;</li>
  *   <li>item choice: REPEAT the previous item, an item SEEN earlier in the session, a NEW item drawn by
  *       popularity within the generated category, or a RARE one: an item of the long tail, which few
- *       training users acted on (at most two; one in models written before that);</li>
+ *       training users acted on (at most two; one in models written before that). With popularity tiers
+ *       (models written since 2026-11-28), NEW is the most popular tier of the head and each further tier
+ *       has a choice of its own after RARE;</li>
  *   <li>a log-scaled bucket of the gap since the previous event.</li>
  * </ol>
  * Users get a profile (sessions, buyer, preferred category, price tier) encoded the same way.
@@ -46,13 +48,16 @@ public final class SessionEncoding {
     public static final int TYPES = EventType.values().length + 1;
     /** The END type index. */
     public static final int END = EventType.values().length;
-    /** Size of the item-choice head. */
+    /** Kinds of item choice: REPEAT, SEEN, NEW and RARE (further popularity tiers are NEW's kind). */
     public static final int ITEM_CHOICES = 4;
     /** Item choice: the previous event's item. */
     public static final int REPEAT = 0;
     /** Item choice: an item seen earlier in the session. */
     public static final int SEEN = 1;
-    /** Item choice: an item not yet seen in the session, drawn by popularity. */
+    /**
+     * Item choice: an item not yet seen in the session, drawn by popularity (from the most popular tier when
+     * there are tiers; tier {@code t > 0} is choice {@code RARE + t}).
+     */
     public static final int NEW = 2;
     /** Item choice: an item not yet seen in the session from the long tail (few training users). */
     public static final int RARE = 3;
@@ -101,8 +106,7 @@ public final class SessionEncoding {
         slotDraw = new ItemDraw[parameters.pools().size()];
         for (int i = 0; i < slotDraw.length; i++) {
             EncodingParameters.ItemPool pool = parameters.pools().get(i);
-            slotDraw[i] = new ItemDraw(i, pool, IntStream.range(0, pool.ids().size()).toArray(),
-                    parameters.tailLimit());
+            slotDraw[i] = new ItemDraw(i, pool, IntStream.range(0, pool.ids().size()).toArray(), parameters);
             for (int j = 0; j < pool.ids().size(); j++) {
                 usersOfItem.put(pool.ids().get(j), pool.users()[j]);
             }
@@ -123,7 +127,7 @@ public final class SessionEncoding {
             int[] indices = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             otherIndex.put(e.getKey(), otherCategories.size());
             otherCategories.add(e.getKey());
-            otherDraw.put(e.getKey(), new ItemDraw(slotDraw.length + c, other, indices, parameters.tailLimit()));
+            otherDraw.put(e.getKey(), new ItemDraw(slotDraw.length + c, other, indices, parameters));
             if (runs == null) {
                 headWeights[c] = Arrays.stream(indices).mapToLong(i -> other.counts()[i]).sum();
                 tailWeights[c] = headWeights[c];
@@ -181,6 +185,7 @@ public final class SessionEncoding {
         Map<String, Set<String>> itemUsers = new HashMap<>();
         Map<String, String> itemCategory = new HashMap<>();
         Map<String, String> itemPrice = new HashMap<>();
+        List<String> newItems = new ArrayList<>(); // each session's distinct items, the head's among them NEW choices
         List<List<Double>> gaps = new ArrayList<>();
         for (int k = 0; k < options.timeBuckets(); k++) {
             gaps.add(new ArrayList<>());
@@ -195,6 +200,7 @@ public final class SessionEncoding {
                 itemCounts.computeIfAbsent(e.itemId(), k -> new long[1])[0]++;
                 if (inSession.add(e.itemId())) {
                     itemSessions.computeIfAbsent(e.itemId(), k -> new long[1])[0]++;
+                    newItems.add(e.itemId());
                 }
                 itemUsers.computeIfAbsent(e.itemId(), k -> new HashSet<>()).add(session.userId());
                 itemCategory.putIfAbsent(e.itemId(), category);
@@ -254,9 +260,33 @@ public final class SessionEncoding {
                 item -> itemUsers.get(item).size() <= TAIL_USERS, otherItems);
         int[] many = users.stream().mapToInt(u -> u.sessions().size()).filter(n -> n >= SESSION_BUCKETS).sorted().toArray();
         double revisits = Revisits.rate(users, c -> slot.getOrDefault(key(c), other));
+        long[] popularity = kept != null ? kept.popularityBounds()
+                : popularityBounds(newItems.stream().mapToLong(item -> itemUsers.get(item).size()).toArray(),
+                        options.popularityTiers());
         return new SessionEncoding(new EncodingParameters(options, top, pools, gapQuantiles, tierBounds, many,
                 wholeSeconds ? 1000 : 1, runs.commonStay(), users.size(), TAIL_USERS, runs, revisits,
-                BuyingSessions.rate(users)));
+                BuyingSessions.rate(users), popularity));
+    }
+
+    /**
+     * Bounds that split the head's NEW choices ({@code users}: per new item of a training session, how many
+     * training users acted on it; tail items are skipped) into {@code tiers} tiers of about equal share, from
+     * the most popular: tier t holds items with at least {@code bounds[t]} users. Bounds that coincide (many
+     * items share a user count) merge their tiers; {@code null} when one tier is left. A session's own user is
+     * counted: placed by its other users (as a new user sees them), the tiers drew the most popular items
+     * further from the held-out users' (docs/encoding.md).
+     */
+    static long[] popularityBounds(long[] users, int tiers) {
+        long[] head = Arrays.stream(users).filter(u -> u > TAIL_USERS).map(u -> -u).sorted().map(u -> -u).toArray();
+        List<Long> bounds = new ArrayList<>();
+        for (int t = 1; t < tiers && head.length > 0; t++) {
+            long bound = head[(int) ((long) t * head.length / tiers)];
+            long floor = bounds.isEmpty() ? Long.MAX_VALUE : bounds.get(bounds.size() - 1);
+            if (bound < floor && bound > TAIL_USERS + 1) {
+                bounds.add(bound);
+            }
+        }
+        return bounds.isEmpty() ? null : bounds.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -305,14 +335,24 @@ public final class SessionEncoding {
         return parameters.options().timeBuckets();
     }
 
+    /** Size of the item-choice head: REPEAT, SEEN, NEW, RARE, then the popularity tiers after the first. */
+    public int itemChoices() {
+        return ITEM_CHOICES + parameters.popularityTiers() - 1;
+    }
+
+    /** The kind of an item choice: a popularity tier's choice is {@link #NEW}'s kind, the others their own. */
+    public static int choiceKind(int choice) {
+        return choice > RARE ? NEW : choice;
+    }
+
     /** The head sizes, in row order: type, category, item choice, time bucket. */
     public int[] headSizes() {
-        return new int[] {TYPES, categorySlots(), ITEM_CHOICES, timeBuckets()};
+        return new int[] {TYPES, categorySlots(), itemChoices(), timeBuckets()};
     }
 
     /** Width of a one-hot step (all heads side by side). */
     public int stepWidth() {
-        return TYPES + categorySlots() + ITEM_CHOICES + timeBuckets();
+        return TYPES + categorySlots() + itemChoices() + timeBuckets();
     }
 
     /** The category slot of a category id ({@code null} = unknown); OTHER for rare categories. */
@@ -334,7 +374,8 @@ public final class SessionEncoding {
             } else if (seen.contains(e.itemId())) {
                 item = SEEN;
             } else {
-                item = usersOfItem.getOrDefault(e.itemId(), 0L) <= parameters.tailLimit() ? RARE : NEW;
+                long users = usersOfItem.getOrDefault(e.itemId(), 0L);
+                item = users <= parameters.tailLimit() ? RARE : headChoice(parameters.popularityTier(users));
             }
             seen.add(e.itemId());
             int time = i == 0 ? -1 : TimeBuckets.of(
@@ -343,6 +384,11 @@ public final class SessionEncoding {
         }
         steps[n] = new int[] {END, -1, -1, -1};
         return new EncodedSession(steps);
+    }
+
+    /** The item choice of a head item of popularity tier {@code tier}. */
+    private static int headChoice(int tier) {
+        return tier == 0 ? NEW : RARE + tier;
     }
 
     /**
@@ -439,24 +485,26 @@ public final class SessionEncoding {
                 return new ClickEvent(at, type, e.itemId(), e.categoryId(), e.price(), Map.of());
             }
         }
-        if ((choice == NEW || choice == RARE) && parameters.revisitRate() != null) {
+        if (choice >= NEW && parameters.revisitRate() != null) {
             ClickEvent back = Revisits.pick(earlier, previous, step[1], this::categorySlot, parameters.revisitRate(),
                     random);
             if (back != null) {
                 return new ClickEvent(at, type, back.itemId(), back.categoryId(), back.price(), Map.of());
             }
         }
-        return newItem(type, at, step[1], choice == RARE, previous, random, deck, strict);
+        // an impossible choice (REPEAT at the first event) draws as NEW does
+        int tier = choice > RARE ? choice - RARE : 0;
+        return newItem(type, at, step[1], choice == RARE, tier, previous, random, deck, strict);
     }
 
-    private ClickEvent newItem(EventType type, Instant at, int slot, boolean rare, List<ClickEvent> previous,
+    private ClickEvent newItem(EventType type, Instant at, int slot, boolean rare, int tier, List<ClickEvent> previous,
             SplittableRandom random, TailDeck deck, boolean strict) {
         int otherSlot = parameters.categories().size();
         if (slot == otherSlot && otherHeadChoice != null) {
-            return otherItem(type, at, rare, previous, random, deck, strict);
+            return otherItem(type, at, rare, tier, previous, random, deck, strict);
         }
         int s = slotDraw[slot].isEmpty() ? firstNonEmptyPool() : slot;
-        return drawFresh(parameters.pools().get(s), slotDraw[s], rare, type, at, previous, random, deck);
+        return drawFresh(parameters.pools().get(s), slotDraw[s], rare, tier, type, at, previous, random, deck);
     }
 
     /**
@@ -465,7 +513,7 @@ public final class SessionEncoding {
      * how often sessions entered it on a tail item ({@code rare}) or on a head item — when {@code strict},
      * never the category just left, unless no other can be entered.
      */
-    private ClickEvent otherItem(EventType type, Instant at, boolean rare, List<ClickEvent> previous,
+    private ClickEvent otherItem(EventType type, Instant at, boolean rare, int tier, List<ClickEvent> previous,
             SplittableRandom random, TailDeck deck, boolean strict) {
         String category = null;
         int left = -1;
@@ -487,7 +535,7 @@ public final class SessionEncoding {
             category = otherCategories.get(left < 0 ? entry.next(random) : entry.nextExcept(random, left));
         }
         EncodingParameters.ItemPool pool = parameters.pools().get(parameters.categories().size());
-        return drawFresh(pool, otherDraw.get(category), rare, type, at, previous, random, deck);
+        return drawFresh(pool, otherDraw.get(category), rare, tier, type, at, previous, random, deck);
     }
 
     private static WeightedChoice choiceOrNull(long[] weights) {
@@ -495,13 +543,13 @@ public final class SessionEncoding {
     }
 
     /** An item not yet in the session if a few tries find one (an item new to the catalog never is). */
-    private static ClickEvent drawFresh(EncodingParameters.ItemPool pool, ItemDraw draw, boolean rare, EventType type,
-            Instant at, List<ClickEvent> previous, SplittableRandom random, TailDeck deck) {
-        TailDeck.Deal pick = draw.draw(rare, random, deck);
+    private static ClickEvent drawFresh(EncodingParameters.ItemPool pool, ItemDraw draw, boolean rare, int tier,
+            EventType type, Instant at, List<ClickEvent> previous, SplittableRandom random, TailDeck deck) {
+        TailDeck.Deal pick = draw.draw(rare, tier, random, deck);
         for (int attempt = 0;
                 attempt < 4 && pick.newItem() == null && alreadyIn(previous, pool.ids().get(pick.index()));
                 attempt++) {
-            pick = draw.draw(rare, random, deck);
+            pick = draw.draw(rare, tier, random, deck);
         }
         return poolItem(pool, pick, type, at);
     }

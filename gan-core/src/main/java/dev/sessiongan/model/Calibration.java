@@ -27,9 +27,9 @@ import java.util.List;
  *   <li>END within the length class: the chance to end, per class and per event past the class's smallest
  *       length (the network put it late, and the sampler then forced it at the class's largest length:
  *       5-event sessions were half as frequent as in the data, 6-event ones 60 % more frequent);</li>
- *   <li>the item choice (repeat, seen, new, rare) given the event type and the previous event's item choice
- *       (or none at the first event): after a repeat the network repeated again 42 % of the time against the
- *       data's 35 %, so runs of one item were too long.</li>
+ *   <li>the item choice (repeat, seen, new — each popularity tier —, rare) given the event type and the
+ *       previous event's kind of item choice (or none at the first event): after a repeat the network
+ *       repeated again 42 % of the time against the data's 35 %, so runs of one item were too long.</li>
  * </ul>
  * Fields with many values are left alone token by token (preferred category, category slot, time bucket):
  * measured on REES46, with 51 category slots and a few thousand training users their corrections fitted the
@@ -444,7 +444,9 @@ final class Calibration {
                     purchased |= type == EventType.PURCHASE.ordinal();
                 }
                 case CATEGORY -> category = layout.valueOf(token, Field.CATEGORY);
-                case ITEM -> choice = layout.valueOf(token, Field.ITEM);
+                // a popularity tier's context is NEW's: tiers split what NEW was, and few contexts keep the
+                // corrections from fitting noise
+                case ITEM -> choice = SessionEncoding.choiceKind(layout.valueOf(token, Field.ITEM));
                 case TIME -> {
                     previousType = type;
                     previousChoice = choice;

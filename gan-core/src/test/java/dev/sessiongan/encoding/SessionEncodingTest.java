@@ -28,12 +28,14 @@ class SessionEncodingTest {
 
     private static SessionDataset train;
     private static SessionEncoding encoding;
+    private static SessionEncoding tiered;
 
     @BeforeAll
     static void fit() {
         train = ClickstreamFormats.rees46().read(TestData.file("rees46_multicategory/train.csv"), ReadOptions.DEFAULT)
                 .dataset();
         encoding = SessionEncoding.fit(train, EncodingOptions.DEFAULT);
+        tiered = SessionEncoding.fit(train, EncodingOptions.DEFAULT.withPopularityTiers(3));
     }
 
     @Test
@@ -42,6 +44,74 @@ class SessionEncodingTest {
         assertThat(encoding.stepWidth()).isEqualTo(76);
         assertThat(encoding.profileSizes()).containsExactly(4, 2, 51, 4);
         assertThat(new TokenLayout(encoding).vocabulary()).isEqualTo(4 + 2 + 51 + 4 + 10 + 7 + 51 + 4 + 14);
+        // item choice: REPEAT, SEEN, NEW (the most popular tier), RARE, then the two further popularity tiers
+        assertThat(tiered.headSizes()).containsExactly(7, 51, 6, 14);
+        assertThat(new TokenLayout(tiered).vocabulary()).isEqualTo(4 + 2 + 51 + 4 + 10 + 7 + 51 + 6 + 14);
+    }
+
+    /**
+     * The tiers split the head's new items of training sessions into about equal shares, the most popular
+     * first, and decoding a tier's choice gives an item of that tier; a refit keeps the bounds.
+     */
+    @Test
+    void popularityTiersSplitTheHeadAndDecodeWithinTheirTier() {
+        long[] bounds = tiered.parameters().popularityBounds();
+        assertThat(bounds).hasSize(2);
+        assertThat(bounds[0]).isGreaterThan(bounds[1]);
+        assertThat(bounds[1]).isGreaterThan(SessionEncoding.TAIL_USERS + 1);
+        int[] choices = new int[tiered.itemChoices()];
+        train.sessions().forEach(s -> {
+            int[][] steps = tiered.encode(s).steps();
+            for (int i = 0; i < steps.length - 1; i++) {
+                choices[steps[i][2]]++;
+            }
+        });
+        int[] tierChoices = {SessionEncoding.NEW, SessionEncoding.RARE + 1, SessionEncoding.RARE + 2};
+        double head = Arrays.stream(tierChoices).map(c -> choices[c]).sum();
+        for (int c : tierChoices) {
+            assertThat(choices[c] / head).as("share of tier choice %d", c).isBetween(0.25, 0.42);
+        }
+
+        java.util.Map<String, java.util.Set<String>> usersOf = usersOfItems();
+        SplittableRandom random = new SplittableRandom(6);
+        TailDeck deck = tiered.tailDeck(0, 0, 256);
+        for (int t = 0; t < tierChoices.length; t++) {
+            long most = t == 0 ? Long.MAX_VALUE : bounds[t - 1] - 1;
+            long fewest = t < bounds.length ? bounds[t] : SessionEncoding.TAIL_USERS + 1;
+            for (int i = 0; i < 100; i++) {
+                String item = tiered.decode(List.<int[]>of(new int[] {0, 0, tierChoices[t], -1}), "u", "s", 0, random,
+                        deck).events().get(0).itemId();
+                assertThat((long) usersOf.get(item).size()).as("users of a tier-%d item", t).isBetween(fewest, most);
+            }
+        }
+        List<UserHistory> users = train.users();
+        SessionEncoding half = SessionEncoding.fit(SessionDataset.of(users.subList(0, users.size() / 2).stream()
+                .flatMap(u -> u.sessions().stream()).toList()), EncodingOptions.DEFAULT.withPopularityTiers(3));
+        assertThat(half.refit(train).parameters().popularityBounds()).isEqualTo(half.parameters().popularityBounds());
+    }
+
+    @Test
+    void popularityBoundsMergeTiersThatShareAUserCount() {
+        assertThat(SessionEncoding.popularityBounds(new long[] {1, 2, 3, 3, 3, 3, 3, 3}, 3)).isNull();
+        assertThat(SessionEncoding.popularityBounds(new long[] {1, 9, 8, 7, 6, 5, 4, 3, 3}, 1)).isNull();
+        // head (more than two users): 9 8 7 6 5 4 3 3 — thirds start at positions 2 and 5
+        assertThat(SessionEncoding.popularityBounds(new long[] {1, 9, 8, 7, 6, 5, 4, 3, 3}, 3)).containsExactly(7, 4);
+        // a bound at 3 would leave the last tier no user count (3 is the fewest a head item has)
+        assertThat(SessionEncoding.popularityBounds(new long[] {9, 9, 9, 3, 3, 3}, 3)).containsExactly(9);
+    }
+
+    @Test
+    void optionsWithOneTierAreWrittenAsModelsBeforeTiersWereAndReadBack() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String one = json.writeValueAsString(EncodingOptions.DEFAULT.withPopularityTiers(1));
+        String three = json.writeValueAsString(EncodingOptions.DEFAULT.withPopularityTiers(3));
+
+        assertThat(one).isEqualTo("{\"topCategories\":50,\"timeBuckets\":14,\"maxLength\":50}");
+        assertThat(three).contains("\"popularityTiers\":3");
+        assertThat(json.readValue(one, EncodingOptions.class)).isEqualTo(EncodingOptions.DEFAULT);
+        assertThat(json.readValue(three, EncodingOptions.class)).isEqualTo(EncodingOptions.DEFAULT.withPopularityTiers(3));
+        assertThatThrownBy(() -> EncodingOptions.DEFAULT.withPopularityTiers(9))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("popularityTiers must be in [1, 8], got 9");
     }
 
     /**
@@ -180,7 +250,7 @@ class SessionEncodingTest {
             }
             sessions.add(fixtureSession(u, "c", items));
         }
-        SessionEncoding fitted = SessionEncoding.fit(SessionDataset.of(sessions), new EncodingOptions(1, 10, 20));
+        SessionEncoding fitted = SessionEncoding.fit(SessionDataset.of(sessions), new EncodingOptions(1, 10, 20, 1));
         SessionEncoding legacy = legacy(fitted);
 
         assertThat(newItemShare(fitted, "looped")).isBetween(0.20, 0.30); // 3 of 12 sessions' worth
@@ -264,12 +334,15 @@ class SessionEncodingTest {
         badBuying.put("repeatBuyingRate", 1.5);
         com.fasterxml.jackson.databind.node.ObjectNode badRevisits = encodingTree();
         badRevisits.put("revisitRate", -0.1);
+        com.fasterxml.jackson.databind.node.ObjectNode risingTiers = encodingTree(tiered);
+        risingTiers.putArray("popularityBounds").add(5).add(9);
 
         assertRefused(shortStays, "12 stay probabilities, got 1");
         assertRefused(badStay, "got 1.5");
         assertRefused(shortSessions, "1 counts for");
         assertRefused(badBuying, "repeatBuyingRate must lie in [0, 1], got 1.5");
         assertRefused(badRevisits, "revisitRate must lie in [0, 1], got -0.1");
+        assertRefused(risingTiers, "popularityBounds must descend");
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode encodingTree() throws IOException {
@@ -311,11 +384,16 @@ class SessionEncodingTest {
         return hits / 4_000.0;
     }
 
-    /** The same tables as a model file written before decks, two-user tails and OTHER runs existed. */
+    /**
+     * The same tables as a model file written before decks, two-user tails, OTHER runs and popularity tiers
+     * existed.
+     */
     static SessionEncoding legacy(SessionEncoding fitted) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode tree = encodingTree(fitted);
         assertThat(List.of("trainingUsers", "tailUsers", "otherRuns", "revisitRate", "repeatBuyingRate")).allMatch(tree::has);
-        tree.remove(List.of("trainingUsers", "tailUsers", "otherRuns", "revisitRate", "repeatBuyingRate"));
+        tree.remove(List.of("trainingUsers", "tailUsers", "otherRuns", "revisitRate", "repeatBuyingRate",
+                "popularityBounds"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("options")).remove("popularityTiers");
         tree.get("pools").forEach(pool -> assertThat(
                 ((com.fasterxml.jackson.databind.node.ObjectNode) pool).remove("sessions")).isNotNull());
         byte[] bytes = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(tree);

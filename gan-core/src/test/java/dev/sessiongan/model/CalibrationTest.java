@@ -24,7 +24,7 @@ class CalibrationTest {
     private static final TokenLayout LAYOUT = new TokenLayout(SessionEncoding.fit(
             ClickstreamFormats.rees46().read(TestData.file("rees46_multicategory/train.csv"),
                     ReadOptions.DEFAULT.withMaxRows(300)).dataset(),
-            new EncodingOptions(3, 3, 20)));
+            new EncodingOptions(3, 3, 20, 1)));
 
     private static int token(Field field, int value) {
         return LAYOUT.offset(field) + value;
