@@ -54,7 +54,8 @@ public record EncodingOptions(int topCategories, int timeBuckets, int maxLength,
     static EncodingOptions fromJson(@JsonProperty("topCategories") int topCategories,
             @JsonProperty("timeBuckets") int timeBuckets, @JsonProperty("maxLength") int maxLength,
             @JsonProperty("popularityTiers") Integer popularityTiers) {
-        return new EncodingOptions(topCategories, timeBuckets, maxLength, popularityTiers == null ? 1 : popularityTiers);
+        return new EncodingOptions(topCategories, timeBuckets, maxLength,
+                popularityTiers == null ? 1 : popularityTiers);
     }
 
     /** Leaves one tier out of a model file, so an older model is saved again as it was. */

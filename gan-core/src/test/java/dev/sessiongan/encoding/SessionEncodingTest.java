@@ -109,9 +109,11 @@ class SessionEncodingTest {
         assertThat(one).isEqualTo("{\"topCategories\":50,\"timeBuckets\":14,\"maxLength\":50}");
         assertThat(three).contains("\"popularityTiers\":3");
         assertThat(json.readValue(one, EncodingOptions.class)).isEqualTo(EncodingOptions.DEFAULT);
-        assertThat(json.readValue(three, EncodingOptions.class)).isEqualTo(EncodingOptions.DEFAULT.withPopularityTiers(3));
+        assertThat(json.readValue(three, EncodingOptions.class))
+                .isEqualTo(EncodingOptions.DEFAULT.withPopularityTiers(3));
         assertThatThrownBy(() -> EncodingOptions.DEFAULT.withPopularityTiers(9))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("popularityTiers must be in [1, 8], got 9");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("popularityTiers must be in [1, 8], got 9");
     }
 
     /**
