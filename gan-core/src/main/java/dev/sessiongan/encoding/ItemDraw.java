@@ -78,11 +78,11 @@ final class ItemDraw {
      * from the tail.
      */
     TailDeck.Deal draw(boolean fromTail, int tier, SplittableRandom random, TailDeck deck) {
-        int from = nearestTier(tier);
-        if ((fromTail && tail.length > 0) || from < 0) {
+        if (fromTail && tail.length > 0) {
             return deck.next(this, random);
         }
-        return new TailDeck.Deal(head[from][headChoice[from].next(random)], null);
+        int from = nearestTier(tier);
+        return from < 0 ? deck.next(this, random) : new TailDeck.Deal(head[from][headChoice[from].next(random)], null);
     }
 
     /** {@code tier} if it has items, else the nearest that has (ties to the less popular); -1 if none has. */

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * The only place that knows how a session becomes tensors. Each event is factorised into four small
@@ -185,7 +186,6 @@ public final class SessionEncoding {
         Map<String, Set<String>> itemUsers = new HashMap<>();
         Map<String, String> itemCategory = new HashMap<>();
         Map<String, String> itemPrice = new HashMap<>();
-        List<String> newItems = new ArrayList<>(); // each session's distinct items, the head's among them NEW choices
         List<List<Double>> gaps = new ArrayList<>();
         for (int k = 0; k < options.timeBuckets(); k++) {
             gaps.add(new ArrayList<>());
@@ -200,7 +200,6 @@ public final class SessionEncoding {
                 itemCounts.computeIfAbsent(e.itemId(), k -> new long[1])[0]++;
                 if (inSession.add(e.itemId())) {
                     itemSessions.computeIfAbsent(e.itemId(), k -> new long[1])[0]++;
-                    newItems.add(e.itemId());
                 }
                 itemUsers.computeIfAbsent(e.itemId(), k -> new HashSet<>()).add(session.userId());
                 itemCategory.putIfAbsent(e.itemId(), category);
@@ -260,8 +259,10 @@ public final class SessionEncoding {
                 item -> itemUsers.get(item).size() <= TAIL_USERS, otherItems);
         int[] many = users.stream().mapToInt(u -> u.sessions().size()).filter(n -> n >= SESSION_BUCKETS).sorted().toArray();
         double revisits = Revisits.rate(users, c -> slot.getOrDefault(key(c), other));
-        long[] popularity = kept != null ? kept.popularityBounds()
-                : popularityBounds(newItems.stream().mapToLong(item -> itemUsers.get(item).size()).toArray(),
+        // each session's distinct items, the head's among them its NEW choices: an item once per session holding it
+        long[] popularity = kept != null ? kept.popularityBounds() : options.popularityTiers() < 2 ? null
+                : popularityBounds(itemSessions.entrySet().stream().flatMapToLong(e -> LongStream
+                        .range(0, e.getValue()[0]).map(k -> itemUsers.get(e.getKey()).size())).toArray(),
                         options.popularityTiers());
         return new SessionEncoding(new EncodingParameters(options, top, pools, gapQuantiles, tierBounds, many,
                 wholeSeconds ? 1000 : 1, runs.commonStay(), users.size(), TAIL_USERS, runs, revisits,
