@@ -163,6 +163,10 @@ final class GanModelIo {
                 }
             }
         }
+        if (tree.path("selection") instanceof com.fasterxml.jackson.databind.node.ObjectNode selection
+                && !selection.has("lastWarmStartScore")) {
+            selection.put("lastWarmStartScore", Double.NaN); // a rematch of two, as before 2026-11-28
+        }
         return JSON.treeToValue(tree, TrainingHistory.class);
     }
 

@@ -164,6 +164,8 @@ public final class GanTrainer {
         /** Per phase, the weights of the epoch with the lowest selection score so far. */
         private final Best bestWarmStart = new Best();
         private final Best bestAdversarial = new Best();
+        /** The warm start's last epoch in a run with an adversarial phase: the weights the game started from. */
+        private final Best lastWarmStart = new Best();
         private int epoch;
 
         Run(SessionDataset dataset, GanOptions options, Listener listener, Checkpoints checkpoints) {
@@ -222,6 +224,8 @@ public final class GanTrainer {
             history = checkpoint.history();
             bestWarmStart.restore(checkpoint.bestParameters(), history, "mle");
             bestAdversarial.restore(checkpoint.bestAdversarialParameters(), history, "adversarial");
+            lastWarmStart.weights = checkpoint.lastWarmStartParameters();
+            lastWarmStart.epoch = lastWarmStart.weights == null ? 0 : options.mleEpochs();
             average = options.weightAveraging() > 0 ? checkpoint.average(options.weightAveraging()) : null;
             epoch = history.epochs().size();
         }
@@ -249,7 +253,8 @@ public final class GanTrainer {
                 }
                 if (checkpoints != null && checkpoints.due(epoch, total)) {
                     checkpoints.save(new TrainingCheckpoint(options, fingerprint, history, network, discriminator,
-                            attributeDiscriminator, bestWarmStart.weights, bestAdversarial.weights, average));
+                            attributeDiscriminator, bestWarmStart.weights, bestAdversarial.weights, lastWarmStart.weights,
+                            average));
                 }
             }
             select();
@@ -267,7 +272,9 @@ public final class GanTrainer {
          * start's 40 against the adversarial phase's 4), so the two are compared again on
          * {@value #CHECKS} fresh draws each (a rematch) before one is kept. A run without an adversarial phase
          * rematches its best epoch against its last: the lowest of 40 noisy scores can be an early epoch's by
-         * luck (REES46, training seed 3: epoch 21, 0.011–0.023 of holdout AUC behind the last epoch).
+         * luck (REES46, training seed 3: epoch 21, 0.011–0.023 of holdout AUC behind the last epoch). A run with
+         * one brings the warm start's last epoch too, what the game started from, so that it keeps what a warm
+         * start alone would have kept unless the game did better on the same draws.
          */
         private void select() {
             Best challenger = bestAdversarial;
@@ -281,8 +288,19 @@ public final class GanTrainer {
                 Validation warmStart = checked(withWeights(bestWarmStart.weights), REMATCH_DRAWS);
                 Validation other = checked(withWeights(challenger.weights), REMATCH_DRAWS);
                 kept = other.score() < warmStart.score() ? challenger : bestWarmStart;
-                TrainingHistory.Selection rematch = new TrainingHistory.Selection(bestWarmStart.epoch,
-                        warmStart.score(), challenger.epoch, other.score(), kept.epoch);
+                TrainingHistory.Selection rematch;
+                if (challenger == bestAdversarial && lastWarmStart.weights != null
+                        && lastWarmStart.epoch != bestWarmStart.epoch) {
+                    Validation last = checked(withWeights(lastWarmStart.weights), REMATCH_DRAWS);
+                    if (last.score() < Math.min(warmStart.score(), other.score())) {
+                        kept = lastWarmStart;
+                    }
+                    rematch = new TrainingHistory.Selection(bestWarmStart.epoch, warmStart.score(), challenger.epoch,
+                            other.score(), kept.epoch, lastWarmStart.epoch, last.score());
+                } else {
+                    rematch = new TrainingHistory.Selection(bestWarmStart.epoch, warmStart.score(), challenger.epoch,
+                            other.score(), kept.epoch);
+                }
                 history = history.withSelection(rematch);
                 LOG.debug("rematch: {}", rematch.describe(history));
             }
@@ -591,6 +609,10 @@ public final class GanTrainer {
                 best.score = record.validationScore();
                 best.epoch = record.epoch();
                 best.weights = validatedWeights();
+            }
+            if (record.epoch() == options.mleEpochs() && options.adversarialEpochs() > 0) {
+                lastWarmStart.epoch = record.epoch();
+                lastWarmStart.weights = best.epoch == record.epoch() ? best.weights : validatedWeights();
             }
             LOG.debug("epoch {}/{} {}: G loss {}, D(real) {}, D(fake) {}, validation AUC {} ({} s)", record.epoch(),
                     total, record.phase(), fmt(record.generatorLoss()), fmt(record.meanDReal()),

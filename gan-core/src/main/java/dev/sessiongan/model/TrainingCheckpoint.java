@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Everything needed to continue a training run exactly where it stopped: the options, the history so
- * far, the networks with their optimiser state, and each phase's best weights so far. The data is not stored; a
+ * far, the networks with their optimiser state, each phase's best weights so far and the warm start's last. The data is not stored; a
  * resumed run reads the same file again, which its fingerprint (in the history's options and counts)
  * must match.
  */
@@ -38,12 +38,13 @@ public final class TrainingCheckpoint {
     private final byte[] attributeDiscriminator;
     private final byte[] best;
     private final byte[] bestAdversarial;
+    private final byte[] lastWarmStart;
     private final byte[] average;
     private final long averageUpdates;
 
     TrainingCheckpoint(GanOptions options, String dataFingerprint, TrainingHistory history, TokenNetwork network,
             Discriminator discriminator, AttributeDiscriminator attributeDiscriminator, INDArray bestParameters,
-            INDArray bestAdversarialParameters, WeightAverage average) {
+            INDArray bestAdversarialParameters, INDArray lastWarmStartParameters, WeightAverage average) {
         this.options = options;
         this.dataFingerprint = dataFingerprint;
         this.history = history;
@@ -53,6 +54,7 @@ public final class TrainingCheckpoint {
             this.attributeDiscriminator = attributeDiscriminator == null ? null : bytes(attributeDiscriminator::write);
             this.best = bestParameters == null ? null : bytes(bestParameters);
             this.bestAdversarial = bestAdversarialParameters == null ? null : bytes(bestAdversarialParameters);
+            this.lastWarmStart = lastWarmStartParameters == null ? null : bytes(lastWarmStartParameters);
             this.average = average == null ? null : bytes(average.weights());
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the networks", e);
@@ -61,8 +63,8 @@ public final class TrainingCheckpoint {
     }
 
     private TrainingCheckpoint(GanOptions options, String dataFingerprint, TrainingHistory history, byte[] network,
-            byte[] discriminator, byte[] attributeDiscriminator, byte[] best, byte[] bestAdversarial, byte[] average,
-            long averageUpdates) {
+            byte[] discriminator, byte[] attributeDiscriminator, byte[] best, byte[] bestAdversarial,
+            byte[] lastWarmStart, byte[] average, long averageUpdates) {
         this.options = options;
         this.dataFingerprint = dataFingerprint;
         this.history = history;
@@ -71,6 +73,7 @@ public final class TrainingCheckpoint {
         this.attributeDiscriminator = attributeDiscriminator;
         this.best = best;
         this.bestAdversarial = bestAdversarial;
+        this.lastWarmStart = lastWarmStart;
         this.average = average;
         this.averageUpdates = averageUpdates;
     }
@@ -130,6 +133,14 @@ public final class TrainingCheckpoint {
         return bestAdversarial == null ? null : array(bestAdversarial, "best adversarial weights");
     }
 
+    /**
+     * The warm start's last epoch's weights, once a run with an adversarial phase has passed it; {@code null}
+     * before, without an adversarial phase, or in checkpoints written before 2026-11-28.
+     */
+    INDArray lastWarmStartParameters() {
+        return lastWarmStart == null ? null : array(lastWarmStart, "last warm-start weights");
+    }
+
     /** The generator's weight average, or {@code null} if the run did not average. */
     WeightAverage average(double decay) {
         return average == null ? null : new WeightAverage(decay, array(average, "weight average"), averageUpdates);
@@ -162,6 +173,9 @@ public final class TrainingCheckpoint {
             }
             if (bestAdversarial != null) {
                 put(zip, "best-adversarial.bin", bestAdversarial);
+            }
+            if (lastWarmStart != null) {
+                put(zip, "last-warm-start.bin", lastWarmStart);
             }
             if (average != null) {
                 put(zip, "average.bin", average);
@@ -206,7 +220,7 @@ public final class TrainingCheckpoint {
             return new TrainingCheckpoint(options, new String(entries.get("data.txt"), java.nio.charset.StandardCharsets.UTF_8),
                     history, entries.get("network.zip"), entries.get("discriminator.zip"),
                     entries.get("attribute-discriminator.zip"), entries.get("best.bin"),
-                    entries.get("best-adversarial.bin"),
+                    entries.get("best-adversarial.bin"), entries.get("last-warm-start.bin"),
                     entries.get("average.bin"),
                     updates == null ? 0 : Long.parseLong(new String(updates, java.nio.charset.StandardCharsets.UTF_8).trim()));
         } catch (IOException | RuntimeException e) {

@@ -67,26 +67,47 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
 
     /**
      * The rematch at the end of training: the best warm-start epoch and a challenger scored again on the same
-     * fresh validation draws; the lower score is kept. The challenger is the adversarial phase's best epoch
-     * or, in a run without an adversarial phase, the warm start's last epoch. Without it the phase with more
-     * epochs would win by the luck of its best draw, and a warm start alone could keep an early epoch by the
-     * luck of one epoch's draws.
+     * fresh validation draws; the lowest score is kept. The challenger is the adversarial phase's best epoch
+     * or, in a run without an adversarial phase, the warm start's last epoch; a run with an adversarial phase
+     * also brings the warm start's last epoch (when it is not its best), the weights the adversarial phase
+     * started from, so that the game is kept only where it beat them. Without it the phase with more epochs
+     * would win by the luck of its best draw, and a warm start alone could keep an early epoch by the luck of
+     * one epoch's draws.
      *
-     * @param warmStartEpoch   the warm start's best epoch
-     * @param warmStartScore   its selection score on the fresh draws
-     * @param adversarialEpoch the challenger: the adversarial phase's best epoch, or the warm start's last
-     * @param adversarialScore its selection score on the same draws
-     * @param keptEpoch        the one kept
+     * @param warmStartEpoch     the warm start's best epoch
+     * @param warmStartScore     its selection score on the fresh draws
+     * @param adversarialEpoch   the challenger: the adversarial phase's best epoch, or the warm start's last
+     * @param adversarialScore   its selection score on the same draws
+     * @param keptEpoch          the one kept
+     * @param lastWarmStartEpoch in a run with an adversarial phase, the warm start's last epoch where it is not
+     *                           its best; 0 otherwise (and in models written before 2026-11-28)
+     * @param lastWarmStartScore its selection score on the same draws; NaN where it did not play
      */
     public record Selection(int warmStartEpoch, double warmStartScore, int adversarialEpoch, double adversarialScore,
-            int keptEpoch) {
+            int keptEpoch,
+            // left out when it did not play, so a rematch from before it is saved again as it was
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoEpoch.class) int lastWarmStartEpoch,
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NotMeasured.class)
+            double lastWarmStartScore) {
 
-        /** "warm-start epoch 21 scored 0.678, last warm-start epoch 40 scored 0.650" (or "adversarial epoch 42 ..."). */
+        /** A rematch of two: the best warm-start epoch and one challenger. */
+        public Selection(int warmStartEpoch, double warmStartScore, int adversarialEpoch, double adversarialScore,
+                int keptEpoch) {
+            this(warmStartEpoch, warmStartScore, adversarialEpoch, adversarialScore, keptEpoch, 0, Double.NaN);
+        }
+
+        /**
+         * "warm-start epoch 21 scored 0.678, last warm-start epoch 40 scored 0.650" (or "..., adversarial epoch
+         * 42 scored ...", with the last warm-start epoch between them where it played too).
+         */
         public String describe(TrainingHistory history) {
             boolean adversarial = history.epochs().stream()
                     .anyMatch(e -> e.epoch() == adversarialEpoch && "adversarial".equals(e.phase()));
-            return String.format(Locale.ROOT, "warm-start epoch %d scored %.3f, %s epoch %d scored %.3f", warmStartEpoch,
-                    warmStartScore, adversarial ? "adversarial" : "last warm-start", adversarialEpoch, adversarialScore);
+            String last = lastWarmStartEpoch == 0 ? "" : String.format(Locale.ROOT,
+                    ", last warm-start epoch %d scored %.3f", lastWarmStartEpoch, lastWarmStartScore);
+            return String.format(Locale.ROOT, "warm-start epoch %d scored %.3f%s, %s epoch %d scored %.3f",
+                    warmStartEpoch, warmStartScore, last, adversarial ? "adversarial" : "last warm-start",
+                    adversarialEpoch, adversarialScore);
         }
     }
 
@@ -138,6 +159,20 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
             // left out when not measured, so a history from before them is saved again as it was
             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NotMeasured.class) double criticAuc,
             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NotMeasured.class) double rewardWeight) {
+    }
+
+    /** Jackson's filter for an epoch that is not there (0): such a field is not written. */
+    static final class NoEpoch {
+
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Integer i && i == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     /** Jackson's filter for a figure that was not measured (NaN): such a field is not written. */

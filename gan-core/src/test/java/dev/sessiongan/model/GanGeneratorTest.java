@@ -530,6 +530,54 @@ class GanGeneratorTest {
     }
 
     @Test
+    void aRunWithAnAdversarialPhaseRematchesTheWarmStartsLastEpochToo() throws IOException {
+        // the warm start of the test above, whose best epoch is not its last, then one adversarial epoch
+        GanOptions options = TINY.toBuilder().mleEpochs(8).learningRate(0.03).adversarialEpochs(1)
+                .calibrationRounds(0).build();
+        Path file = dir.resolve("three.ckpt");
+        Path afterWarmStart = dir.resolve("after-warm-start.ckpt");
+        GanGenerator straight = GanTrainer.train(slice, options, (epoch, total) -> {
+            if (epoch.epoch() == 9) {
+                copy(file, afterWarmStart); // still epoch 8's checkpoint
+            }
+        }, new Checkpoints(file, 1));
+
+        TrainingHistory history = straight.history();
+        TrainingHistory.Selection rematch = history.selection();
+        assertThat(rematch.warmStartEpoch()).isEqualTo(history.bestEpoch("mle").orElseThrow().epoch()).isLessThan(8);
+        assertThat(rematch.lastWarmStartEpoch()).isEqualTo(8);
+        assertThat(rematch.adversarialEpoch()).isEqualTo(9);
+        double lowest = Math.min(rematch.warmStartScore(), Math.min(rematch.lastWarmStartScore(),
+                rematch.adversarialScore()));
+        assertThat(rematch.keptEpoch()).isEqualTo(history.keptEpoch()).isEqualTo(
+                lowest == rematch.warmStartScore() ? rematch.warmStartEpoch()
+                        : lowest == rematch.adversarialScore() ? 9 : 8);
+        assertThat(rematch.describe(history)).contains(", last warm-start epoch 8 scored ")
+                .contains(", adversarial epoch 9 scored ");
+        // the last warm-start epoch's weights travel in the checkpoint, so a resumed run holds the same rematch
+        GanGenerator resumed = GanTrainer.resume(slice, TrainingCheckpoint.load(afterWarmStart), null, null);
+        assertThat(resumed.history().selection()).isEqualTo(rematch);
+        GenerationRequest request = GenerationRequest.of(50, 4);
+        assertThat(resumed.users(request).toList()).isEqualTo(straight.users(request).toList());
+        // and the model file keeps it
+        assertThat(GanModelIo.readHistory(GanModelIo.JSON.writeValueAsBytes(history)).selection()).isEqualTo(rematch);
+    }
+
+    @Test
+    void aRematchOfTwoIsSavedAsBefore() throws IOException {
+        TrainingHistory history = TrainingHistory.start(0.7).withSelection(
+                new TrainingHistory.Selection(3, 0.61, 5, 0.6, 5));
+
+        String json = new String(GanModelIo.JSON.writeValueAsBytes(history), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"keptEpoch\":5").doesNotContain("lastWarmStart");
+        TrainingHistory.Selection read = GanModelIo.readHistory(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .selection();
+        assertThat(read).isEqualTo(history.selection());
+        assertThat(read.lastWarmStartScore()).isNaN();
+    }
+
+    @Test
     void trainingIsReproducibleFromTheSeed() {
         GanGenerator again = GanTrainer.train(slice, TINY, null);
 
