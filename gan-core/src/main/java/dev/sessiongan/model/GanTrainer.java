@@ -253,8 +253,8 @@ public final class GanTrainer {
                 }
                 if (checkpoints != null && checkpoints.due(epoch, total)) {
                     checkpoints.save(new TrainingCheckpoint(options, fingerprint, history, network, discriminator,
-                            attributeDiscriminator, bestWarmStart.weights, bestAdversarial.weights, lastWarmStart.weights,
-                            average));
+                            attributeDiscriminator, bestWarmStart.weights, bestAdversarial.weights,
+                            lastWarmStart.weights, average));
                 }
             }
             select();

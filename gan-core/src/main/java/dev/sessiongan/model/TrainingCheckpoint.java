@@ -22,9 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Everything needed to continue a training run exactly where it stopped: the options, the history so
- * far, the networks with their optimiser state, each phase's best weights so far and the warm start's last. The data is not stored; a
- * resumed run reads the same file again, which its fingerprint (in the history's options and counts)
- * must match.
+ * far, the networks with their optimiser state, each phase's best weights so far and the warm start's last.
+ * The data is not stored; a resumed run reads the same file again, which its fingerprint (in the history's
+ * options and counts) must match.
  */
 public final class TrainingCheckpoint {
 
