@@ -151,23 +151,26 @@ final class GanModelIo {
     }
 
     /**
-     * Reads a training history; epochs written before a field existed get NaN for it (not Jackson's 0,
-     * which would read as a measured value).
+     * Reads a training history; epochs (and a rematch) written before a field existed get NaN for it (not
+     * Jackson's 0, which would read as a measured value).
      */
     static TrainingHistory readHistory(byte[] json) throws IOException {
         com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(json);
         for (com.fasterxml.jackson.databind.JsonNode epoch : tree.path("epochs")) {
-            for (String field : new String[] {"attributeDReal", "attributeDFake", "criticAuc", "rewardWeight"}) {
-                if (!epoch.has(field) && epoch instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            notMeasuredWhereMissing(epoch, "attributeDReal", "attributeDFake", "criticAuc", "rewardWeight");
+        }
+        notMeasuredWhereMissing(tree.path("selection"), "lastWarmStartScore"); // a rematch of two
+        return JSON.treeToValue(tree, TrainingHistory.class);
+    }
+
+    private static void notMeasuredWhereMissing(com.fasterxml.jackson.databind.JsonNode node, String... fields) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            for (String field : fields) {
+                if (!object.has(field)) {
                     object.put(field, Double.NaN);
                 }
             }
         }
-        if (tree.path("selection") instanceof com.fasterxml.jackson.databind.node.ObjectNode selection
-                && !selection.has("lastWarmStartScore")) {
-            selection.put("lastWarmStartScore", Double.NaN); // a rematch of two, as before 2026-11-28
-        }
-        return JSON.treeToValue(tree, TrainingHistory.class);
     }
 
     private static long inputWidth(TokenNetwork network) {

@@ -288,19 +288,16 @@ public final class GanTrainer {
                 Validation warmStart = checked(withWeights(bestWarmStart.weights), REMATCH_DRAWS);
                 Validation other = checked(withWeights(challenger.weights), REMATCH_DRAWS);
                 kept = other.score() < warmStart.score() ? challenger : bestWarmStart;
-                TrainingHistory.Selection rematch;
-                if (challenger == bestAdversarial && lastWarmStart.weights != null
-                        && lastWarmStart.epoch != bestWarmStart.epoch) {
-                    Validation last = checked(withWeights(lastWarmStart.weights), REMATCH_DRAWS);
-                    if (last.score() < Math.min(warmStart.score(), other.score())) {
-                        kept = lastWarmStart;
-                    }
-                    rematch = new TrainingHistory.Selection(bestWarmStart.epoch, warmStart.score(), challenger.epoch,
-                            other.score(), kept.epoch, lastWarmStart.epoch, last.score());
-                } else {
-                    rematch = new TrainingHistory.Selection(bestWarmStart.epoch, warmStart.score(), challenger.epoch,
-                            other.score(), kept.epoch);
+                boolean lastPlays = challenger == bestAdversarial && lastWarmStart.weights != null
+                        && lastWarmStart.epoch != bestWarmStart.epoch;
+                double lastScore = lastPlays ? checked(withWeights(lastWarmStart.weights), REMATCH_DRAWS).score()
+                        : Double.NaN;
+                if (lastScore < Math.min(warmStart.score(), other.score())) { // never with NaN
+                    kept = lastWarmStart;
                 }
+                TrainingHistory.Selection rematch = new TrainingHistory.Selection(bestWarmStart.epoch,
+                        warmStart.score(), challenger.epoch, other.score(), kept.epoch,
+                        lastPlays ? lastWarmStart.epoch : 0, lastScore);
                 history = history.withSelection(rematch);
                 LOG.debug("rematch: {}", rematch.describe(history));
             }

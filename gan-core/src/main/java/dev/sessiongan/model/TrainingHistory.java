@@ -90,12 +90,6 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NotMeasured.class)
             double lastWarmStartScore) {
 
-        /** A rematch of two: the best warm-start epoch and one challenger. */
-        public Selection(int warmStartEpoch, double warmStartScore, int adversarialEpoch, double adversarialScore,
-                int keptEpoch) {
-            this(warmStartEpoch, warmStartScore, adversarialEpoch, adversarialScore, keptEpoch, 0, Double.NaN);
-        }
-
         /**
          * "warm-start epoch 21 scored 0.678, last warm-start epoch 40 scored 0.650" (or "..., adversarial epoch
          * 42 scored ...", with the last warm-start epoch between them where it played too).

@@ -578,7 +578,7 @@ class GanGeneratorTest {
     @Test
     void aRematchOfTwoIsSavedAsBefore() throws IOException {
         TrainingHistory history = TrainingHistory.start(0.7).withSelection(
-                new TrainingHistory.Selection(3, 0.61, 5, 0.6, 5));
+                new TrainingHistory.Selection(3, 0.61, 5, 0.6, 5, 0, Double.NaN));
 
         String json = new String(GanModelIo.JSON.writeValueAsBytes(history), java.nio.charset.StandardCharsets.UTF_8);
 
