@@ -71,6 +71,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         out.println(name + " (" + generator.kind() + ")");
         if (generator instanceof GanGenerator gan) {
             history(out, gan.history());
+            gan.history().earlyStops(gan.options()).ifPresent(stops -> out.println("early stopping: " + stops));
             gan.calibrationReport().ifPresent(r -> out.printf(Locale.ROOT, "calibration: %d rounds of %,d users;"
                     + " token distance %.4f -> %.4f; validation AUC %.3f -> %.3f, score %.3f -> %.3f; %s%n",
                     r.rounds(), r.usersPerRound(), r.tokenDistanceBefore(), r.tokenDistanceAfter(),

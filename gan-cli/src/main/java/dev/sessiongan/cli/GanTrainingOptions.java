@@ -16,6 +16,11 @@ final class GanTrainingOptions {
     @Option(names = "--adversarial-epochs", paramLabel = "N", description = "Adversarial epochs after the warm start (default 4).")
     Integer adversarialEpochs;
 
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Early stopping: end a phase once its lowest validation score is N epochs old; 0 = off,"
+                    + " every phase runs its epochs (default 0).")
+    Integer patience;
+
     @Option(names = "--batch-size", paramLabel = "N", description = "Sequences per step (default 64).")
     Integer batchSize;
 
@@ -96,6 +101,9 @@ final class GanTrainingOptions {
         if (adversarialEpochs != null) {
             b.adversarialEpochs(adversarialEpochs);
         }
+        if (patience != null) {
+            b.patience(patience);
+        }
         if (batchSize != null) {
             b.batchSize(batchSize);
         }
@@ -151,7 +159,8 @@ final class GanTrainingOptions {
 
     /** Whether any GAN option was given (they are an error with the Markov model). */
     boolean any() {
-        return seed != null || mleEpochs != null || adversarialEpochs != null || batchSize != null || hidden != null
+        return seed != null || mleEpochs != null || adversarialEpochs != null || patience != null || batchSize != null
+                || hidden != null
                 || topCategories != null || popularityTiers != null
                 || learningRate != null || adversarialLearningRate != null || discriminatorLearningRate != null
                 || discriminatorSteps != null || packing != null || labelSmoothing != null || mleWeight != null

@@ -105,11 +105,14 @@ final class TrainCommand implements Callable<Integer> {
         config.put("sessionGap", readOptions.sessionGap().toString());
         if (isGan) {
             config.put("options", options.toString());
-            TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr(), options.mleEpochs());
+            TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr(), options.mleEpochs(),
+                    options.adversarialEpochs());
             GanGenerator generator = resumed != null
                     ? GanTrainer.resume(result.dataset(), resumed, progress, checkpoints)
                     : GanTrainer.train(result.dataset(), options, progress, checkpoints);
             ModelFile.save(out, generator, ModelManifest.now(GanGenerator.KIND, options.seed(), provenance, config));
+            generator.history().earlyStops(options)
+                    .ifPresent(stops -> spec.commandLine().getErr().println("early stopping: " + stops));
             TrainingHistory.Selection rematch = generator.history().selection();
             if (rematch != null) {
                 spec.commandLine().getErr().println("rematch on fresh validation draws: "

@@ -11,14 +11,16 @@ final class TrainingProgress implements GanTrainer.Listener {
 
     private final PrintWriter err;
     private final int warmStartEpochs;
+    private final int adversarialEpochs;
     private double warmStartSeconds;
     private int warmStartDone;
     private double adversarialSeconds;
     private int adversarialDone;
 
-    TrainingProgress(PrintWriter err, int warmStartEpochs) {
+    TrainingProgress(PrintWriter err, int warmStartEpochs, int adversarialEpochs) {
         this.err = err;
         this.warmStartEpochs = warmStartEpochs;
+        this.adversarialEpochs = adversarialEpochs;
     }
 
     @Override
@@ -33,9 +35,12 @@ final class TrainingProgress implements GanTrainer.Listener {
         // the phases differ tenfold in epoch time, so each is extrapolated from its own epochs
         double perWarmStart = warmStartSeconds / Math.max(1, warmStartDone);
         double perAdversarial = adversarialDone > 0 ? adversarialSeconds / adversarialDone : 10 * perWarmStart;
-        int adversarialEpochs = total - warmStartEpochs;
-        double eta = (warmStartEpochs - warmStartDone) * perWarmStart
-                + (adversarialEpochs - adversarialDone) * perAdversarial;
+        // epochs left from the epoch's number and the planned total, which shrinks when a phase stops early
+        // (patience), so a resumed run's estimate is right too
+        boolean warmStart = !"adversarial".equals(e.phase());
+        int warmStartLeft = warmStart ? total - adversarialEpochs - e.epoch() : 0;
+        int adversarialLeft = warmStart ? adversarialEpochs : total - e.epoch();
+        double eta = warmStartLeft * perWarmStart + adversarialLeft * perAdversarial;
         String adversarial = "adversarial".equals(e.phase())
                 ? String.format(Locale.ROOT, "  D loss %.3f  D(x) %.3f  D(G(z)) %.3f%s%s", e.discriminatorLoss(),
                         e.meanDReal(), e.meanDFake(), Double.isNaN(e.dualityGap()) ? ""
@@ -48,6 +53,10 @@ final class TrainingProgress implements GanTrainer.Listener {
         err.printf(Locale.ROOT, "epoch %d/%d %s: G loss %.3f%s  validation AUC %.3f  score %.3f  %.0fs  ETA %s%n",
                 e.epoch(), total, e.phase(), e.generatorLoss(), adversarial, e.validationAuc(), e.validationScore(),
                 e.wallSeconds(), eta(eta));
+        if (warmStart && warmStartLeft == 0 && e.epoch() < warmStartEpochs) {
+            err.printf(Locale.ROOT, "warm start stopped early after epoch %d of %d (patience)%n", e.epoch(),
+                    warmStartEpochs);
+        }
         err.flush();
     }
 

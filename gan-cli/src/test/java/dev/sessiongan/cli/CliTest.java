@@ -94,6 +94,30 @@ class CliTest {
     }
 
     @Test
+    void theProgressDisplaySaysWhenTheWarmStartStopsEarlyAndCountsDownWhatIsLeft() {
+        StringWriter text = new StringWriter();
+        TrainingProgress progress = new TrainingProgress(new PrintWriter(text), 10, 2);
+        // ten warm-start epochs and two adversarial planned; the warm start stops after epoch 3 (total 12 -> 5)
+        progress.onEpoch(epoch(1, "mle", 10), 12);
+        progress.onEpoch(epoch(2, "mle", 10), 12);
+        progress.onEpoch(epoch(3, "mle", 10), 5);
+        progress.onEpoch(epoch(4, "adversarial", 100), 5);
+
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith("epoch 1/12 mle").endsWith("ETA 4m50s"); // 9 x 10 s + 2 x 100 s
+        assertThat(lines.get(2)).startsWith("epoch 3/5 mle").endsWith("ETA 3m20s"); // 2 x 100 s
+        assertThat(lines.get(3)).isEqualTo("warm start stopped early after epoch 3 of 10 (patience)");
+        assertThat(lines.get(4)).startsWith("epoch 4/5 adversarial").endsWith("ETA 1m40s");
+        assertThat(lines).hasSize(5);
+    }
+
+    private static dev.sessiongan.model.TrainingHistory.Epoch epoch(int n, String phase, double seconds) {
+        double nan = Double.NaN;
+        return new dev.sessiongan.model.TrainingHistory.Epoch(n, phase, 0.5, 0.5, 0.69, 1.0, 1.0, 1.0, 0.6, seconds,
+                0.69, 0.7, nan, nan, nan, nan, nan);
+    }
+
+    @Test
     void checkpointThenResume() throws IOException {
         Path checkpoint = dir.resolve("run.ckpt");
         String[] common = {"train", "--model", "gan", "--format", "rees46", "--limit", "2000", "--data", TRAIN};
@@ -420,6 +444,11 @@ class CliTest {
                 .contains("--item-col only apply to --format generic");
         assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--popularity-tiers", "9",
                 "--out", dir.resolve("t.model").toString()).err()).contains("popularityTiers must be in [1, 8], got 9");
+        assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--patience", "-1",
+                "--out", dir.resolve("t.model").toString()).err())
+                .isEqualTo("error: patience must be in [0, 10000] epochs, got -1" + System.lineSeparator());
+        assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--patience", "5",
+                "--out", dir.resolve("t.model").toString()).err()).contains("only apply to --model gan");
         assertThat(dir.resolve("t.model")).doesNotExist();
     }
 

@@ -37,6 +37,8 @@ import dev.sessiongan.encoding.EncodingOptions;
  * @param rewardGate          weigh the session critic's policy gradient by how well the critic tells held-out real
  *                            sessions from fresh generated ones ({@code false} in models written before it existed,
  *                            which followed the critic fully)
+ * @param patience            end a phase once its best validation score is this many epochs old (early stopping;
+ *                            0 = off: every phase runs its epochs)
  */
 public record GanOptions(
         long seed,
@@ -63,11 +65,13 @@ public record GanOptions(
         int calibrationRounds,
         double attributeWeight,
         // left out when off, so a model from before the gate is saved again as it was
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rewardGate) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rewardGate,
+        // left out when off, so a model from before early stopping is saved again as it was
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int patience) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
     public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 40, 4, 3e-3,
-            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 20, 0.0, true);
+            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 20, 0.0, true, 0);
 
     public GanOptions {
         check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
@@ -106,6 +110,7 @@ public record GanOptions(
                 "calibration rounds must be in [0, 100], got " + calibrationRounds);
         check(attributeWeight >= 0 && attributeWeight <= 10 && !Double.isNaN(attributeWeight),
                 "attribute weight must be in [0, 10], got " + attributeWeight);
+        check(patience >= 0 && patience <= 10_000, "patience must be in [0, 10000] epochs, got " + patience);
         check(batchSize % packing == 0, "batch size " + batchSize + " must be a multiple of packing " + packing);
         if (encoding == null) {
             encoding = EncodingOptions.DEFAULT;
@@ -154,6 +159,7 @@ public record GanOptions(
         private int calibrationRounds;
         private double attributeWeight;
         private boolean rewardGate;
+        private int patience;
 
         private Builder(GanOptions o) {
             seed = o.seed;
@@ -180,6 +186,7 @@ public record GanOptions(
             calibrationRounds = o.calibrationRounds;
             attributeWeight = o.attributeWeight;
             rewardGate = o.rewardGate;
+            patience = o.patience;
         }
 
         /** Seed for everything (default 1). */
@@ -343,13 +350,24 @@ public record GanOptions(
             return this;
         }
 
+        /**
+         * Early stopping: a phase ends once its lowest validation score is this many epochs old, and training
+         * goes on to the next phase (0 = off, the default: every phase runs all its epochs). Off by default
+         * because on a few hundred validation users one epoch's score is noisy enough that the lowest can
+         * be an early epoch's by luck; worth it on a large dataset, or with many more epochs than needed.
+         */
+        public Builder patience(int value) {
+            patience = value;
+            return this;
+        }
+
         /** The options; validated. */
         public GanOptions build() {
             return new GanOptions(seed, encoding, hidden, layers, noise, batchSize, mleEpochs, adversarialEpochs,
                     learningRate, validationFraction, maxSessionsPerUser, discriminatorHidden, packing,
                     discriminatorSteps, adversarialLearningRate, discriminatorLearningRate, labelSmoothing, mleWeight,
                     entropyWeight, dualityGapEvery, weightAveraging, calibrationRounds, attributeWeight,
-                    rewardGate);
+                    rewardGate, patience);
         }
     }
 }

@@ -72,7 +72,10 @@ public final class GanTrainer {
     /** Hears about each finished epoch (e.g. a progress display). */
     @FunctionalInterface
     public interface Listener {
-        /** Called after each epoch with its record and the planned total. */
+        /**
+         * Called after each epoch with its record and the planned total: the options' epochs, fewer once a phase
+         * has stopped early ({@link GanOptions#patience()}).
+         */
         void onEpoch(TrainingHistory.Epoch epoch, int totalEpochs);
 
         /** Called once after the last epoch when the generator's draws were calibrated. */
@@ -225,20 +228,19 @@ public final class GanTrainer {
             bestWarmStart.restore(checkpoint.bestParameters(), history, "mle");
             bestAdversarial.restore(checkpoint.bestAdversarialParameters(), history, "adversarial");
             lastWarmStart.weights = checkpoint.lastWarmStartParameters();
-            lastWarmStart.epoch = lastWarmStart.weights == null ? 0 : options.mleEpochs();
+            lastWarmStart.epoch = lastWarmStart.weights == null ? 0 : epochsOf("mle");
             average = options.weightAveraging() > 0 ? checkpoint.average(options.weightAveraging()) : null;
             epoch = history.epochs().size();
         }
 
         GanGenerator execute() {
-            int total = options.mleEpochs() + options.adversarialEpochs();
             if (epoch == 0) {
                 history = TrainingHistory.start(validate().auc());
             }
-            while (epoch < total) {
+            while (!warmStartOver() || !adversarialPhaseOver()) {
                 random = new SplittableRandom(mix(options.seed(), epoch + 1));
-                if (epoch < options.mleEpochs()) {
-                    warmStartEpoch(total);
+                if (!warmStartOver()) {
+                    warmStartEpoch();
                 } else {
                     if (discriminator == null) {
                         discriminator = Discriminator.create(layout.vocabulary(), options.discriminatorHidden(),
@@ -249,9 +251,9 @@ public final class GanTrainer {
                                 options.discriminatorLearningRate(), mix(options.seed(), -3));
                     }
                     network.graph().setLearningRate(options.adversarialLearningRate());
-                    adversarialEpoch(discriminator, total);
+                    adversarialEpoch(discriminator);
                 }
-                if (checkpoints != null && checkpoints.due(epoch, total)) {
+                if (checkpoints != null && checkpoints.due(epoch, plannedEpochs())) {
                     checkpoints.save(new TrainingCheckpoint(options, fingerprint, history, network, discriminator,
                             attributeDiscriminator, bestWarmStart.weights, bestAdversarial.weights,
                             lastWarmStart.weights, average));
@@ -361,7 +363,35 @@ public final class GanTrainer {
             return out;
         }
 
-        private void warmStartEpoch(int total) {
+        /** Whether the warm start has run all its epochs, or has stopped early (patience). */
+        private boolean warmStartOver() {
+            int done = epochsOf("mle");
+            return done >= options.mleEpochs() || done > 0 && stale(bestWarmStart);
+        }
+
+        /** Whether the adversarial phase has run all its epochs, or has stopped early (patience). */
+        private boolean adversarialPhaseOver() {
+            int done = epochsOf("adversarial");
+            return done >= options.adversarialEpochs() || done > 0 && stale(bestAdversarial);
+        }
+
+        /** Early stopping: the phase's lowest validation score is {@code patience} epochs old. */
+        private boolean stale(Best phaseBest) {
+            return options.patience() > 0 && epoch - phaseBest.epoch >= options.patience();
+        }
+
+        /** The run's epochs as planned now: fewer than the options' once a phase has stopped early. */
+        private int plannedEpochs() {
+            int warmStart = warmStartOver() ? epochsOf("mle") : options.mleEpochs();
+            int adversarial = adversarialPhaseOver() ? epochsOf("adversarial") : options.adversarialEpochs();
+            return warmStart + adversarial;
+        }
+
+        private int epochsOf(String phase) {
+            return history.epochsIn(phase);
+        }
+
+        private void warmStartEpoch() {
             long started = System.nanoTime();
             double loss = 0;
             double gradient = 0;
@@ -382,7 +412,7 @@ public final class GanTrainer {
             Validation v = validate();
             finish(new TrainingHistory.Epoch(++epoch, "mle", Double.NaN, Double.NaN, Double.NaN, loss / steps,
                     gradient / steps, Double.NaN, v.auc(), seconds(started), Double.NaN, v.score(), Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN), total);
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN));
         }
 
         /**
@@ -401,7 +431,7 @@ public final class GanTrainer {
             network.fit(headers, w, noise(size));
         }
 
-        private void adversarialEpoch(Discriminator discriminator, int total) {
+        private void adversarialEpoch(Discriminator discriminator) {
             long started = System.nanoTime();
             SequenceSampler sampler = new SequenceSampler(network, layout, encoding.options().maxLength());
             int batchSize = options.batchSize();
@@ -453,7 +483,7 @@ public final class GanTrainer {
                 gGradient += gradientNorm(network.graph());
                 averageIn();
             }
-            int adversarialEpoch = epoch + 1 - options.mleEpochs();
+            int adversarialEpoch = epochsOf("adversarial") + 1;
             double gap = options.dualityGapEvery() > 0 && adversarialEpoch % options.dualityGapEvery() == 0
                     ? dualityGap(discriminator, sampler) : Double.NaN;
             Validation v = validate();
@@ -462,7 +492,7 @@ public final class GanTrainer {
                     gLoss / steps, gGradient / steps, dGradient / steps, v.auc(), seconds(started),
                     nonSaturating / steps, v.score(), gap, attributes ? attributeReal / steps : Double.NaN,
                     attributes ? attributeFake / steps : Double.NaN, gate != null ? criticAuc / steps : Double.NaN,
-                    rewardWeight / steps), total);
+                    rewardWeight / steps));
         }
 
         /** Steps the reward gate judges the critic over: as many batches as the validation users fill, at most 16. */
@@ -599,7 +629,7 @@ public final class GanTrainer {
             return new Validation(auc, auc + fidelity.transitionTv() + fidelity.sessionLengthKs());
         }
 
-        private void finish(TrainingHistory.Epoch record, int total) {
+        private void finish(TrainingHistory.Epoch record) {
             history = history.plus(record);
             Best best = "adversarial".equals(record.phase()) ? bestAdversarial : bestWarmStart;
             if (record.validationScore() < best.score) {
@@ -607,9 +637,16 @@ public final class GanTrainer {
                 best.epoch = record.epoch();
                 best.weights = validatedWeights();
             }
-            if (record.epoch() == options.mleEpochs() && options.adversarialEpochs() > 0) {
+            if ("mle".equals(record.phase()) && warmStartOver() && options.adversarialEpochs() > 0) {
                 lastWarmStart.epoch = record.epoch();
                 lastWarmStart.weights = best.epoch == record.epoch() ? best.weights : validatedWeights();
+            }
+            int total = plannedEpochs();
+            int phaseEpochs = best == bestWarmStart ? options.mleEpochs() : options.adversarialEpochs();
+            if (epochsOf(record.phase()) < phaseEpochs && stale(best)) {
+                LOG.info("{} stopped early after epoch {}: its lowest validation score is epoch {}'s, {} epochs ago",
+                        best == bestWarmStart ? "warm start" : "adversarial phase", record.epoch(), best.epoch,
+                        record.epoch() - best.epoch);
             }
             LOG.debug("epoch {}/{} {}: G loss {}, D(real) {}, D(fake) {}, validation AUC {} ({} s)", record.epoch(),
                     total, record.phase(), fmt(record.generatorLoss()), fmt(record.meanDReal()),

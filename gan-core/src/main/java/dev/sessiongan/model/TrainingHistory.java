@@ -59,6 +59,37 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
         return bestEpoch(null).map(Epoch::epoch).orElse(0);
     }
 
+    /** How many epochs of {@code phase} ({@code mle} or {@code adversarial}) the run trained. */
+    public int epochsIn(String phase) {
+        return (int) epochs.stream().filter(e -> e.phase().equals(phase)).count();
+    }
+
+    /**
+     * Which phases stopped before their planned epochs (early stopping), e.g. "the warm start stopped after 31
+     * of 40 epochs, 10 after its best (epoch 21)"; empty when none did.
+     *
+     * @param options the options the run was trained with
+     */
+    public Optional<String> earlyStops(GanOptions options) {
+        List<String> stops = new ArrayList<>();
+        int warmStart = epochsIn("mle");
+        int adversarial = epochsIn("adversarial");
+        if (warmStart < options.mleEpochs() && warmStart > 0) {
+            stops.add(stop("warm start", warmStart, options.mleEpochs(), "mle"));
+        }
+        if (adversarial < options.adversarialEpochs() && adversarial > 0) {
+            stops.add(stop("adversarial phase", adversarial, options.adversarialEpochs(), "adversarial"));
+        }
+        return stops.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", stops));
+    }
+
+    private String stop(String name, int ran, int planned, String phase) {
+        int last = epochs.stream().filter(e -> e.phase().equals(phase)).mapToInt(Epoch::epoch).max().orElse(0);
+        int best = bestEpoch(phase).map(Epoch::epoch).orElse(0);
+        return String.format(Locale.ROOT, "the %s stopped after %d of %d epochs, %d after its best (epoch %d)", name,
+                ran, planned, last - best, best);
+    }
+
     /** The epoch of {@code phase} ({@code null}: of any phase) with the lowest selection score. */
     Optional<Epoch> bestEpoch(String phase) {
         return epochs.stream().filter(e -> phase == null || e.phase().equals(phase))

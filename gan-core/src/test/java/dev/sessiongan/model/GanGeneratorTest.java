@@ -576,6 +576,64 @@ class GanGeneratorTest {
     }
 
     @Test
+    void aPhaseWhoseBestScoreIsPatienceEpochsOldStopsAndTheNextPhaseBegins() throws IOException {
+        // the warm start alone of the tests above ran all eight epochs; with patience it stops at the first
+        // epoch whose phase's lowest score is that many epochs old, having trained exactly the same epochs
+        int patience = 1;
+        List<TrainingHistory.Epoch> full = warmStartAlone().history().epochs();
+        int stop = 0;
+        for (int e = 1, best = 0; e <= full.size() && stop == 0; e++) {
+            if (best == 0 || full.get(e - 1).validationScore() < full.get(best - 1).validationScore()) {
+                best = e;
+            }
+            stop = e - best >= patience ? e : 0;
+        }
+        assertThat(stop).as("the rule fires before the planned eight epochs").isBetween(2, 7);
+        GanOptions options = TINY.toBuilder().mleEpochs(8).learningRate(0.03).adversarialEpochs(1).patience(patience)
+                .calibrationRounds(0).build();
+        Path file = dir.resolve("early.ckpt");
+        Path atStop = dir.resolve("at-stop.ckpt");
+        int stopped = stop;
+        List<Integer> totals = new ArrayList<>();
+        GanGenerator early = GanTrainer.train(slice, options, (epoch, total) -> {
+            totals.add(total);
+            if (epoch.epoch() == stopped + 1) {
+                copy(file, atStop); // still the checkpoint of the warm start's last epoch
+            }
+        }, new Checkpoints(file, 1));
+
+        TrainingHistory history = early.history();
+        assertThat(history.epochsIn("mle")).isEqualTo(stop);
+        assertThat(withoutTimes(new TrainingHistory(0, history.epochs().subList(0, stop))).epochs())
+                .isEqualTo(withoutTimes(new TrainingHistory(0, full.subList(0, stop))).epochs());
+        assertThat(history.epochs()).hasSize(stop + 1);
+        assertThat(history.epochs().get(stop).phase()).isEqualTo("adversarial");
+        assertThat(history.epochs().get(stop).epoch()).isEqualTo(stop + 1);
+        // the planned total shrinks to what is left once the warm start has stopped
+        assertThat(totals.subList(0, stop - 1)).containsOnly(9);
+        assertThat(totals.subList(stop - 1, stop + 1)).containsOnly(stop + 1);
+        assertThat(history.earlyStops(options)).hasValueSatisfying(s -> assertThat(s)
+                .startsWith("the warm start stopped after " + stopped + " of 8 epochs, " + patience + " after its best"));
+        // the weights the game started from are the stopped warm start's last epoch's, and they play the rematch
+        TrainingHistory.Selection rematch = history.selection();
+        assertThat(rematch.warmStartEpoch()).isEqualTo(stop - patience);
+        assertThat(rematch.lastWarmStartEpoch()).isEqualTo(stop);
+        assertThat(rematch.adversarialEpoch()).isEqualTo(stop + 1);
+        // a run resumed from the checkpoint of the stopping epoch goes straight on to the adversarial phase
+        GanGenerator resumed = GanTrainer.resume(slice, TrainingCheckpoint.load(atStop), null, null);
+        assertThat(withoutTimes(resumed.history())).isEqualTo(withoutTimes(history));
+        assertThat(resumed.history().selection()).isEqualTo(rematch);
+        GenerationRequest request = GenerationRequest.of(50, 5);
+        assertThat(resumed.users(request).toList()).isEqualTo(early.users(request).toList());
+        // the model file keeps the option; a run without it (the default) writes none, as before
+        assertThat(new String(GanModelIo.JSON.writeValueAsBytes(options), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"patience\":1");
+        assertThat(new String(GanModelIo.JSON.writeValueAsBytes(TINY), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("patience");
+        assertThat(warmStartAlone().history().earlyStops(warmStartAlone().options())).isEmpty();
+    }
+
+    @Test
     void aRematchOfTwoIsSavedAsBefore() throws IOException {
         TrainingHistory history = TrainingHistory.start(0.7).withSelection(
                 new TrainingHistory.Selection(3, 0.61, 5, 0.6, 5, 0, Double.NaN));
