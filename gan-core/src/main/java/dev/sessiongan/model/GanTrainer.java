@@ -139,6 +139,8 @@ public final class GanTrainer {
     /** One training run's state. */
     private static final class Run {
         private final GanOptions options;
+        /** When each phase ends, read from the history (early stopping included). */
+        private final PhasePlan plan;
         private final Listener listener;
         /** Setup draws come from the seed; each epoch then draws from its own stream, so a resumed run matches. */
         private SplittableRandom random;
@@ -173,6 +175,7 @@ public final class GanTrainer {
 
         Run(SessionDataset dataset, GanOptions options, Listener listener, Checkpoints checkpoints) {
             this.options = options;
+            this.plan = PhasePlan.of(options);
             this.listener = listener;
             this.checkpoints = checkpoints;
             this.fingerprint = fingerprint(dataset);
@@ -228,7 +231,7 @@ public final class GanTrainer {
             bestWarmStart.restore(checkpoint.bestParameters(), history, "mle");
             bestAdversarial.restore(checkpoint.bestAdversarialParameters(), history, "adversarial");
             lastWarmStart.weights = checkpoint.lastWarmStartParameters();
-            lastWarmStart.epoch = lastWarmStart.weights == null ? 0 : epochsOf("mle");
+            lastWarmStart.epoch = lastWarmStart.weights == null ? 0 : history.epochsIn(PhasePlan.WARM_START);
             average = options.weightAveraging() > 0 ? checkpoint.average(options.weightAveraging()) : null;
             epoch = history.epochs().size();
         }
@@ -237,9 +240,9 @@ public final class GanTrainer {
             if (epoch == 0) {
                 history = TrainingHistory.start(validate().auc());
             }
-            while (!warmStartOver() || !adversarialPhaseOver()) {
+            while (!plan.finished(history)) {
                 random = new SplittableRandom(mix(options.seed(), epoch + 1));
-                if (!warmStartOver()) {
+                if (!plan.warmStartOver(history)) {
                     warmStartEpoch();
                 } else {
                     if (discriminator == null) {
@@ -253,7 +256,7 @@ public final class GanTrainer {
                     network.graph().setLearningRate(options.adversarialLearningRate());
                     adversarialEpoch(discriminator);
                 }
-                if (checkpoints != null && checkpoints.due(epoch, plannedEpochs())) {
+                if (checkpoints != null && checkpoints.due(epoch, plan.plannedEpochs(history))) {
                     checkpoints.save(new TrainingCheckpoint(options, fingerprint, history, network, discriminator,
                             attributeDiscriminator, bestWarmStart.weights, bestAdversarial.weights,
                             lastWarmStart.weights, average));
@@ -363,34 +366,6 @@ public final class GanTrainer {
             return out;
         }
 
-        /** Whether the warm start has run all its epochs, or has stopped early (patience). */
-        private boolean warmStartOver() {
-            int done = epochsOf("mle");
-            return done >= options.mleEpochs() || done > 0 && stale(bestWarmStart);
-        }
-
-        /** Whether the adversarial phase has run all its epochs, or has stopped early (patience). */
-        private boolean adversarialPhaseOver() {
-            int done = epochsOf("adversarial");
-            return done >= options.adversarialEpochs() || done > 0 && stale(bestAdversarial);
-        }
-
-        /** Early stopping: the phase's lowest validation score is {@code patience} epochs old. */
-        private boolean stale(Best phaseBest) {
-            return options.patience() > 0 && epoch - phaseBest.epoch >= options.patience();
-        }
-
-        /** The run's epochs as planned now: fewer than the options' once a phase has stopped early. */
-        private int plannedEpochs() {
-            int warmStart = warmStartOver() ? epochsOf("mle") : options.mleEpochs();
-            int adversarial = adversarialPhaseOver() ? epochsOf("adversarial") : options.adversarialEpochs();
-            return warmStart + adversarial;
-        }
-
-        private int epochsOf(String phase) {
-            return history.epochsIn(phase);
-        }
-
         private void warmStartEpoch() {
             long started = System.nanoTime();
             double loss = 0;
@@ -483,7 +458,7 @@ public final class GanTrainer {
                 gGradient += gradientNorm(network.graph());
                 averageIn();
             }
-            int adversarialEpoch = epochsOf("adversarial") + 1;
+            int adversarialEpoch = history.epochsIn(PhasePlan.ADVERSARIAL) + 1;
             double gap = options.dualityGapEvery() > 0 && adversarialEpoch % options.dualityGapEvery() == 0
                     ? dualityGap(discriminator, sampler) : Double.NaN;
             Validation v = validate();
@@ -637,13 +612,12 @@ public final class GanTrainer {
                 best.epoch = record.epoch();
                 best.weights = validatedWeights();
             }
-            if ("mle".equals(record.phase()) && warmStartOver() && options.adversarialEpochs() > 0) {
+            if ("mle".equals(record.phase()) && plan.warmStartOver(history) && options.adversarialEpochs() > 0) {
                 lastWarmStart.epoch = record.epoch();
                 lastWarmStart.weights = best.epoch == record.epoch() ? best.weights : validatedWeights();
             }
-            int total = plannedEpochs();
-            int phaseEpochs = best == bestWarmStart ? options.mleEpochs() : options.adversarialEpochs();
-            if (epochsOf(record.phase()) < phaseEpochs && stale(best)) {
+            int total = plan.plannedEpochs(history);
+            if (plan.stoppedEarly(history, record.phase())) {
                 LOG.info("{} stopped early after epoch {}: its lowest validation score is epoch {}'s, {} epochs ago",
                         best == bestWarmStart ? "warm start" : "adversarial phase", record.epoch(), best.epoch,
                         record.epoch() - best.epoch);

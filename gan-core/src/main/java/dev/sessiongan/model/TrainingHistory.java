@@ -71,23 +71,22 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
      * @param options the options the run was trained with
      */
     public Optional<String> earlyStops(GanOptions options) {
+        PhasePlan plan = PhasePlan.of(options);
         List<String> stops = new ArrayList<>();
-        int warmStart = epochsIn("mle");
-        int adversarial = epochsIn("adversarial");
-        if (warmStart < options.mleEpochs() && warmStart > 0) {
-            stops.add(stop("warm start", warmStart, options.mleEpochs(), "mle"));
+        if (plan.stoppedEarly(this, PhasePlan.WARM_START)) {
+            stops.add(stop("warm start", options.mleEpochs(), PhasePlan.WARM_START));
         }
-        if (adversarial < options.adversarialEpochs() && adversarial > 0) {
-            stops.add(stop("adversarial phase", adversarial, options.adversarialEpochs(), "adversarial"));
+        if (plan.stoppedEarly(this, PhasePlan.ADVERSARIAL)) {
+            stops.add(stop("adversarial phase", options.adversarialEpochs(), PhasePlan.ADVERSARIAL));
         }
         return stops.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", stops));
     }
 
-    private String stop(String name, int ran, int planned, String phase) {
+    private String stop(String name, int planned, String phase) {
         int last = epochs.stream().filter(e -> e.phase().equals(phase)).mapToInt(Epoch::epoch).max().orElse(0);
         int best = bestEpoch(phase).map(Epoch::epoch).orElse(0);
         return String.format(Locale.ROOT, "the %s stopped after %d of %d epochs, %d after its best (epoch %d)", name,
-                ran, planned, last - best, best);
+                epochsIn(phase), planned, last - best, best);
     }
 
     /** The epoch of {@code phase} ({@code null}: of any phase) with the lowest selection score. */
