@@ -47,6 +47,18 @@ class ExamplesRunTest {
         assertThat(Files.readAllLines(out).get(0)).startsWith("user_id,session_id,seq,timestamp,event_type");
     }
 
+    @Test
+    void trainGanExampleSavesAModelThatGenerates(@TempDir Path dir) throws Exception {
+        Path train = Path.of("..", "..", "shared", "data", "rees46_multicategory", "train.csv");
+        Path model = dir.resolve("gan.model");
+
+        String printed = run(() -> TrainGanExample.main(new String[] {train.toString(), model.toString(), "1200"}));
+
+        assertThat(printed).containsPattern("trained \\d+ epochs, kept epoch \\d+").contains("wrote " + model)
+                .containsPattern("u1: \\d+ session\\(s\\), first of \\d+ events");
+        assertThat(model).isRegularFile();
+    }
+
     private interface Body {
         void run() throws Exception;
     }

@@ -11,19 +11,12 @@ import dev.sessiongan.io.ModelManifest;
 import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.model.GanOptions;
 import dev.sessiongan.model.Checkpoints;
-import dev.sessiongan.diagnostics.ReferenceProfile;
 import dev.sessiongan.model.GanTrainer;
 import dev.sessiongan.model.TrainingHistory;
 import dev.sessiongan.model.TrainingCheckpoint;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,9 +91,8 @@ final class TrainCommand implements Callable<Integer> {
         ReadResult result = input.resolve().read(data, readOptions);
         FormatOptions.printReport(result.report(), spec.commandLine().getErr());
         DatasetSummary summary = result.dataset().summary();
-        ModelManifest.DatasetProvenance provenance = new ModelManifest.DatasetProvenance(
-                data.getFileName().toString(), input.format, sha256(data), summary.events(), summary.sessions(),
-                summary.users(), summary.sessions() >= 4 ? ReferenceProfile.of(result.dataset().sessions(), 1) : null);
+        ModelManifest.DatasetProvenance provenance = ModelManifest.DatasetProvenance.of(data, input.format,
+                result.dataset());
         Map<String, String> config = new TreeMap<>();
         config.put("sessionGap", readOptions.sessionGap().toString());
         if (isGan) {
@@ -137,15 +129,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(option + ": " + file + " is a folder");
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

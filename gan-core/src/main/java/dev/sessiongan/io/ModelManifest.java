@@ -1,7 +1,18 @@
 package dev.sessiongan.io;
 
 import dev.sessiongan.Version;
+import dev.sessiongan.data.DatasetSummary;
+import dev.sessiongan.data.SessionDataset;
+import dev.sessiongan.diagnostics.ReferenceProfile;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -60,6 +71,30 @@ public record ModelManifest(
      *                  (models written before it existed)
      */
     public record DatasetProvenance(String file, String format, String sha256, long events, long sessions, long users,
-            dev.sessiongan.diagnostics.ReferenceProfile reference) {
+            ReferenceProfile reference) {
+
+        /**
+         * The provenance of a dataset read from {@code file}: its name, the file's SHA-256, the dataset's counts
+         * and, from four sessions up, its reference profile.
+         *
+         * @param format the reader format's name, e.g. {@code rees46}
+         * @throws IOException if the file cannot be read
+         */
+        public static DatasetProvenance of(Path file, String format, SessionDataset dataset) throws IOException {
+            DatasetSummary summary = dataset.summary();
+            return new DatasetProvenance(file.getFileName().toString(), format, sha256(file), summary.events(),
+                    summary.sessions(), summary.users(),
+                    summary.sessions() >= 4 ? ReferenceProfile.of(dataset.sessions(), 1) : null);
+        }
+
+        private static String sha256(Path file) throws IOException {
+            try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
+                    MessageDigest.getInstance("SHA-256"))) {
+                in.transferTo(OutputStream.nullOutputStream());
+                return HexFormat.of().formatHex(in.getMessageDigest().digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this Java runtime has no SHA-256", e);
+            }
+        }
     }
 }

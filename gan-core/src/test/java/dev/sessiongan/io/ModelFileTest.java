@@ -52,6 +52,26 @@ class ModelFileTest {
     }
 
     @Test
+    void aDatasetsProvenanceNamesItsFileDigestAndCounts() throws IOException {
+        Path file = Files.writeString(dir.resolve("events.csv"), "abc"); // any bytes: only digested
+        dev.sessiongan.data.SessionDataset data = ClickstreamFormats.rees46()
+                .read(TestData.file("rees46_multicategory/train.csv"), ReadOptions.DEFAULT.withMaxRows(300)).dataset();
+
+        ModelManifest.DatasetProvenance provenance = ModelManifest.DatasetProvenance.of(file, "rees46", data);
+
+        assertThat(provenance.file()).isEqualTo("events.csv");
+        assertThat(provenance.format()).isEqualTo("rees46");
+        // the SHA-256 test vector of "abc" (FIPS 180-2)
+        assertThat(provenance.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(provenance.events()).isEqualTo(data.summary().events());
+        assertThat(provenance.sessions()).isEqualTo(data.summary().sessions());
+        assertThat(provenance.users()).isEqualTo(data.summary().users());
+        assertThat(provenance.reference()).isNotNull();
+        assertThatThrownBy(() -> ModelManifest.DatasetProvenance.of(dir.resolve("gone.csv"), "rees46", data))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
     void truncatedFileIsReportedNotCrashed() throws IOException {
         Path file = save();
         byte[] bytes = Files.readAllBytes(file);
