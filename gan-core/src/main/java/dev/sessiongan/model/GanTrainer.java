@@ -192,7 +192,7 @@ public final class GanTrainer {
             SessionDataset trainingData = SessionDataset.of(sessionsOf(training));
             validationSessions = sessionsOf(users.subList(0, validationCount));
             // generation is the slow part of validation: enough users for the two-sample test's repeated draws,
-            // capped so that a large dataset (Taobao holds out 5,600 users) does not spend minutes per epoch on it
+            // capped so that a large dataset (Taobao holds out 5,335 users) does not spend minutes per epoch on it
             validationUsers = Math.max(GanGenerator.SHARD,
                     Math.min(VALIDATION_REPEATS * validationCount, MAX_VALIDATION_USERS));
             encoding = SessionEncoding.fit(trainingData, options.encoding());
