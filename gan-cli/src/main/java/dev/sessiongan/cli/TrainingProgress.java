@@ -25,7 +25,8 @@ final class TrainingProgress implements GanTrainer.Listener {
 
     @Override
     public void onEpoch(TrainingHistory.Epoch e, int total) {
-        if ("adversarial".equals(e.phase())) {
+        boolean warmStart = !"adversarial".equals(e.phase());
+        if (!warmStart) {
             adversarialSeconds += e.wallSeconds();
             adversarialDone++;
         } else {
@@ -37,11 +38,10 @@ final class TrainingProgress implements GanTrainer.Listener {
         double perAdversarial = adversarialDone > 0 ? adversarialSeconds / adversarialDone : 10 * perWarmStart;
         // epochs left from the epoch's number and the planned total, which shrinks when a phase stops early
         // (patience), so a resumed run's estimate is right too
-        boolean warmStart = !"adversarial".equals(e.phase());
         int warmStartLeft = warmStart ? total - adversarialEpochs - e.epoch() : 0;
         int adversarialLeft = warmStart ? adversarialEpochs : total - e.epoch();
         double eta = warmStartLeft * perWarmStart + adversarialLeft * perAdversarial;
-        String adversarial = "adversarial".equals(e.phase())
+        String adversarial = !warmStart
                 ? String.format(Locale.ROOT, "  D loss %.3f  D(x) %.3f  D(G(z)) %.3f%s%s", e.discriminatorLoss(),
                         e.meanDReal(), e.meanDFake(), Double.isNaN(e.dualityGap()) ? ""
                                 : String.format(Locale.ROOT, "  gap %.3f", e.dualityGap()),

@@ -228,8 +228,8 @@ public final class GanTrainer {
             discriminator = checkpoint.discriminator(layout.vocabulary(), options.packing());
             attributeDiscriminator = checkpoint.attributeDiscriminator(layout);
             history = checkpoint.history();
-            bestWarmStart.restore(checkpoint.bestParameters(), history, "mle");
-            bestAdversarial.restore(checkpoint.bestAdversarialParameters(), history, "adversarial");
+            bestWarmStart.restore(checkpoint.bestParameters(), history, PhasePlan.WARM_START);
+            bestAdversarial.restore(checkpoint.bestAdversarialParameters(), history, PhasePlan.ADVERSARIAL);
             lastWarmStart.weights = checkpoint.lastWarmStartParameters();
             lastWarmStart.epoch = lastWarmStart.weights == null ? 0 : history.epochsIn(PhasePlan.WARM_START);
             average = options.weightAveraging() > 0 ? checkpoint.average(options.weightAveraging()) : null;
@@ -385,9 +385,9 @@ public final class GanTrainer {
                 averageIn();
             }
             Validation v = validate();
-            finish(new TrainingHistory.Epoch(++epoch, "mle", Double.NaN, Double.NaN, Double.NaN, loss / steps,
-                    gradient / steps, Double.NaN, v.auc(), seconds(started), Double.NaN, v.score(), Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+            finish(new TrainingHistory.Epoch(++epoch, PhasePlan.WARM_START, Double.NaN, Double.NaN, Double.NaN,
+                    loss / steps, gradient / steps, Double.NaN, v.auc(), seconds(started), Double.NaN, v.score(),
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
         }
 
         /**
@@ -463,8 +463,8 @@ public final class GanTrainer {
                     ? dualityGap(discriminator, sampler) : Double.NaN;
             Validation v = validate();
             boolean attributes = attributeDiscriminator != null;
-            finish(new TrainingHistory.Epoch(++epoch, "adversarial", dReal / steps, dFake / steps, dLoss / steps,
-                    gLoss / steps, gGradient / steps, dGradient / steps, v.auc(), seconds(started),
+            finish(new TrainingHistory.Epoch(++epoch, PhasePlan.ADVERSARIAL, dReal / steps, dFake / steps,
+                    dLoss / steps, gLoss / steps, gGradient / steps, dGradient / steps, v.auc(), seconds(started),
                     nonSaturating / steps, v.score(), gap, attributes ? attributeReal / steps : Double.NaN,
                     attributes ? attributeFake / steps : Double.NaN, gate != null ? criticAuc / steps : Double.NaN,
                     rewardWeight / steps));
@@ -606,13 +606,13 @@ public final class GanTrainer {
 
         private void finish(TrainingHistory.Epoch record) {
             history = history.plus(record);
-            Best best = "adversarial".equals(record.phase()) ? bestAdversarial : bestWarmStart;
+            Best best = PhasePlan.ADVERSARIAL.equals(record.phase()) ? bestAdversarial : bestWarmStart;
             if (record.validationScore() < best.score) {
                 best.score = record.validationScore();
                 best.epoch = record.epoch();
                 best.weights = validatedWeights();
             }
-            if ("mle".equals(record.phase()) && plan.warmStartOver(history) && options.adversarialEpochs() > 0) {
+            if (best == bestWarmStart && plan.warmStartOver(history) && options.adversarialEpochs() > 0) {
                 lastWarmStart.epoch = record.epoch();
                 lastWarmStart.weights = best.epoch == record.epoch() ? best.weights : validatedWeights();
             }

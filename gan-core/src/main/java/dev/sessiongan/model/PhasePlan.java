@@ -21,12 +21,12 @@ record PhasePlan(int warmStartEpochs, int adversarialEpochs, int patience) {
 
     /** Whether the warm start has run all its epochs or stopped early. */
     boolean warmStartOver(TrainingHistory history) {
-        return over(history, WARM_START, warmStartEpochs);
+        return over(history, WARM_START);
     }
 
     /** Whether the adversarial phase has run all its epochs or stopped early (true while none are planned). */
     boolean adversarialPhaseOver(TrainingHistory history) {
-        return over(history, ADVERSARIAL, adversarialEpochs);
+        return over(history, ADVERSARIAL);
     }
 
     /** Whether both phases are over. */
@@ -36,21 +36,26 @@ record PhasePlan(int warmStartEpochs, int adversarialEpochs, int patience) {
 
     /** The run's epochs as planned now: fewer than the options' once a phase has stopped early. */
     int plannedEpochs(TrainingHistory history) {
-        int warmStart = warmStartOver(history) ? history.epochsIn(WARM_START) : warmStartEpochs;
-        int adversarial = adversarialPhaseOver(history) ? history.epochsIn(ADVERSARIAL) : adversarialEpochs;
-        return warmStart + adversarial;
+        return planned(history, WARM_START) + planned(history, ADVERSARIAL);
     }
 
     /** Whether {@code phase} ended before its planned epochs. */
     boolean stoppedEarly(TrainingHistory history, String phase) {
-        int done = history.epochsIn(phase);
-        return done > 0 && done < (WARM_START.equals(phase) ? warmStartEpochs : adversarialEpochs)
-                && stale(history, phase);
+        return history.epochsIn(phase) < epochs(phase) && over(history, phase);
     }
 
-    private boolean over(TrainingHistory history, String phase, int planned) {
+    /** The phase's epochs: as many as it ran once it is over, else the options'. */
+    private int planned(TrainingHistory history, String phase) {
+        return over(history, phase) ? history.epochsIn(phase) : epochs(phase);
+    }
+
+    private boolean over(TrainingHistory history, String phase) {
         int done = history.epochsIn(phase);
-        return done >= planned || done > 0 && stale(history, phase);
+        return done >= epochs(phase) || done > 0 && stale(history, phase);
+    }
+
+    private int epochs(String phase) {
+        return WARM_START.equals(phase) ? warmStartEpochs : adversarialEpochs;
     }
 
     /** The phase's lowest score is {@code patience} epochs old, counting every epoch trained since. */
