@@ -98,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
         if (isGan) {
             config.put("options", options.toString());
             TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr(), options.mleEpochs(),
-                    options.adversarialEpochs());
+                    options.adversarialEpochs(), resumed != null ? resumed.history() : TrainingHistory.start(0));
             GanGenerator generator = resumed != null
                     ? GanTrainer.resume(result.dataset(), resumed, progress, checkpoints)
                     : GanTrainer.train(result.dataset(), options, progress, checkpoints);

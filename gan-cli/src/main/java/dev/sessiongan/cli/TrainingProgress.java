@@ -3,6 +3,7 @@ package dev.sessiongan.cli;
 import dev.sessiongan.model.CalibrationReport;
 import dev.sessiongan.model.GanTrainer;
 import dev.sessiongan.model.TrainingHistory;
+import dev.sessiongan.model.TrainingPhase;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -17,22 +18,31 @@ final class TrainingProgress implements GanTrainer.Listener {
     private double adversarialSeconds;
     private int adversarialDone;
 
-    TrainingProgress(PrintWriter err, int warmStartEpochs, int adversarialEpochs) {
+    /**
+     * @param earlier the history of a resumed run so far (empty for a new run): its epoch times start the
+     *                estimate, so a run resumed in the adversarial phase does not extrapolate from nothing
+     */
+    TrainingProgress(PrintWriter err, int warmStartEpochs, int adversarialEpochs, TrainingHistory earlier) {
         this.err = err;
         this.warmStartEpochs = warmStartEpochs;
         this.adversarialEpochs = adversarialEpochs;
+        earlier.epochs().forEach(this::time);
+    }
+
+    private void time(TrainingHistory.Epoch e) {
+        if (e.phase() == TrainingPhase.WARM_START) {
+            warmStartSeconds += e.wallSeconds();
+            warmStartDone++;
+        } else {
+            adversarialSeconds += e.wallSeconds();
+            adversarialDone++;
+        }
     }
 
     @Override
     public void onEpoch(TrainingHistory.Epoch e, int total) {
-        boolean warmStart = !"adversarial".equals(e.phase());
-        if (!warmStart) {
-            adversarialSeconds += e.wallSeconds();
-            adversarialDone++;
-        } else {
-            warmStartSeconds += e.wallSeconds();
-            warmStartDone++;
-        }
+        boolean warmStart = e.phase() == TrainingPhase.WARM_START;
+        time(e);
         // the phases differ tenfold in epoch time, so each is extrapolated from its own epochs
         double perWarmStart = warmStartSeconds / Math.max(1, warmStartDone);
         double perAdversarial = adversarialDone > 0 ? adversarialSeconds / adversarialDone : 10 * perWarmStart;

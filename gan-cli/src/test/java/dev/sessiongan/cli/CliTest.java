@@ -6,6 +6,8 @@ import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
+import dev.sessiongan.model.TrainingHistory;
+import dev.sessiongan.model.TrainingPhase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -96,12 +98,12 @@ class CliTest {
     @Test
     void theProgressDisplaySaysWhenTheWarmStartStopsEarlyAndCountsDownWhatIsLeft() {
         StringWriter text = new StringWriter();
-        TrainingProgress progress = new TrainingProgress(new PrintWriter(text), 10, 2);
+        TrainingProgress progress = new TrainingProgress(new PrintWriter(text), 10, 2, TrainingHistory.start(0.9));
         // ten warm-start epochs and two adversarial planned; the warm start stops after epoch 3 (total 12 -> 5)
-        progress.onEpoch(epoch(1, "mle", 10), 12);
-        progress.onEpoch(epoch(2, "mle", 10), 12);
-        progress.onEpoch(epoch(3, "mle", 10), 5);
-        progress.onEpoch(epoch(4, "adversarial", 100), 5);
+        progress.onEpoch(epoch(1, TrainingPhase.WARM_START, 10), 12);
+        progress.onEpoch(epoch(2, TrainingPhase.WARM_START, 10), 12);
+        progress.onEpoch(epoch(3, TrainingPhase.WARM_START, 10), 5);
+        progress.onEpoch(epoch(4, TrainingPhase.ADVERSARIAL, 100), 5);
 
         List<String> lines = text.toString().lines().toList();
         assertThat(lines.get(0)).startsWith("epoch 1/12 mle").endsWith("ETA 4m50s"); // 9 x 10 s + 2 x 100 s
@@ -111,9 +113,24 @@ class CliTest {
         assertThat(lines).hasSize(5);
     }
 
-    private static dev.sessiongan.model.TrainingHistory.Epoch epoch(int n, String phase, double seconds) {
+    @Test
+    void aResumedRunsProgressEstimatesFromTheEpochsBeforeTheResume() {
+        StringWriter text = new StringWriter();
+        // resumed after three warm-start epochs (10 s each) and one adversarial (100 s), of 3 + 3 planned
+        TrainingHistory earlier = new TrainingHistory(0.9, List.of(epoch(1, TrainingPhase.WARM_START, 10),
+                epoch(2, TrainingPhase.WARM_START, 10), epoch(3, TrainingPhase.WARM_START, 10),
+                epoch(4, TrainingPhase.ADVERSARIAL, 100)));
+        TrainingProgress progress = new TrainingProgress(new PrintWriter(text), 3, 3, earlier);
+
+        progress.onEpoch(epoch(5, TrainingPhase.ADVERSARIAL, 80), 6);
+
+        assertThat(text.toString().lines().toList()).singleElement().asString()
+                .startsWith("epoch 5/6 adversarial").endsWith("ETA 1m30s"); // one epoch of (100 s + 80 s) / 2
+    }
+
+    private static TrainingHistory.Epoch epoch(int n, TrainingPhase phase, double seconds) {
         double nan = Double.NaN;
-        return new dev.sessiongan.model.TrainingHistory.Epoch(n, phase, 0.5, 0.5, 0.69, 1.0, 1.0, 1.0, 0.6, seconds,
+        return new TrainingHistory.Epoch(n, phase, 0.5, 0.5, 0.69, 1.0, 1.0, 1.0, 0.6, seconds,
                 0.69, 0.7, nan, nan, nan, nan, nan);
     }
 

@@ -1,6 +1,7 @@
 package dev.sessiongan.diagnostics;
 
 import dev.sessiongan.model.TrainingHistory;
+import dev.sessiongan.model.TrainingPhase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ public final class Equilibrium {
     /** The verdict on a training history. */
     public static Verdict judge(TrainingHistory history) {
         List<TrainingHistory.Epoch> adversarial = history.epochs().stream()
-                .filter(e -> "adversarial".equals(e.phase())).toList();
+                .filter(e -> e.phase() == TrainingPhase.ADVERSARIAL).toList();
         if (adversarial.isEmpty()) {
             return new Verdict("no adversarial phase", true, List.of("the model was trained by likelihood alone"
                     + " (warm start); there is no game to judge"));

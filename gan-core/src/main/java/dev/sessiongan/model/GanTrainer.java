@@ -127,7 +127,7 @@ public final class GanTrainer {
         private int epoch;
 
         /** Restores from a checkpoint: its weights and the phase's best score and epoch from the history. */
-        void restore(INDArray saved, TrainingHistory history, String phase) {
+        void restore(INDArray saved, TrainingHistory history, TrainingPhase phase) {
             weights = saved;
             history.bestEpoch(phase).ifPresent(e -> {
                 score = e.validationScore();
@@ -228,10 +228,10 @@ public final class GanTrainer {
             discriminator = checkpoint.discriminator(layout.vocabulary(), options.packing());
             attributeDiscriminator = checkpoint.attributeDiscriminator(layout);
             history = checkpoint.history();
-            bestWarmStart.restore(checkpoint.bestParameters(), history, PhasePlan.WARM_START);
-            bestAdversarial.restore(checkpoint.bestAdversarialParameters(), history, PhasePlan.ADVERSARIAL);
+            bestWarmStart.restore(checkpoint.bestParameters(), history, TrainingPhase.WARM_START);
+            bestAdversarial.restore(checkpoint.bestAdversarialParameters(), history, TrainingPhase.ADVERSARIAL);
             lastWarmStart.weights = checkpoint.lastWarmStartParameters();
-            lastWarmStart.epoch = lastWarmStart.weights == null ? 0 : history.epochsIn(PhasePlan.WARM_START);
+            lastWarmStart.epoch = lastWarmStart.weights == null ? 0 : history.epochsIn(TrainingPhase.WARM_START);
             average = options.weightAveraging() > 0 ? checkpoint.average(options.weightAveraging()) : null;
             epoch = history.epochs().size();
         }
@@ -385,7 +385,7 @@ public final class GanTrainer {
                 averageIn();
             }
             Validation v = validate();
-            finish(new TrainingHistory.Epoch(++epoch, PhasePlan.WARM_START, Double.NaN, Double.NaN, Double.NaN,
+            finish(new TrainingHistory.Epoch(++epoch, TrainingPhase.WARM_START, Double.NaN, Double.NaN, Double.NaN,
                     loss / steps, gradient / steps, Double.NaN, v.auc(), seconds(started), Double.NaN, v.score(),
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
         }
@@ -458,12 +458,12 @@ public final class GanTrainer {
                 gGradient += gradientNorm(network.graph());
                 averageIn();
             }
-            int adversarialEpoch = history.epochsIn(PhasePlan.ADVERSARIAL) + 1;
+            int adversarialEpoch = history.epochsIn(TrainingPhase.ADVERSARIAL) + 1;
             double gap = options.dualityGapEvery() > 0 && adversarialEpoch % options.dualityGapEvery() == 0
                     ? dualityGap(discriminator, sampler) : Double.NaN;
             Validation v = validate();
             boolean attributes = attributeDiscriminator != null;
-            finish(new TrainingHistory.Epoch(++epoch, PhasePlan.ADVERSARIAL, dReal / steps, dFake / steps,
+            finish(new TrainingHistory.Epoch(++epoch, TrainingPhase.ADVERSARIAL, dReal / steps, dFake / steps,
                     dLoss / steps, gLoss / steps, gGradient / steps, dGradient / steps, v.auc(), seconds(started),
                     nonSaturating / steps, v.score(), gap, attributes ? attributeReal / steps : Double.NaN,
                     attributes ? attributeFake / steps : Double.NaN, gate != null ? criticAuc / steps : Double.NaN,
@@ -606,7 +606,7 @@ public final class GanTrainer {
 
         private void finish(TrainingHistory.Epoch record) {
             history = history.plus(record);
-            Best best = PhasePlan.ADVERSARIAL.equals(record.phase()) ? bestAdversarial : bestWarmStart;
+            Best best = record.phase() == TrainingPhase.ADVERSARIAL ? bestAdversarial : bestWarmStart;
             if (record.validationScore() < best.score) {
                 best.score = record.validationScore();
                 best.epoch = record.epoch();

@@ -12,21 +12,18 @@ package dev.sessiongan.model;
  */
 record PhasePlan(int warmStartEpochs, int adversarialEpochs, int patience) {
 
-    static final String WARM_START = "mle";
-    static final String ADVERSARIAL = "adversarial";
-
     static PhasePlan of(GanOptions options) {
         return new PhasePlan(options.mleEpochs(), options.adversarialEpochs(), options.patience());
     }
 
     /** Whether the warm start has run all its epochs or stopped early. */
     boolean warmStartOver(TrainingHistory history) {
-        return over(history, WARM_START);
+        return over(history, TrainingPhase.WARM_START);
     }
 
     /** Whether the adversarial phase has run all its epochs or stopped early (true while none are planned). */
     boolean adversarialPhaseOver(TrainingHistory history) {
-        return over(history, ADVERSARIAL);
+        return over(history, TrainingPhase.ADVERSARIAL);
     }
 
     /** Whether both phases are over. */
@@ -36,30 +33,30 @@ record PhasePlan(int warmStartEpochs, int adversarialEpochs, int patience) {
 
     /** The run's epochs as planned now: fewer than the options' once a phase has stopped early. */
     int plannedEpochs(TrainingHistory history) {
-        return planned(history, WARM_START) + planned(history, ADVERSARIAL);
+        return planned(history, TrainingPhase.WARM_START) + planned(history, TrainingPhase.ADVERSARIAL);
     }
 
     /** Whether {@code phase} ended before its planned epochs. */
-    boolean stoppedEarly(TrainingHistory history, String phase) {
+    boolean stoppedEarly(TrainingHistory history, TrainingPhase phase) {
         return history.epochsIn(phase) < epochs(phase) && over(history, phase);
     }
 
     /** The phase's epochs: as many as it ran once it is over, else the options'. */
-    private int planned(TrainingHistory history, String phase) {
+    private int planned(TrainingHistory history, TrainingPhase phase) {
         return over(history, phase) ? history.epochsIn(phase) : epochs(phase);
     }
 
-    private boolean over(TrainingHistory history, String phase) {
+    private boolean over(TrainingHistory history, TrainingPhase phase) {
         int done = history.epochsIn(phase);
         return done >= epochs(phase) || done > 0 && stale(history, phase);
     }
 
-    private int epochs(String phase) {
-        return WARM_START.equals(phase) ? warmStartEpochs : adversarialEpochs;
+    private int epochs(TrainingPhase phase) {
+        return phase == TrainingPhase.WARM_START ? warmStartEpochs : adversarialEpochs;
     }
 
     /** The phase's lowest score is {@code patience} epochs old, counting every epoch trained since. */
-    private boolean stale(TrainingHistory history, String phase) {
+    private boolean stale(TrainingHistory history, TrainingPhase phase) {
         if (patience == 0) {
             return false;
         }

@@ -59,9 +59,9 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
         return bestEpoch(null).map(Epoch::epoch).orElse(0);
     }
 
-    /** How many epochs of {@code phase} ({@code mle} or {@code adversarial}) the run trained. */
-    public int epochsIn(String phase) {
-        return (int) epochs.stream().filter(e -> e.phase().equals(phase)).count();
+    /** How many epochs of {@code phase} the run trained. */
+    public int epochsIn(TrainingPhase phase) {
+        return (int) epochs.stream().filter(e -> e.phase() == phase).count();
     }
 
     /**
@@ -73,25 +73,25 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
     public Optional<String> earlyStops(GanOptions options) {
         PhasePlan plan = PhasePlan.of(options);
         List<String> stops = new ArrayList<>();
-        if (plan.stoppedEarly(this, PhasePlan.WARM_START)) {
-            stops.add(stop("warm start", options.mleEpochs(), PhasePlan.WARM_START));
+        if (plan.stoppedEarly(this, TrainingPhase.WARM_START)) {
+            stops.add(stop("warm start", options.mleEpochs(), TrainingPhase.WARM_START));
         }
-        if (plan.stoppedEarly(this, PhasePlan.ADVERSARIAL)) {
-            stops.add(stop("adversarial phase", options.adversarialEpochs(), PhasePlan.ADVERSARIAL));
+        if (plan.stoppedEarly(this, TrainingPhase.ADVERSARIAL)) {
+            stops.add(stop("adversarial phase", options.adversarialEpochs(), TrainingPhase.ADVERSARIAL));
         }
         return stops.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", stops));
     }
 
-    private String stop(String name, int planned, String phase) {
-        int last = epochs.stream().filter(e -> e.phase().equals(phase)).mapToInt(Epoch::epoch).max().orElse(0);
+    private String stop(String name, int planned, TrainingPhase phase) {
+        int last = epochs.stream().filter(e -> e.phase() == phase).mapToInt(Epoch::epoch).max().orElse(0);
         int best = bestEpoch(phase).map(Epoch::epoch).orElse(0);
         return String.format(Locale.ROOT, "the %s stopped after %d of %d epochs, %d after its best (epoch %d)", name,
                 epochsIn(phase), planned, last - best, best);
     }
 
     /** The epoch of {@code phase} ({@code null}: of any phase) with the lowest selection score. */
-    Optional<Epoch> bestEpoch(String phase) {
-        return epochs.stream().filter(e -> phase == null || e.phase().equals(phase))
+    Optional<Epoch> bestEpoch(TrainingPhase phase) {
+        return epochs.stream().filter(e -> phase == null || e.phase() == phase)
                 .min(Comparator.comparingDouble(Epoch::validationScore));
     }
 
@@ -126,7 +126,7 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
          */
         public String describe(TrainingHistory history) {
             boolean adversarial = history.epochs().stream()
-                    .anyMatch(e -> e.epoch() == adversarialEpoch && "adversarial".equals(e.phase()));
+                    .anyMatch(e -> e.epoch() == adversarialEpoch && e.phase() == TrainingPhase.ADVERSARIAL);
             String last = lastWarmStartEpoch == 0 ? "" : String.format(Locale.ROOT,
                     ", last warm-start epoch %d scored %.3f", lastWarmStartEpoch, lastWarmStartScore);
             return String.format(Locale.ROOT, "warm-start epoch %d scored %.3f%s, %s epoch %d scored %.3f",
@@ -139,7 +139,7 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
      * One epoch.
      *
      * @param epoch           1-based epoch number over the whole run
-     * @param phase           {@code mle} (warm start) or {@code adversarial}
+     * @param phase           the warm start ({@code mle} in the history) or the adversarial phase
      * @param meanDReal       mean discriminator output on real sessions (NaN in the warm start)
      * @param meanDFake       mean discriminator output on generated sessions (NaN in the warm start)
      * @param discriminatorLoss mean discriminator loss (NaN in the warm start)
@@ -166,7 +166,7 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
      */
     public record Epoch(
             int epoch,
-            String phase,
+            TrainingPhase phase,
             double meanDReal,
             double meanDFake,
             double discriminatorLoss,

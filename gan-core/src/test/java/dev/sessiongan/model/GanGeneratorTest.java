@@ -52,7 +52,7 @@ class GanGeneratorTest {
     void recordsOneHistoryEntryPerEpochWithAValidationScore() {
         assertThat(model.history().epochs()).hasSize(5);
         assertThat(model.history().epochs()).allSatisfy(e -> {
-            assertThat(e.phase()).isEqualTo("mle");
+            assertThat(e.phase()).isEqualTo(TrainingPhase.WARM_START);
             assertThat(e.validationAuc()).isBetween(0.0, 1.0);
             assertThat(e.generatorLoss()).isPositive();
             assertThat(e.generatorGradientNorm()).isPositive();
@@ -492,7 +492,7 @@ class GanGeneratorTest {
         GanGenerator adversarial = GanTrainer.train(slice, options, null);
 
         TrainingHistory.Epoch last = adversarial.history().epochs().get(1);
-        assertThat(last.phase()).isEqualTo("adversarial");
+        assertThat(last.phase()).isEqualTo(TrainingPhase.ADVERSARIAL);
         assertThat(last.meanDReal()).isBetween(0.0, 1.0);
         assertThat(last.meanDFake()).isBetween(0.0, 1.0);
         assertThat(last.discriminatorLoss()).isPositive();
@@ -528,7 +528,7 @@ class GanGeneratorTest {
         TrainingHistory history = warmStartAlone().history();
         TrainingHistory.Selection rematch = history.selection();
         assertThat(rematch).isNotNull();
-        assertThat(rematch.warmStartEpoch()).isEqualTo(history.bestEpoch("mle").orElseThrow().epoch()).isLessThan(8);
+        assertThat(rematch.warmStartEpoch()).isEqualTo(history.bestEpoch(TrainingPhase.WARM_START).orElseThrow().epoch()).isLessThan(8);
         assertThat(rematch.adversarialEpoch()).isEqualTo(8);
         assertThat(history.keptEpoch()).isEqualTo(rematch.keptEpoch()).isEqualTo(
                 rematch.adversarialScore() < rematch.warmStartScore() ? 8 : rematch.warmStartEpoch());
@@ -552,7 +552,7 @@ class GanGeneratorTest {
 
         TrainingHistory history = straight.history();
         TrainingHistory.Selection rematch = history.selection();
-        assertThat(rematch.warmStartEpoch()).isEqualTo(history.bestEpoch("mle").orElseThrow().epoch()).isLessThan(8);
+        assertThat(rematch.warmStartEpoch()).isEqualTo(history.bestEpoch(TrainingPhase.WARM_START).orElseThrow().epoch()).isLessThan(8);
         assertThat(rematch.lastWarmStartEpoch()).isEqualTo(8);
         assertThat(rematch.adversarialEpoch()).isEqualTo(9);
         double lowest = Math.min(rematch.warmStartScore(), Math.min(rematch.lastWarmStartScore(),
@@ -603,11 +603,11 @@ class GanGeneratorTest {
         }, new Checkpoints(file, 1));
 
         TrainingHistory history = early.history();
-        assertThat(history.epochsIn("mle")).isEqualTo(stop);
+        assertThat(history.epochsIn(TrainingPhase.WARM_START)).isEqualTo(stop);
         assertThat(withoutTimes(new TrainingHistory(0, history.epochs().subList(0, stop))).epochs())
                 .isEqualTo(withoutTimes(new TrainingHistory(0, full.subList(0, stop))).epochs());
         assertThat(history.epochs()).hasSize(stop + 1);
-        assertThat(history.epochs().get(stop).phase()).isEqualTo("adversarial");
+        assertThat(history.epochs().get(stop).phase()).isEqualTo(TrainingPhase.ADVERSARIAL);
         assertThat(history.epochs().get(stop).epoch()).isEqualTo(stop + 1);
         // the planned total shrinks to what is left once the warm start has stopped
         assertThat(totals.subList(0, stop - 1)).containsOnly(9);

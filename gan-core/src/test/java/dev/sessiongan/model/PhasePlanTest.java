@@ -12,15 +12,15 @@ class PhasePlanTest {
     private static TrainingHistory history(double[] warmStart, double... adversarial) {
         List<TrainingHistory.Epoch> epochs = new ArrayList<>();
         for (double score : warmStart) {
-            epochs.add(epoch(epochs.size() + 1, "mle", score));
+            epochs.add(epoch(epochs.size() + 1, TrainingPhase.WARM_START, score));
         }
         for (double score : adversarial) {
-            epochs.add(epoch(epochs.size() + 1, "adversarial", score));
+            epochs.add(epoch(epochs.size() + 1, TrainingPhase.ADVERSARIAL, score));
         }
         return new TrainingHistory(0.9, epochs);
     }
 
-    private static TrainingHistory.Epoch epoch(int n, String phase, double score) {
+    private static TrainingHistory.Epoch epoch(int n, TrainingPhase phase, double score) {
         double nan = Double.NaN;
         return new TrainingHistory.Epoch(n, phase, nan, nan, nan, 1, 1, nan, score - 0.1, 1, nan, score, nan, nan, nan,
                 nan, nan);
@@ -41,7 +41,7 @@ class PhasePlanTest {
         assertThat(plan.plannedEpochs(rising)).isEqualTo(5);
         assertThat(plan.finished(history(scores(0.7, 0.8, 0.9), 0.9))).isFalse();
         assertThat(plan.finished(history(scores(0.7, 0.8, 0.9), 0.9, 0.9))).isTrue();
-        assertThat(plan.stoppedEarly(rising, PhasePlan.WARM_START)).isFalse();
+        assertThat(plan.stoppedEarly(rising, TrainingPhase.WARM_START)).isFalse();
     }
 
     @Test
@@ -52,7 +52,7 @@ class PhasePlanTest {
         assertThat(plan.warmStartOver(history(scores(0.9, 0.95, 0.8, 0.85)))).isFalse();
         TrainingHistory stale = history(scores(0.9, 0.95, 0.8, 0.85, 0.82));
         assertThat(plan.warmStartOver(stale)).isTrue();
-        assertThat(plan.stoppedEarly(stale, PhasePlan.WARM_START)).isTrue();
+        assertThat(plan.stoppedEarly(stale, TrainingPhase.WARM_START)).isTrue();
         assertThat(plan.plannedEpochs(stale)).isEqualTo(5 + 2);
         // a tie is not lower
         assertThat(plan.warmStartOver(history(scores(0.8, 0.8, 0.8)))).isTrue();
@@ -72,8 +72,8 @@ class PhasePlanTest {
         assertThat(plan.adversarialPhaseOver(stopped)).isTrue();
         assertThat(plan.finished(stopped)).isTrue();
         assertThat(plan.plannedEpochs(stopped)).isEqualTo(6);
-        assertThat(plan.stoppedEarly(stopped, PhasePlan.ADVERSARIAL)).isTrue();
-        assertThat(plan.stoppedEarly(stopped, PhasePlan.WARM_START)).isFalse();
+        assertThat(plan.stoppedEarly(stopped, TrainingPhase.ADVERSARIAL)).isTrue();
+        assertThat(plan.stoppedEarly(stopped, TrainingPhase.WARM_START)).isFalse();
         assertThat(stopped.earlyStops(GanOptions.builder().mleEpochs(3).adversarialEpochs(10).patience(2).build()))
                 .hasValue("the adversarial phase stopped after 3 of 10 epochs, 2 after its best (epoch 4)");
     }
