@@ -160,7 +160,13 @@ final class GanModelIo {
             notMeasuredWhereMissing(epoch, "attributeDReal", "attributeDFake", "criticAuc", "rewardWeight");
         }
         notMeasuredWhereMissing(tree.path("selection"), "lastWarmStartScore"); // a rematch of two
-        return JSON.treeToValue(tree, TrainingHistory.class);
+        try {
+            return JSON.treeToValue(tree, TrainingHistory.class);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            // a value the history's types refuse (an unknown phase): their words, not Jackson's reference chain
+            Throwable reason = e.getCause() != null ? e.getCause() : e;
+            throw new IOException(HISTORY + ": " + reason.getMessage(), e);
+        }
     }
 
     private static void notMeasuredWhereMissing(com.fasterxml.jackson.databind.JsonNode node, String... fields) {

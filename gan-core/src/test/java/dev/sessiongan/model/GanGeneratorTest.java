@@ -17,6 +17,7 @@ import dev.sessiongan.io.ModelFile;
 import dev.sessiongan.io.ModelManifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,6 +82,9 @@ class GanGeneratorTest {
 
         assertThat(history.initialValidationAuc()).isGreaterThan(0.9);
         assertThat(history.bestValidationAuc()).isLessThan(history.initialValidationAuc() - 0.1);
+        // the epoch the model kept, not just the luckiest one, is well clear of the untrained generator
+        TrainingHistory.Epoch kept = history.epochs().get(history.keptEpoch() - 1);
+        assertThat(kept.validationAuc()).isLessThan(history.initialValidationAuc() - 0.1);
     }
 
     @Test
@@ -693,7 +697,7 @@ class GanGeneratorTest {
     }
 
     @Test
-    void resumingOnOtherDataIsRefused() throws IOException {
+    void resumingOnOtherDataOrFromADamagedCheckpointIsRefused() throws IOException {
         Path file = dir.resolve("run.ckpt");
         GanTrainer.train(slice, TINY.toBuilder().mleEpochs(1).build(), null, new Checkpoints(file, 1));
         SessionDataset other = ClickstreamFormats.rees46().read(TestData.file("rees46_multicategory/train.csv"),
@@ -705,6 +709,25 @@ class GanGeneratorTest {
                 .hasMessageContaining("trained on other data");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingCheckpoint.load(dir.resolve("nope.ckpt")))
                 .hasMessageContaining("checkpoint not found");
+        byte[] bytes = Files.readAllBytes(file);
+        Path cut = Files.write(dir.resolve("cut.ckpt"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingCheckpoint.load(cut))
+                .isInstanceOf(dev.sessiongan.InvalidInputException.class)
+                .hasMessageStartingWith(cut + ": corrupt or truncated checkpoint");
+        Path withoutHistory = dir.resolve("no-history.ckpt");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(withoutHistory))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (!e.getName().equals("history.json")) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    out.write(content);
+                    out.closeEntry();
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingCheckpoint.load(withoutHistory))
+                .hasMessage(withoutHistory + ": corrupt or truncated checkpoint: missing history.json");
     }
 
     private static TrainingHistory withoutTimes(TrainingHistory history) {

@@ -1,0 +1,142 @@
+package dev.sessiongan.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiongan.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A GAN model file damaged inside its nested {@code model.zip}: each is refused on load with the file named. */
+class GanModelFileTest {
+
+    private static final String NAME = "damaged.model";
+
+    private static byte[] model;
+
+    @BeforeAll
+    static void readTheEmbeddedDefault() throws IOException {
+        try (InputStream in = GanModelFileTest.class.getResourceAsStream(EmbeddedModels.DEFAULT_RESOURCE)) {
+            model = in.readAllBytes();
+        }
+    }
+
+    @Test
+    void theUndamagedModelLoads() {
+        assertThat(ModelFile.load(model, NAME).generator().kind()).isEqualTo("gan");
+    }
+
+    @Test
+    void aTruncatedInnerModelIsReportedNotCrashed() throws IOException {
+        byte[] cut = withInner(inner -> Arrays.copyOf(inner, inner.length / 2));
+
+        assertThatThrownBy(() -> ModelFile.load(cut, NAME)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(NAME + ": corrupt or truncated GAN model");
+    }
+
+    @Test
+    void aMissingNetworkIsNamed() throws IOException {
+        byte[] damaged = withInnerEntries(entries -> {
+            entries.remove("network.zip");
+            return entries;
+        });
+
+        assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(NAME + ": corrupt or truncated GAN model: missing network.zip");
+    }
+
+    @Test
+    void aTruncatedNetworkIsReportedNotCrashed() throws IOException {
+        byte[] damaged = withInnerEntries(entries -> {
+            byte[] network = entries.get("network.zip");
+            entries.put("network.zip", Arrays.copyOf(network, network.length / 2));
+            return entries;
+        });
+
+        assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(NAME + ": corrupt GAN model");
+    }
+
+    @Test
+    void aNetworkThatDoesNotMatchItsEncodingIsRefused() throws IOException {
+        // one time bucket fewer: the encoding's vocabulary no longer matches the network's input and output
+        byte[] damaged = withInnerEntries(entries -> {
+            String encoding = new String(entries.get("encoding.json"), StandardCharsets.UTF_8);
+            assertThat(encoding).contains("\"timeBuckets\":14");
+            String fewer = encoding.replace("\"timeBuckets\":14", "\"timeBuckets\":13")
+                    .replaceFirst("(\"gapQuantilesMillis\":\\[[^\\]]*),[^,\\]]*\\]", "$1]");
+            entries.put("encoding.json", fewer.getBytes(StandardCharsets.UTF_8));
+            return entries;
+        });
+
+        assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(NAME + ": ")
+                .hasMessageContaining("GAN network does not match its encoding");
+    }
+
+    @Test
+    void aHistoryWithAnUnknownPhaseIsRefusedByName() throws IOException {
+        byte[] damaged = withInnerEntries(entries -> {
+            String history = new String(entries.get("history.json"), StandardCharsets.UTF_8);
+            entries.put("history.json", history.replace("\"phase\":\"mle\"", "\"phase\":\"warmup\"")
+                    .getBytes(StandardCharsets.UTF_8));
+            return entries;
+        });
+
+        assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(NAME + ": corrupt GAN model: history.json: unknown training phase \"warmup\" (expected"
+                        + " \"mle\" or \"adversarial\")");
+    }
+
+    /** The model with its nested {@code model.zip}'s entries changed by {@code change}. */
+    private static byte[] withInnerEntries(UnaryOperator<Map<String, byte[]>> change) throws IOException {
+        return withInner(inner -> {
+            try {
+                return zip(change.apply(unzip(inner)));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The model with its nested {@code model.zip}'s bytes changed by {@code change}. */
+    private static byte[] withInner(UnaryOperator<byte[]> change) throws IOException {
+        Map<String, byte[]> outer = unzip(model);
+        outer.put(ModelFile.GAN_MODEL, change.apply(outer.get(ModelFile.GAN_MODEL)));
+        return zip(outer);
+    }
+
+    private static Map<String, byte[]> unzip(byte[] bytes) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}
