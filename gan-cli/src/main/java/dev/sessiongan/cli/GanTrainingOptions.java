@@ -46,8 +46,12 @@ final class GanTrainingOptions {
     @Option(names = "--d-learning-rate", paramLabel = "LR", description = "Discriminator learning rate (default 1e-4).")
     Double discriminatorLearningRate;
 
-    @Option(names = "--d-steps", paramLabel = "N", description = "Discriminator steps per generator step (default 1).")
+    @Option(names = "--d-steps", paramLabel = "N", description = "Discriminator steps per adversarial step (default 1).")
     Integer discriminatorSteps;
+
+    @Option(names = "--g-steps", paramLabel = "N", description = "Generator steps per adversarial step, each on a"
+            + " fresh generated batch; with --d-steps the D:G step ratio (default 1).")
+    Integer generatorSteps;
 
     @Option(names = "--packing", paramLabel = "K", description = "PacGAN: sequences judged together (default 1).")
     Integer packing;
@@ -127,6 +131,9 @@ final class GanTrainingOptions {
         if (discriminatorSteps != null) {
             b.discriminatorSteps(discriminatorSteps);
         }
+        if (generatorSteps != null) {
+            b.generatorSteps(generatorSteps);
+        }
         if (packing != null) {
             b.packing(packing);
         }
@@ -163,7 +170,8 @@ final class GanTrainingOptions {
                 || hidden != null
                 || topCategories != null || popularityTiers != null
                 || learningRate != null || adversarialLearningRate != null || discriminatorLearningRate != null
-                || discriminatorSteps != null || packing != null || labelSmoothing != null || mleWeight != null
+                || discriminatorSteps != null || generatorSteps != null || packing != null || labelSmoothing != null
+                || mleWeight != null
                 || entropyWeight != null || dualityGapEvery != null || weightAveraging != null
                 || calibrationRounds != null || attributeWeight != null || noRewardGate != null;
     }

@@ -466,6 +466,11 @@ class CliTest {
                 .isEqualTo("error: patience must be in [0, 10000] epochs, got -1" + System.lineSeparator());
         assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--patience", "5",
                 "--out", dir.resolve("t.model").toString()).err()).contains("only apply to --model gan");
+        assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--g-steps", "0",
+                "--out", dir.resolve("t.model").toString()).err())
+                .isEqualTo("error: generator steps must be in [1, 20], got 0" + System.lineSeparator());
+        assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--g-steps", "2",
+                "--out", dir.resolve("t.model").toString()).err()).contains("only apply to --model gan");
         assertThat(dir.resolve("t.model")).doesNotExist();
     }
 

@@ -110,7 +110,7 @@ final class GanModelIo {
         try {
             SessionEncoding encoding = SessionEncoding.readJson(new ByteArrayInputStream(entries.get(ENCODING)), source);
             UserTiming timing = JSON.readValue(entries.get(TIMING), UserTiming.class);
-            GanOptions options = JSON.readValue(entries.get(OPTIONS), GanOptions.class);
+            GanOptions options = readOptions(entries.get(OPTIONS));
             TrainingHistory history = readHistory(entries.get(HISTORY));
             int vocabulary = new TokenLayout(encoding).vocabulary();
             TokenNetwork network = TokenNetwork.read(new ByteArrayInputStream(entries.get(NETWORK)), vocabulary,
@@ -148,6 +148,18 @@ final class GanModelIo {
                     + " or one written by a newer SessionGAN");
         }
         return new SamplingRules(entry.strict(), entry.dealing() != null, Boolean.TRUE.equals(entry.slotItems()));
+    }
+
+    /**
+     * Reads training options; options written before one existed get its usual value where Jackson's 0 would
+     * not be one (a single generator step).
+     */
+    static GanOptions readOptions(byte[] json) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(json);
+        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.has("generatorSteps")) {
+            object.put("generatorSteps", 1);
+        }
+        return JSON.treeToValue(tree, GanOptions.class);
     }
 
     /**

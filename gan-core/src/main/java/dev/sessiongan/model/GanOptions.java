@@ -39,6 +39,8 @@ import dev.sessiongan.encoding.EncodingOptions;
  *                            which followed the critic fully)
  * @param patience            end a phase once its best validation score is this many epochs old (early stopping;
  *                            0 = off: every phase runs its epochs)
+ * @param generatorSteps      generator steps per adversarial step, each on a fresh generated batch judged by the
+ *                            same critic; with {@code discriminatorSteps} the D:G step ratio
  */
 public record GanOptions(
         long seed,
@@ -67,11 +69,27 @@ public record GanOptions(
         // left out when off, so a model from before the gate is saved again as it was
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rewardGate,
         // left out when off, so a model from before early stopping is saved again as it was
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int patience) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int patience,
+        // left out at one step, so a model from before the option is saved again as it was
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = OneStep.class) int generatorSteps) {
+
+    /** Jackson's filter for the usual single generator step: such a field is not written. */
+    static final class OneStep {
+
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Integer i && i == 1;
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
 
     /** Defaults: see the field documentation of {@link Builder}. */
     public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 40, 4, 3e-3,
-            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 20, 0.0, true, 0);
+            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 20, 0.0, true, 0, 1);
 
     public GanOptions {
         check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
@@ -93,6 +111,8 @@ public record GanOptions(
         check(packing >= 1 && packing <= 16, "packing must be in [1, 16], got " + packing);
         check(discriminatorSteps >= 1 && discriminatorSteps <= 20,
                 "discriminator steps must be in [1, 20], got " + discriminatorSteps);
+        check(generatorSteps >= 1 && generatorSteps <= 20,
+                "generator steps must be in [1, 20], got " + generatorSteps);
         check(adversarialLearningRate > 0 && adversarialLearningRate < 1,
                 "adversarial learning rate must be in (0, 1), got " + adversarialLearningRate);
         check(discriminatorLearningRate > 0 && discriminatorLearningRate < 1,
@@ -160,6 +180,7 @@ public record GanOptions(
         private double attributeWeight;
         private boolean rewardGate;
         private int patience;
+        private int generatorSteps;
 
         private Builder(GanOptions o) {
             seed = o.seed;
@@ -187,6 +208,7 @@ public record GanOptions(
             attributeWeight = o.attributeWeight;
             rewardGate = o.rewardGate;
             patience = o.patience;
+            generatorSteps = o.generatorSteps;
         }
 
         /** Seed for everything (default 1). */
@@ -270,6 +292,15 @@ public record GanOptions(
         /** Discriminator updates per generator update (default 1). */
         public Builder discriminatorSteps(int value) {
             discriminatorSteps = value;
+            return this;
+        }
+
+        /**
+         * Generator steps per adversarial step (default 1), each on a fresh generated batch judged by the same
+         * critic; with {@link #discriminatorSteps} it sets the D:G step ratio (2 here and 1 there: 1:2).
+         */
+        public Builder generatorSteps(int value) {
+            generatorSteps = value;
             return this;
         }
 
@@ -367,7 +398,7 @@ public record GanOptions(
                     learningRate, validationFraction, maxSessionsPerUser, discriminatorHidden, packing,
                     discriminatorSteps, adversarialLearningRate, discriminatorLearningRate, labelSmoothing, mleWeight,
                     entropyWeight, dualityGapEvery, weightAveraging, calibrationRounds, attributeWeight,
-                    rewardGate, patience);
+                    rewardGate, patience, generatorSteps);
         }
     }
 }

@@ -454,9 +454,20 @@ public final class GanTrainer {
                     attributeFake += mean(attributeScores);
                     attributeReal += mean(attributeDiscriminator.score(real));
                 }
-                gLoss += generatorStep(network, fake, fakeScores, weight, attributeScores, z, options.mleWeight());
-                gGradient += gradientNorm(network.graph());
-                averageIn();
+                for (int g = 0; g < options.generatorSteps(); g++) {
+                    if (g > 0) {
+                        // a further step on a fresh batch, judged by the critic as it now stands
+                        z = noise(batchSize);
+                        fake = sampler.sampleWithLikelihood(null, rows(batchSize), z);
+                        fakeScores = discriminator.score(fake.sequences());
+                        attributeScores = attributeDiscriminator == null ? null
+                                : attributeDiscriminator.score(fake.sequences());
+                    }
+                    gLoss += generatorStep(network, fake, fakeScores, weight, attributeScores, z, options.mleWeight())
+                            / options.generatorSteps();
+                    gGradient += gradientNorm(network.graph()) / options.generatorSteps();
+                    averageIn();
+                }
             }
             int adversarialEpoch = history.epochsIn(TrainingPhase.ADVERSARIAL) + 1;
             double gap = options.dualityGapEvery() > 0 && adversarialEpoch % options.dualityGapEvery() == 0

@@ -214,7 +214,7 @@ public final class TrainingCheckpoint {
             }
         }
         try {
-            GanOptions options = GanModelIo.JSON.readValue(entries.get("options.json"), GanOptions.class);
+            GanOptions options = GanModelIo.readOptions(entries.get("options.json"));
             TrainingHistory history = GanModelIo.readHistory(entries.get("history.json"));
             byte[] updates = entries.get("average-updates.txt");
             return new TrainingCheckpoint(options, new String(entries.get("data.txt"), java.nio.charset.StandardCharsets.UTF_8),

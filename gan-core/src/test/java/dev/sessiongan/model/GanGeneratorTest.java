@@ -489,6 +489,41 @@ class GanGeneratorTest {
     }
 
     @Test
+    void generatorStepsSetTheDToGRatio() throws IOException {
+        // one warm-start and one adversarial epoch, counting the generator's optimiser steps in the checkpoints'
+        // weight average: a second generator step per critic step doubles the adversarial epoch's steps
+        GanOptions once = TINY.toBuilder().mleEpochs(1).adversarialEpochs(1).dualityGapEvery(0).calibrationRounds(0)
+                .build();
+        long[] oneStep = generatorUpdates(once);
+        long[] twoSteps = generatorUpdates(once.toBuilder().generatorSteps(2).build());
+
+        assertThat(twoSteps[0]).isEqualTo(oneStep[0]).isPositive(); // the same warm start
+        assertThat(oneStep[1] - oneStep[0]).isPositive();
+        assertThat(twoSteps[1] - twoSteps[0]).isEqualTo(2 * (oneStep[1] - oneStep[0]));
+        assertThat(new String(GanModelIo.JSON.writeValueAsBytes(once.toBuilder().generatorSteps(2).build()),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("\"generatorSteps\":2");
+        String usual = new String(GanModelIo.JSON.writeValueAsBytes(once), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(usual).doesNotContain("generatorSteps"); // saved as options were before the option existed
+        assertThat(GanModelIo.readOptions(usual.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(once);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> once.toBuilder().generatorSteps(0).build())
+                .hasMessage("generator steps must be in [1, 20], got 0");
+    }
+
+    /** The generator's optimiser steps after each of a run's two epochs, read from their checkpoints. */
+    private long[] generatorUpdates(GanOptions options) {
+        Path file = dir.resolve("steps.ckpt");
+        long[] updates = new long[2];
+        // an epoch's listener runs before its checkpoint is written: the file still holds the epoch before
+        GanTrainer.train(slice, options, (epoch, total) -> {
+            if (epoch.epoch() == 2) {
+                updates[0] = TrainingCheckpoint.load(file).average(options.weightAveraging()).updates();
+            }
+        }, new Checkpoints(file, 1));
+        updates[1] = TrainingCheckpoint.load(file).average(options.weightAveraging()).updates();
+        return updates;
+    }
+
+    @Test
     void adversarialPhaseRecordsTheDiscriminatorsView() {
         GanOptions options = TINY.toBuilder().mleEpochs(1).adversarialEpochs(1).packing(2).discriminatorSteps(2)
                 .entropyWeight(0.01).build();
