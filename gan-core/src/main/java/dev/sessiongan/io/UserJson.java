@@ -48,6 +48,11 @@ final class UserJson {
         json.writeNumberField("events", profile.events());
         json.writeBooleanField("buyer", profile.buyer());
         json.writeStringField("preferredCategory", profile.preferredCategory());
+        if (profile.meanPrice() == null) {
+            json.writeNullField("meanPrice");
+        } else {
+            json.writeNumberField("meanPrice", profile.meanPrice());
+        }
         json.writeEndObject();
     }
 }

@@ -1,0 +1,50 @@
+package dev.sessiongan.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiongan.data.ClickEvent;
+import dev.sessiongan.data.EventType;
+import dev.sessiongan.data.UserHistory;
+import dev.sessiongan.data.UserSession;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UserProfileTest {
+
+    private static ClickEvent event(int second, EventType type, String category, String price) {
+        return new ClickEvent(Instant.ofEpochSecond(second), type, "i" + second, category,
+                price == null ? null : new BigDecimal(price), Map.of());
+    }
+
+    @Test
+    void aProfileIsWhatTheSessionsShow() {
+        UserSession first = new UserSession("s1", "u", List.of(event(1, EventType.VIEW, "a", "10.00"),
+                event(2, EventType.VIEW, "b", "20.01"), event(3, EventType.PURCHASE, "b", null)));
+        UserSession second = new UserSession("s2", "u", List.of(event(100, EventType.VIEW, "a", "0.02")));
+
+        UserProfile profile = UserProfile.of(new UserHistory("u", List.of(first, second)));
+
+        assertThat(profile.sessions()).isEqualTo(2);
+        assertThat(profile.events()).isEqualTo(4);
+        assertThat(profile.buyer()).isTrue();
+        assertThat(profile.preferredCategory()).isEqualTo("b"); // two events each: b reached two first
+        // the mean over the three priced events, 30.03 / 3, to the cent
+        assertThat(profile.meanPrice()).isEqualTo(new BigDecimal("10.01"));
+    }
+
+    @Test
+    void withoutPricesTheMeanPriceIsNull() {
+        UserSession session = new UserSession("s1", "u", List.of(event(1, EventType.VIEW, null, null)));
+
+        UserProfile profile = UserProfile.of(new UserHistory("u", List.of(session)));
+
+        assertThat(profile.meanPrice()).isNull();
+        assertThat(profile).isEqualTo(new UserProfile(1, 1, false, null));
+        assertThatThrownBy(() -> new UserProfile(1, 1, false, null, new BigDecimal("-1")))
+                .hasMessage("mean price must be >= 0, got -1");
+    }
+}
