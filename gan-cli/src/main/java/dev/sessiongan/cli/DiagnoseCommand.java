@@ -121,12 +121,12 @@ final class DiagnoseCommand implements Callable<Integer> {
                 "phase", "G loss", "|grad G|", "D(x)", "D(G(z))", "D loss", "-ln D(G)", "|grad D|", "gap", "A(x)",
                 "A(G(z))", "C AUC", "reward", "val. AUC", "score", "secs");
         for (TrainingHistory.Epoch e : history.epochs()) {
-            out.printf(Locale.ROOT, "  %5d %-11s %8.3f %8.3f %7s %8s %7s %10s %7s %6s %7s %8s %7s %7s %9.3f %6.3f %7.0f%n",
-                    e.epoch(), e.phase(), e.generatorLoss(), e.generatorGradientNorm(), f(e.meanDReal()),
-                    f(e.meanDFake()), f(e.discriminatorLoss()), f(e.nonSaturatingLoss()),
-                    f(e.discriminatorGradientNorm()), f(e.dualityGap()), f(e.attributeDReal()),
-                    f(e.attributeDFake()), f(e.criticAuc()), f(e.rewardWeight()), e.validationAuc(),
-                    e.validationScore(), e.wallSeconds());
+            out.printf(Locale.ROOT,
+                    "  %5d %-11s %8.3f %8.3f %7s %8s %7s %10s %7s %6s %7s %8s %7s %7s %9.3f %6.3f %7.0f%n", e.epoch(),
+                    e.phase(), e.generatorLoss(), e.generatorGradientNorm(), f(e.meanDReal()), f(e.meanDFake()),
+                    f(e.discriminatorLoss()), f(e.nonSaturatingLoss()), f(e.discriminatorGradientNorm()),
+                    f(e.dualityGap()), f(e.attributeDReal()), f(e.attributeDFake()), f(e.criticAuc()),
+                    f(e.rewardWeight()), e.validationAuc(), e.validationScore(), e.wallSeconds());
         }
         out.println("  G loss: the warm start's negative log-likelihood per sequence; in the adversarial phase the"
                 + " policy-gradient and likelihood terms' loss; |grad|: mean L2 norm of a network's gradient");

@@ -75,7 +75,8 @@ class EventsCsvRoundTripTest {
         List<String> lines = Files.readAllLines(jsonl);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo("{\"userId\":\"u1\",\"profile\":{\"sessions\":1,\"events\":1,\"buyer\":true,"
-                + "\"preferredCategory\":\"c1\",\"meanPrice\":12.50},\"sessions\":[{\"sessionId\":\"s1\",\"events\":[{\"type\":\"purchase\","
+                + "\"preferredCategory\":\"c1\",\"meanPrice\":12.50},"
+                + "\"sessions\":[{\"sessionId\":\"s1\",\"events\":[{\"type\":\"purchase\","
                 + "\"itemId\":\"i1\",\"categoryId\":\"c1\",\"timestamp\":\"2024-01-01T00:00:00Z\",\"price\":12.50}]}]}");
     }
 
