@@ -71,21 +71,8 @@ public record GanOptions(
         // left out when off, so a model from before early stopping is saved again as it was
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int patience,
         // left out at one step, so a model from before the option is saved again as it was
-        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = OneStep.class) int generatorSteps) {
-
-    /** Jackson's filter for the usual single generator step: such a field is not written. */
-    static final class OneStep {
-
-        @Override
-        public boolean equals(Object value) {
-            return value instanceof Integer i && i == 1;
-        }
-
-        @Override
-        public int hashCode() {
-            return 1;
-        }
-    }
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.OneStep.class)
+        int generatorSteps) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
     public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 40, 4, 3e-3,

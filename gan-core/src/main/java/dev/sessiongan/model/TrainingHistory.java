@@ -116,8 +116,9 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
     public record Selection(int warmStartEpoch, double warmStartScore, int adversarialEpoch, double adversarialScore,
             int keptEpoch,
             // left out when it did not play, so a rematch from before it is saved again as it was
-            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoEpoch.class) int lastWarmStartEpoch,
-            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NotMeasured.class)
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.NoEpoch.class)
+            int lastWarmStartEpoch,
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.NotMeasured.class)
             double lastWarmStartScore) {
 
         /**
@@ -181,35 +182,9 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
             double attributeDReal,
             double attributeDFake,
             // left out when not measured, so a history from before them is saved again as it was
-            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NotMeasured.class) double criticAuc,
-            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NotMeasured.class) double rewardWeight) {
-    }
-
-    /** Jackson's filter for an epoch that is not there (0): such a field is not written. */
-    static final class NoEpoch {
-
-        @Override
-        public boolean equals(Object value) {
-            return value instanceof Integer i && i == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return 0;
-        }
-    }
-
-    /** Jackson's filter for a figure that was not measured (NaN): such a field is not written. */
-    static final class NotMeasured {
-
-        @Override
-        public boolean equals(Object value) {
-            return value instanceof Double d && d.isNaN();
-        }
-
-        @Override
-        public int hashCode() {
-            return 0;
-        }
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.NotMeasured.class)
+            double criticAuc,
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.NotMeasured.class)
+            double rewardWeight) {
     }
 }
