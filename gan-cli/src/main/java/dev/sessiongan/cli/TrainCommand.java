@@ -17,6 +17,7 @@ import dev.sessiongan.model.TrainingCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
         if (isGan) {
             config.put("options", options.toString());
             TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr(), options.mleEpochs(),
-                    options.adversarialEpochs(), resumed != null ? resumed.history() : TrainingHistory.start(0));
+                    options.adversarialEpochs(), resumed != null ? resumed.history().epochs() : List.of());
             GanGenerator generator = resumed != null
                     ? GanTrainer.resume(result.dataset(), resumed, progress, checkpoints)
                     : GanTrainer.train(result.dataset(), options, progress, checkpoints);

@@ -5,6 +5,7 @@ import dev.sessiongan.model.GanTrainer;
 import dev.sessiongan.model.TrainingHistory;
 import dev.sessiongan.model.TrainingPhase;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** One line per epoch on stderr: phase, losses, D(x) and D(G(z)), validation score, and time left. */
@@ -19,14 +20,14 @@ final class TrainingProgress implements GanTrainer.Listener {
     private int adversarialDone;
 
     /**
-     * @param earlier the history of a resumed run so far (empty for a new run): its epoch times start the
+     * @param earlier the epochs a resumed run trained before (none for a new run): their times start the
      *                estimate, so a run resumed in the adversarial phase does not extrapolate from nothing
      */
-    TrainingProgress(PrintWriter err, int warmStartEpochs, int adversarialEpochs, TrainingHistory earlier) {
+    TrainingProgress(PrintWriter err, int warmStartEpochs, int adversarialEpochs, List<TrainingHistory.Epoch> earlier) {
         this.err = err;
         this.warmStartEpochs = warmStartEpochs;
         this.adversarialEpochs = adversarialEpochs;
-        earlier.epochs().forEach(this::time);
+        earlier.forEach(this::time);
     }
 
     private void time(TrainingHistory.Epoch e) {

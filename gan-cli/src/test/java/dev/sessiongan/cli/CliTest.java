@@ -98,7 +98,7 @@ class CliTest {
     @Test
     void theProgressDisplaySaysWhenTheWarmStartStopsEarlyAndCountsDownWhatIsLeft() {
         StringWriter text = new StringWriter();
-        TrainingProgress progress = new TrainingProgress(new PrintWriter(text), 10, 2, TrainingHistory.start(0.9));
+        TrainingProgress progress = new TrainingProgress(new PrintWriter(text), 10, 2, List.of());
         // ten warm-start epochs and two adversarial planned; the warm start stops after epoch 3 (total 12 -> 5)
         progress.onEpoch(epoch(1, TrainingPhase.WARM_START, 10), 12);
         progress.onEpoch(epoch(2, TrainingPhase.WARM_START, 10), 12);
@@ -117,9 +117,9 @@ class CliTest {
     void aResumedRunsProgressEstimatesFromTheEpochsBeforeTheResume() {
         StringWriter text = new StringWriter();
         // resumed after three warm-start epochs (10 s each) and one adversarial (100 s), of 3 + 3 planned
-        TrainingHistory earlier = new TrainingHistory(0.9, List.of(epoch(1, TrainingPhase.WARM_START, 10),
+        List<TrainingHistory.Epoch> earlier = List.of(epoch(1, TrainingPhase.WARM_START, 10),
                 epoch(2, TrainingPhase.WARM_START, 10), epoch(3, TrainingPhase.WARM_START, 10),
-                epoch(4, TrainingPhase.ADVERSARIAL, 100)));
+                epoch(4, TrainingPhase.ADVERSARIAL, 100));
         TrainingProgress progress = new TrainingProgress(new PrintWriter(text), 3, 3, earlier);
 
         progress.onEpoch(epoch(5, TrainingPhase.ADVERSARIAL, 80), 6);

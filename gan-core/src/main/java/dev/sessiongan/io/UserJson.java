@@ -6,6 +6,7 @@ import dev.sessiongan.data.UserSession;
 import dev.sessiongan.generate.UserProfile;
 import dev.sessiongan.generate.VirtualUser;
 import java.io.IOException;
+import java.math.BigDecimal;
 
 /** The JSON shape of one user, shared by the JSON Lines and JSON array writers (docs/schema). */
 final class UserJson {
@@ -28,11 +29,7 @@ final class UserJson {
                 json.writeStringField("itemId", e.itemId());
                 json.writeStringField("categoryId", e.categoryId());
                 json.writeStringField("timestamp", e.timestamp().toString());
-                if (e.price() == null) {
-                    json.writeNullField("price");
-                } else {
-                    json.writeNumberField("price", e.price());
-                }
+                writePrice(json, "price", e.price());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -48,11 +45,16 @@ final class UserJson {
         json.writeNumberField("events", profile.events());
         json.writeBooleanField("buyer", profile.buyer());
         json.writeStringField("preferredCategory", profile.preferredCategory());
-        if (profile.meanPrice() == null) {
-            json.writeNullField("meanPrice");
-        } else {
-            json.writeNumberField("meanPrice", profile.meanPrice());
-        }
+        writePrice(json, "meanPrice", profile.meanPrice());
         json.writeEndObject();
+    }
+
+    /** A price as written in the source (its scale kept), or {@code null} where unknown. */
+    private static void writePrice(JsonGenerator json, String field, BigDecimal price) throws IOException {
+        if (price == null) {
+            json.writeNullField(field);
+        } else {
+            json.writeNumberField(field, price);
+        }
     }
 }
