@@ -1,6 +1,7 @@
 package dev.sessiongan.cli;
 
 import dev.sessiongan.encoding.EncodingOptions;
+import dev.sessiongan.model.CriticNetwork;
 import dev.sessiongan.model.GanOptions;
 import picocli.CommandLine.Option;
 
@@ -52,6 +53,11 @@ final class GanTrainingOptions {
     @Option(names = "--g-steps", paramLabel = "N", description = "Generator steps per adversarial step, each on a"
             + " fresh generated batch; with --d-steps the D:G step ratio (default 1).")
     Integer generatorSteps;
+
+    @Option(names = "--critic", paramLabel = "NETWORK",
+            description = "The session critic's network: lstm, or cnn (convolutions one to five events wide, each"
+                    + " max-pooled over the session, as SeqGAN's critic) (default lstm).")
+    String critic;
 
     @Option(names = "--packing", paramLabel = "K", description = "PacGAN: sequences judged together (default 1).")
     Integer packing;
@@ -134,6 +140,9 @@ final class GanTrainingOptions {
         if (generatorSteps != null) {
             b.generatorSteps(generatorSteps);
         }
+        if (critic != null) {
+            b.critic(CriticNetwork.ofLabel(critic));
+        }
         if (packing != null) {
             b.packing(packing);
         }
@@ -170,8 +179,8 @@ final class GanTrainingOptions {
                 || hidden != null
                 || topCategories != null || popularityTiers != null
                 || learningRate != null || adversarialLearningRate != null || discriminatorLearningRate != null
-                || discriminatorSteps != null || generatorSteps != null || packing != null || labelSmoothing != null
-                || mleWeight != null
+                || discriminatorSteps != null || generatorSteps != null || critic != null || packing != null
+                || labelSmoothing != null || mleWeight != null
                 || entropyWeight != null || dualityGapEvery != null || weightAveraging != null
                 || calibrationRounds != null || attributeWeight != null || noRewardGate != null;
     }

@@ -471,6 +471,9 @@ class CliTest {
                 .isEqualTo("error: generator steps must be in [1, 20], got 0" + System.lineSeparator());
         assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--g-steps", "2",
                 "--out", dir.resolve("t.model").toString()).err()).contains("only apply to --model gan");
+        assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--critic", "gru",
+                "--out", dir.resolve("t.model").toString()).err())
+                .isEqualTo("error: unknown critic network \"gru\" (expected \"lstm\" or \"cnn\")" + System.lineSeparator());
         assertThat(dir.resolve("t.model")).doesNotExist();
     }
 

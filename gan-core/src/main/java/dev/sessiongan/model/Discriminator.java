@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
@@ -23,10 +25,10 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The session critic: reads whole token sequences (profile and events, one-hot) with an LSTM, pools over
- * time (max and mean) and outputs the probability that the sequence is real. With packing {@code k > 1}
- * (PacGAN) it judges {@code k} sequences of one kind at once, side by side, which punishes a generator
- * that repeats itself.
+ * The session critic: reads whole token sequences (profile and events, one-hot) with an LSTM or with
+ * convolutions ({@link CriticNetwork}), pools over time and outputs the probability that the sequence is
+ * real. With packing {@code k > 1} (PacGAN) it judges {@code k} sequences of one kind at once, side by side,
+ * which punishes a generator that repeats itself.
  */
 final class Discriminator {
 
@@ -55,7 +57,54 @@ final class Discriminator {
                 .graphBuilder();
     }
 
-    static Discriminator create(int vocabulary, int hidden, int packing, double learningRate, long seed) {
+    /**
+     * Widths of the convolutional critic's filters, in tokens: an event is four, so one event with its
+     * neighbours' edges, two, three and five events.
+     */
+    static final int[] FILTER_WIDTHS = {5, 9, 13, 21};
+
+    static Discriminator create(CriticNetwork network, int vocabulary, int hidden, int packing, double learningRate,
+            long seed) {
+        return switch (network) {
+            case RECURRENT -> recurrent(vocabulary, hidden, packing, learningRate, seed);
+            case CONVOLUTIONAL -> convolutional(vocabulary, hidden, packing, learningRate, seed);
+        };
+    }
+
+    /**
+     * Token embedding (a width-1 convolution), then {@code hidden / 2} filters of each of the
+     * {@link #FILTER_WIDTHS}, each max-pooled over the sequence's unmasked positions; the filters are padded to
+     * the sequence's length ("same"), so a position scores alike whatever the batch pads after it.
+     */
+    private static Discriminator convolutional(int vocabulary, int hidden, int packing, double learningRate,
+            long seed) {
+        int filters = Math.max(2, hidden / 2);
+        ComputationGraphConfiguration.GraphBuilder graph = criticGraph(learningRate, seed)
+                .addInputs("in")
+                .setInputTypes(InputType.recurrent(packing * vocabulary))
+                .addLayer("embed", new Convolution1DLayer.Builder().kernelSize(1).nOut(hidden)
+                        .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Same).build(), "in");
+        String[] pooled = new String[FILTER_WIDTHS.length];
+        for (int i = 0; i < FILTER_WIDTHS.length; i++) {
+            String conv = "conv" + FILTER_WIDTHS[i];
+            pooled[i] = "max" + FILTER_WIDTHS[i];
+            graph.addLayer(conv, new Convolution1DLayer.Builder().kernelSize(FILTER_WIDTHS[i]).nOut(filters)
+                            .activation(Activation.RELU).convolutionMode(ConvolutionMode.Same).build(), "embed")
+                    .addLayer(pooled[i], new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), conv);
+        }
+        ComputationGraphConfiguration conf = graph
+                .addVertex("pool", new org.deeplearning4j.nn.conf.graph.MergeVertex(), pooled)
+                .addLayer("dense", new DenseLayer.Builder().nOut(hidden).activation(Activation.LEAKYRELU).build(), "pool")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .activation(Activation.SIGMOID).nOut(1).build(), "dense")
+                .setOutputs("out")
+                .build();
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        return new Discriminator(net, vocabulary, packing);
+    }
+
+    private static Discriminator recurrent(int vocabulary, int hidden, int packing, double learningRate, long seed) {
         int input = packing * vocabulary;
         ComputationGraphConfiguration conf = criticGraph(learningRate, seed)
                 .addInputs("in")
@@ -110,10 +159,8 @@ final class Discriminator {
     /** Probability of being real for each pack of sequences, in order. */
     double[] score(List<int[]> sequences) {
         Batch batch = encode(sequences, List.of());
-        graph.setLayerMaskArrays(new INDArray[] {batch.mask}, null);
-        INDArray out = graph.outputSingle(batch.features);
-        graph.clearLayerMaskArrays();
-        return out.toDoubleVector();
+        // the mask goes with the call: outputSingle ignores masks set beforehand and pools over the padding
+        return graph.output(false, new INDArray[] {batch.features}, new INDArray[] {batch.mask})[0].toDoubleVector();
     }
 
     private record Batch(INDArray features, INDArray mask) {

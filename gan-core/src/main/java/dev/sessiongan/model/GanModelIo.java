@@ -159,7 +159,7 @@ final class GanModelIo {
         if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.has("generatorSteps")) {
             object.put("generatorSteps", 1);
         }
-        return JSON.treeToValue(tree, GanOptions.class);
+        return read(tree, GanOptions.class, OPTIONS);
     }
 
     /**
@@ -172,12 +172,17 @@ final class GanModelIo {
             notMeasuredWhereMissing(epoch, "attributeDReal", "attributeDFake", "criticAuc", "rewardWeight");
         }
         notMeasuredWhereMissing(tree.path("selection"), "lastWarmStartScore"); // a rematch of two
+        return read(tree, TrainingHistory.class, HISTORY);
+    }
+
+    private static <T> T read(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type, String entry)
+            throws IOException {
         try {
-            return JSON.treeToValue(tree, TrainingHistory.class);
+            return JSON.treeToValue(tree, type);
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
-            // a value the history's types refuse (an unknown phase): their words, not Jackson's reference chain
+            // a value the entry's types refuse (an unknown phase or critic): their words, not Jackson's reference chain
             Throwable reason = e.getCause() != null ? e.getCause() : e;
-            throw new IOException(HISTORY + ": " + reason.getMessage(), e);
+            throw new IOException(entry + ": " + reason.getMessage(), e);
         }
     }
 

@@ -19,7 +19,8 @@ import dev.sessiongan.encoding.EncodingOptions;
  * @param learningRate       generator Adam learning rate (warm start)
  * @param validationFraction fraction of training users held out for the validation score
  * @param maxSessionsPerUser cap on generated sessions per user
- * @param discriminatorHidden LSTM and dense units of the discriminator
+ * @param discriminatorHidden LSTM (or token embedding) and dense units of the discriminator; a convolutional
+ *                            critic has half as many filters of each width
  * @param packing             sequences the discriminator judges together (PacGAN; 1 = off)
  * @param discriminatorSteps  discriminator updates per generator update (the D:G ratio)
  * @param adversarialLearningRate generator learning rate in the adversarial phase
@@ -41,6 +42,8 @@ import dev.sessiongan.encoding.EncodingOptions;
  *                            0 = off: every phase runs its epochs)
  * @param generatorSteps      generator steps per adversarial step, each on a fresh generated batch judged by the
  *                            same critic; with {@code discriminatorSteps} the D:G step ratio
+ * @param critic              the network the session critic reads sequences with ({@code null} reads as the
+ *                            usual {@link CriticNetwork#RECURRENT})
  */
 public record GanOptions(
         long seed,
@@ -72,11 +75,14 @@ public record GanOptions(
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int patience,
         // left out at one step, so a model from before the option is saved again as it was
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.OneStep.class)
-        int generatorSteps) {
+        int generatorSteps,
+        // left out when recurrent, so a model from before the option is saved again as it was
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.RecurrentCritic.class)
+        CriticNetwork critic) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
     public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 40, 4, 3e-3,
-            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 20, 0.0, true, 0, 1);
+            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 20, 0.0, true, 0, 1, CriticNetwork.RECURRENT);
 
     public GanOptions {
         check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
@@ -121,6 +127,9 @@ public record GanOptions(
         check(batchSize % packing == 0, "batch size " + batchSize + " must be a multiple of packing " + packing);
         if (encoding == null) {
             encoding = EncodingOptions.DEFAULT;
+        }
+        if (critic == null) {
+            critic = CriticNetwork.RECURRENT;
         }
     }
 
@@ -168,6 +177,7 @@ public record GanOptions(
         private boolean rewardGate;
         private int patience;
         private int generatorSteps;
+        private CriticNetwork critic;
 
         private Builder(GanOptions o) {
             seed = o.seed;
@@ -196,6 +206,7 @@ public record GanOptions(
             rewardGate = o.rewardGate;
             patience = o.patience;
             generatorSteps = o.generatorSteps;
+            critic = o.critic;
         }
 
         /** Seed for everything (default 1). */
@@ -288,6 +299,15 @@ public record GanOptions(
          */
         public Builder generatorSteps(int value) {
             generatorSteps = value;
+            return this;
+        }
+
+        /**
+         * The network the session critic reads sequences with (default {@link CriticNetwork#RECURRENT}, an LSTM);
+         * {@link CriticNetwork#CONVOLUTIONAL} judges a sequence by its most telling stretch of one to five events.
+         */
+        public Builder critic(CriticNetwork value) {
+            critic = value;
             return this;
         }
 
@@ -385,7 +405,7 @@ public record GanOptions(
                     learningRate, validationFraction, maxSessionsPerUser, discriminatorHidden, packing,
                     discriminatorSteps, adversarialLearningRate, discriminatorLearningRate, labelSmoothing, mleWeight,
                     entropyWeight, dualityGapEvery, weightAveraging, calibrationRounds, attributeWeight,
-                    rewardGate, patience, generatorSteps);
+                    rewardGate, patience, generatorSteps, critic);
         }
     }
 }

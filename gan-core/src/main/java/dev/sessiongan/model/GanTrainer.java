@@ -246,8 +246,9 @@ public final class GanTrainer {
                     warmStartEpoch();
                 } else {
                     if (discriminator == null) {
-                        discriminator = Discriminator.create(layout.vocabulary(), options.discriminatorHidden(),
-                                options.packing(), options.discriminatorLearningRate(), mix(options.seed(), -1));
+                        discriminator = Discriminator.create(options.critic(), layout.vocabulary(),
+                                options.discriminatorHidden(), options.packing(), options.discriminatorLearningRate(),
+                                mix(options.seed(), -1));
                     }
                     if (attributeDiscriminator == null && options.attributeWeight() > 0) {
                         attributeDiscriminator = AttributeDiscriminator.create(layout, options.discriminatorHidden(),

@@ -44,6 +44,20 @@ final class JsonFilters {
         }
     }
 
+    /** The usual recurrent session critic. */
+    static final class RecurrentCritic {
+
+        @Override
+        public boolean equals(Object value) {
+            return value == CriticNetwork.RECURRENT;
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
+
     /** A figure that was not measured (NaN). */
     static final class NotMeasured {
 

@@ -543,8 +543,11 @@ class GanGeneratorTest {
         assertThat(adversarial.history().epochs().get(0).dualityGap()).isNaN(); // warm start: no game yet
         assertThat(adversarial.history().epochs().get(0).criticAuc()).isNaN();
         assertThat(adversarial.users(GenerationRequest.of(10, 1)).toList()).hasSize(10);
-        GanGenerator noGap = GanTrainer.train(slice, options.toBuilder().dualityGapEvery(0).rewardGate(false).build(),
-                null);
+        // the convolutional critic plays the same game
+        GanGenerator noGap = GanTrainer.train(slice, options.toBuilder().dualityGapEvery(0).rewardGate(false)
+                .critic(CriticNetwork.CONVOLUTIONAL).build(), null);
+        assertThat(noGap.history().epochs().get(1).meanDFake()).isBetween(0.0, 1.0);
+        assertThat(noGap.history().epochs().get(1).discriminatorGradientNorm()).isPositive();
         assertThat(noGap.history().epochs().get(1).dualityGap()).isNaN();
         // without the gate the critic is followed fully and its held-out AUC is not measured
         assertThat(noGap.history().epochs().get(1).rewardWeight()).isEqualTo(1.0);
