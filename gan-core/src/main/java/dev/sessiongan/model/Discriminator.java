@@ -92,6 +92,22 @@ final class Discriminator {
                             .activation(Activation.RELU).convolutionMode(ConvolutionMode.Same).build(), "embed")
                     .addLayer(pooled[i], new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), conv);
         }
+        return withHead(graph, hidden, vocabulary, packing, pooled);
+    }
+
+    private static Discriminator recurrent(int vocabulary, int hidden, int packing, double learningRate, long seed) {
+        ComputationGraphConfiguration.GraphBuilder graph = criticGraph(learningRate, seed)
+                .addInputs("in")
+                .setInputTypes(InputType.recurrent(packing * vocabulary))
+                .addLayer("lstm", new LSTM.Builder().nOut(hidden).activation(Activation.TANH).build(), "in")
+                .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "lstm")
+                .addLayer("avg", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "lstm");
+        return withHead(graph, hidden, vocabulary, packing, "max", "avg");
+    }
+
+    /** What both session critics end with: their pooled features merged, a dense layer and the sigmoid. */
+    private static Discriminator withHead(ComputationGraphConfiguration.GraphBuilder graph, int hidden,
+            int vocabulary, int packing, String... pooled) {
         ComputationGraphConfiguration conf = graph
                 .addVertex("pool", new org.deeplearning4j.nn.conf.graph.MergeVertex(), pooled)
                 .addLayer("dense", new DenseLayer.Builder().nOut(hidden).activation(Activation.LEAKYRELU).build(), "pool")
@@ -102,25 +118,6 @@ final class Discriminator {
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
         return new Discriminator(net, vocabulary, packing);
-    }
-
-    private static Discriminator recurrent(int vocabulary, int hidden, int packing, double learningRate, long seed) {
-        int input = packing * vocabulary;
-        ComputationGraphConfiguration conf = criticGraph(learningRate, seed)
-                .addInputs("in")
-                .setInputTypes(InputType.recurrent(input))
-                .addLayer("lstm", new LSTM.Builder().nOut(hidden).activation(Activation.TANH).build(), "in")
-                .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "lstm")
-                .addLayer("avg", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "lstm")
-                .addVertex("pool", new org.deeplearning4j.nn.conf.graph.MergeVertex(), "max", "avg")
-                .addLayer("dense", new DenseLayer.Builder().nOut(hidden).activation(Activation.LEAKYRELU).build(), "pool")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
-                        .activation(Activation.SIGMOID).nOut(1).build(), "dense")
-                .setOutputs("out")
-                .build();
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
-        return new Discriminator(graph, vocabulary, packing);
     }
 
     int packing() {
