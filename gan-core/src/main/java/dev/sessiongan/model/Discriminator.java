@@ -61,7 +61,7 @@ final class Discriminator {
      * Widths of the convolutional critic's filters, in tokens: an event is four, so one event with its
      * neighbours' edges, two, three and five events.
      */
-    static final int[] FILTER_WIDTHS = {5, 9, 13, 21};
+    private static final int[] FILTER_WIDTHS = {5, 9, 13, 21};
 
     static Discriminator create(CriticNetwork network, int vocabulary, int hidden, int packing, double learningRate,
             long seed) {

@@ -10,11 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class DiscriminatorTest {
 
@@ -44,8 +45,8 @@ class DiscriminatorTest {
         for (int step = 0; step < 150; step++) {
             critic.fit(batch(random, true), batch(random, false), 1.0);
         }
-        double real = mean(critic.score(batch(random, true)));
-        double fake = mean(critic.score(batch(random, false)));
+        double real = Arrays.stream(critic.score(batch(random, true))).average().orElseThrow();
+        double fake = Arrays.stream(critic.score(batch(random, false))).average().orElseThrow();
 
         assertThat(real - fake).as("%s critic: real %s, generated %s", network, real, fake).isGreaterThan(0.5);
     }
@@ -113,13 +114,5 @@ class DiscriminatorTest {
             s[pattern + 2] = 3;
         }
         return s;
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
     }
 }
