@@ -1,6 +1,7 @@
 package dev.sessiongan.encoding;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -111,6 +112,28 @@ record EncodingParameters(
             if (sessions != null && (sessions.length != ids.size() || Arrays.stream(sessions).anyMatch(n -> n < 0))) {
                 throw new IllegalArgumentException("an item pool needs one session count >= 0 per item: "
                         + sessions.length + " counts for " + ids.size() + " items");
+            }
+            if (prices != null) {
+                if (prices.size() != ids.size()) {
+                    throw new IllegalArgumentException("an item pool needs one price (or null) per item: "
+                            + prices.size() + " prices for " + ids.size() + " items");
+                }
+                // checked here, not where a price is decoded: a corrupt model fails as it loads, naming the item
+                for (int i = 0; i < prices.size(); i++) {
+                    if (prices.get(i) != null && !isDecimal(prices.get(i))) {
+                        throw new IllegalArgumentException("item " + ids.get(i) + ": price \"" + prices.get(i)
+                                + "\" is not a decimal number");
+                    }
+                }
+            }
+        }
+
+        private static boolean isDecimal(String text) {
+            try {
+                new BigDecimal(text);
+                return true;
+            } catch (NumberFormatException e) {
+                return false;
             }
         }
 

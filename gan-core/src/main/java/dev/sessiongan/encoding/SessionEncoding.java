@@ -307,6 +307,10 @@ public final class SessionEncoding {
     public static SessionEncoding readJson(InputStream in, String source) throws IOException {
         try {
             return new SessionEncoding(JSON.readValue(in, EncodingParameters.class));
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            // a record's own check refused a value: its message says which, Jackson's wrapping only where
+            String detail = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new InvalidInputException(source, "not a valid session encoding: " + detail, e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
             throw new InvalidInputException(source, "not a valid session encoding: " + e.getMessage(), e);
         }

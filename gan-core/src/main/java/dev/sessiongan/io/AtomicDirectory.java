@@ -5,7 +5,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +55,9 @@ final class AtomicDirectory implements AutoCloseable {
         }
         if (Files.exists(target)) {
             if (!isEmptyDirectory(target)) {
+                // the message sends the user there: kept, not discarded by close() or at shutdown
+                PendingTemporaries.remove(temp);
+                committed = true;
                 throw new IOException("cannot write " + target + ": files appeared in it while generating; the output"
                         + " is left in " + temp);
             }
@@ -67,19 +69,17 @@ final class AtomicDirectory implements AutoCloseable {
             Files.move(temp, target);
         }
         committed = true;
+        PendingTemporaries.remove(temp);
     }
 
     /** Deletes the temporary folder unless committed. */
     @Override
     public void close() throws IOException {
-        if (committed || !Files.exists(temp)) {
+        if (committed) {
             return;
         }
-        try (Stream<Path> tree = Files.walk(temp)) {
-            for (Path p : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        PendingTemporaries.deleteTree(temp);
+        PendingTemporaries.remove(temp);
     }
 
     private static boolean isEmptyDirectory(Path path) throws IOException {

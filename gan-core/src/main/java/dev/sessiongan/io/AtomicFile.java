@@ -63,7 +63,9 @@ public final class AtomicFile implements AutoCloseable {
             Path candidate = absolute.resolveSibling("." + absolute.getFileName() + "."
                     + Long.toHexString(System.nanoTime() + attempt) + ".tmp");
             try {
-                return creator.create(candidate);
+                Path created = creator.create(candidate);
+                PendingTemporaries.add(created);
+                return created;
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (attempt > 100) {
                     throw e;
@@ -75,6 +77,11 @@ public final class AtomicFile implements AutoCloseable {
     /** The stream to write to. */
     public OutputStream stream() {
         return out;
+    }
+
+    /** Where the content is written until the commit. */
+    Path temporary() {
+        return temp;
     }
 
     /** The requested file name. */
@@ -95,6 +102,7 @@ public final class AtomicFile implements AutoCloseable {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
+        PendingTemporaries.remove(temp);
     }
 
     /** Discards the temporary file unless committed. */
@@ -110,6 +118,7 @@ public final class AtomicFile implements AutoCloseable {
         } finally {
             closed = true;
             Files.deleteIfExists(temp);
+            PendingTemporaries.remove(temp);
         }
     }
 }

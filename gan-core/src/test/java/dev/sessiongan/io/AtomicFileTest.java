@@ -50,4 +50,47 @@ class AtomicFileTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicFile.create(dir.resolve("no/such/out.csv")))
                 .isInstanceOf(IOException.class).hasMessageContaining("does not exist");
     }
+
+    @Test
+    void temporariesStillOpenAtShutdownAreDeletedAndNothingElse() throws IOException {
+        Path target = Files.writeString(dir.resolve("users.csv"), "precious");
+        AtomicFile interrupted = AtomicFile.create(target);
+        interrupted.stream().write("half a fi".getBytes());
+        AtomicDirectory report = AtomicDirectory.create(dir.resolve("report"));
+        Files.writeString(report.folder().resolve("report.json"), "{");
+        Path done = dir.resolve("done.csv");
+        try (AtomicFile file = AtomicFile.create(done)) {
+            file.stream().write("complete".getBytes());
+            file.commit();
+            assertThat(PendingTemporaries.contains(file.temporary())).isFalse();
+        }
+        assertThat(PendingTemporaries.contains(interrupted.temporary())).isTrue();
+
+        PendingTemporaries.deleteAll(); // what the shutdown hook runs, e.g. on SIGTERM mid-generation
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(target, done);
+        }
+        assertThat(Files.readString(target)).isEqualTo("precious");
+        assertThat(Files.readString(done)).isEqualTo("complete");
+        interrupted.close(); // nothing left to discard
+        report.close();
+    }
+
+    @Test
+    void aFolderWhoseTargetFilledMeanwhileKeepsTheOutputWhereItsErrorSays() throws IOException {
+        Path target = dir.resolve("report");
+        AtomicDirectory report = AtomicDirectory.create(target);
+        Files.writeString(report.folder().resolve("report.json"), "{}");
+        Files.createDirectory(target);
+        Files.writeString(target.resolve("theirs.txt"), "theirs");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(report::commit)
+                .hasMessageEndingWith("the output is left in " + report.folder());
+        report.close();
+
+        assertThat(Files.readString(report.folder().resolve("report.json"))).isEqualTo("{}");
+        assertThat(PendingTemporaries.contains(report.folder())).isFalse(); // and outlives a shutdown too
+        assertThat(Files.readString(target.resolve("theirs.txt"))).isEqualTo("theirs");
+    }
 }

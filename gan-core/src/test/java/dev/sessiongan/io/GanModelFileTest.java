@@ -100,6 +100,21 @@ class GanModelFileTest {
                         + " \"mle\" or \"adversarial\")");
     }
 
+    @Test
+    void aCorruptPriceIsRefusedAsTheModelLoadsNotWhenAUserBuysTheItem() throws IOException {
+        byte[] damaged = withInnerEntries(entries -> {
+            String encoding = new String(entries.get("encoding.json"), StandardCharsets.UTF_8);
+            String corrupt = encoding.replaceFirst("(\"prices\":\\[)\"[^\"]*\"", "$1\"90NaN64\"");
+            assertThat(corrupt).isNotEqualTo(encoding);
+            entries.put("encoding.json", corrupt.getBytes(StandardCharsets.UTF_8));
+            return entries;
+        });
+
+        assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(NAME + ": not a valid session encoding: item ")
+                .hasMessageEndingWith(": price \"90NaN64\" is not a decimal number");
+    }
+
     /** The model with its nested {@code model.zip}'s entries changed by {@code change}. */
     private static byte[] withInnerEntries(UnaryOperator<Map<String, byte[]>> change) throws IOException {
         return withInner(inner -> {
