@@ -224,6 +224,10 @@ final class DelimitedReader implements EventReader {
                 }
             }
         }
+        if (userId == null && user >= 0) {
+            // read, not refused: the session stands for its user, but said, as a file with users should have them
+            notes.merge("rows without a user id (their session stands for the user)", 1L, Long::sum);
+        }
         return new SourceEvent(userId, sessionId, new ClickEvent(timestamp, type, itemId, categoryId, itemPrice, attrs));
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,17 @@ class BadInputTest {
         assertThat(readFails(ClickstreamFormats.rees46(), file).getMessage())
                 .startsWith(file + ":3: expected 9 columns (event_time,event_type,")
                 .endsWith("found 3");
+    }
+
+    @Test
+    void aRowWithoutAUserIdIsReadAsItsSessionsUserAndCounted() throws IOException {
+        Path file = write("nouser.csv", HEADER + GOOD + GOOD.replace(",7,s1", ",,s2"));
+
+        ReadResult result = ClickstreamFormats.rees46().read(file, ReadOptions.DEFAULT);
+
+        assertThat(result.dataset().users()).hasSize(2);
+        assertThat(result.report().notes())
+                .containsExactly(Map.entry("rows without a user id (their session stands for the user)", 1L));
     }
 
     @Test
