@@ -18,6 +18,8 @@ final class AtomicDirectory implements AutoCloseable {
     private final Path target;
     private final Path temp;
     private boolean committed;
+    /** Set when a failed commit told the user where the output is: then it is theirs, never deleted. */
+    private boolean handedOver;
 
     private AtomicDirectory(Path target, Path temp) {
         this.target = target;
@@ -55,9 +57,8 @@ final class AtomicDirectory implements AutoCloseable {
         }
         if (Files.exists(target)) {
             if (!isEmptyDirectory(target)) {
-                // the message sends the user there: kept, not discarded by close() or at shutdown
                 PendingTemporaries.remove(temp);
-                committed = true;
+                handedOver = true;
                 throw new IOException("cannot write " + target + ": files appeared in it while generating; the output"
                         + " is left in " + temp);
             }
@@ -72,10 +73,10 @@ final class AtomicDirectory implements AutoCloseable {
         PendingTemporaries.remove(temp);
     }
 
-    /** Deletes the temporary folder unless committed. */
+    /** Deletes the temporary folder unless committed or handed over by a failed commit. */
     @Override
     public void close() throws IOException {
-        if (committed) {
+        if (committed || handedOver) {
             return;
         }
         PendingTemporaries.deleteTree(temp);
