@@ -11,6 +11,8 @@ import java.util.Optional;
 public class InvalidInputException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+    /** Longer reasons are cut: a quoted value can be a whole line of a file. */
+    private static final int MOST_CHARACTERS = 2_000;
 
     private final String source;
     private final long line;
@@ -24,11 +26,11 @@ public class InvalidInputException extends RuntimeException {
      * @param reason what is wrong, stating the rule and the bad value
      */
     public InvalidInputException(String source, long line, String field, String reason) {
-        super(format(source, line, field, reason));
+        super(format(source, line, field, printable(reason)));
         this.source = source;
         this.line = line;
         this.field = field;
-        this.reason = reason;
+        this.reason = printable(reason);
     }
 
     /** An error that is not tied to a file, e.g. an absurd option. */
@@ -60,6 +62,32 @@ public class InvalidInputException extends RuntimeException {
     /** The rule that was broken, without the location prefix. */
     public String reason() {
         return reason;
+    }
+
+    /**
+     * The reason as a terminal can show it, on one line: a bad value quoted from a binary file must not send
+     * control characters, nor a megabyte of one line.
+     */
+    private static String printable(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(Math.min(reason.length(), MOST_CHARACTERS) + 40);
+        int i = 0;
+        for (; i < reason.length() && sb.length() < MOST_CHARACTERS; i++) {
+            char c = reason.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t') {
+                sb.append(' '); // a library's multi-line message stays one line
+            } else if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (i < reason.length()) {
+            sb.append(String.format("... (%,d characters in all)", reason.length()));
+        }
+        return sb.toString();
     }
 
     private static String format(String source, long line, String field, String reason) {

@@ -3,11 +3,13 @@ package dev.sessiongan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessiongan.baseline.MarkovGenerator;
 import dev.sessiongan.baseline.MarkovTrainer;
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.generate.GenerationRequest;
+import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.generate.UserCondition;
 import dev.sessiongan.generate.VirtualUser;
 import java.util.List;
@@ -57,17 +59,55 @@ class UserSimulatorTest {
     }
 
     @Test
-    void anImpossibleConditionFailsClearly() {
-        GenerationRequest request = GenerationRequest.of(5, 1)
+    void aConditionTheModelCanNeverMeetIsRefusedBeforeAnyUserIsDrawn() {
+        GenerationRequest unknownCategory = GenerationRequest.of(5, 1)
                 .withCondition(UserCondition.NONE.withPreferredCategory("no-such-category"));
-        // the give-up rule does not depend on the model; the Markov baseline reaches it in a second
-        UserSimulator markov = UserSimulator.of(MarkovTrainer.fit(ClickstreamFormats.rees46()
-                .read(TestData.file("rees46_multicategory/train.csv"), ReadOptions.DEFAULT).dataset()));
+        GenerationRequest tooLong = GenerationRequest.of(5, 1)
+                .withCondition(UserCondition.NONE.withSessionLength(1_000, 2_000));
+        SessionGenerator gan = simulator.generator();
 
-        assertThatThrownBy(() -> markov.users(request).toList())
+        assertThatThrownBy(() -> simulator.users(unknownCategory))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("preferred-category=no-such-category")
-                .hasMessageContaining("almost) never");
+                .hasMessageContaining("can never be met: this gan model has no category 'no-such-category' (it has "
+                        + gan.categories().orElseThrow().size() + ", e.g. ");
+        assertThatThrownBy(() -> simulator.users(tooLong))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("sessions have at most " + gan.maxSessionLength() + " events");
+        // what the model reports is what it generates
+        List<VirtualUser> users = simulator.users(2_000, 5);
+        assertThat(users).allSatisfy(u -> assertThat(u.sessions())
+                .allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(gan.maxSessionLength())));
+        assertThat(users.stream().flatMap(u -> u.sessions().stream()).flatMap(s -> s.events().stream())
+                .map(e -> e.categoryId()).filter(c -> c != null))
+                .isNotEmpty().allMatch(c -> gan.categories().orElseThrow().contains(c));
+    }
+
+    @Test
+    void aConditionAlmostNeverMetFailsClearlyWhileStreaming() {
+        GenerationRequest request = GenerationRequest.of(5, 1)
+                .withCondition(UserCondition.NONE.withPreferredCategory("no-such-category"));
+        MarkovGenerator markov = MarkovTrainer.fit(ClickstreamFormats.rees46()
+                .read(TestData.file("rees46_multicategory/train.csv"), ReadOptions.DEFAULT).dataset());
+        // a generator that does not list its categories: the condition is drawn for until the give-up rule
+        SessionGenerator unlisted = new SessionGenerator() {
+            @Override
+            public String kind() {
+                return markov.kind();
+            }
+
+            @Override
+            public VirtualUser user(long index, GenerationRequest r) {
+                return markov.user(index, r);
+            }
+        };
+
+        assertThatThrownBy(() -> UserSimulator.of(markov).users(request))
+                .hasMessageContaining("this markov model has no category 'no-such-category'");
+        assertThatThrownBy(() -> UserSimulator.of(unlisted).users(request).toList())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("preferred-category=no-such-category")
+                .hasMessageContaining("is met by 0 of 20000 generated users");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.sessiongan.cli;
 
-import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.diagnostics.Equilibrium;
 import dev.sessiongan.diagnostics.ModeCollapse;
@@ -61,9 +60,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (users < 1) {
-            throw new InvalidInputException("--users must be >= 1, got " + users);
-        }
+        UserCounts.require(users, UserCounts.MOST_HELD);
         PrintWriter out = spec.commandLine().getOut();
         ModelFile.Loaded loaded = modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
         SessionGenerator generator = loaded.generator();

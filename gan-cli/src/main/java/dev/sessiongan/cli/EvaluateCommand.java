@@ -18,6 +18,7 @@ import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.io.AtomicFile;
 import dev.sessiongan.io.EmbeddedModels;
 import dev.sessiongan.io.ModelFile;
+import dev.sessiongan.io.ModelManifest;
 import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.model.TrainingHistory;
 import java.io.IOException;
@@ -99,9 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (users < 1) {
-            throw new InvalidInputException("--users must be >= 1, got " + users);
-        }
+        UserCounts.require(users, UserCounts.MOST_HELD);
         if (repeats < 1 || repeats > 50) {
             throw new InvalidInputException("--repeats must be in [1, 50], got " + repeats);
         }
@@ -117,6 +116,11 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ClickstreamFormat format = input.resolve();
         ReadOptions options = input.readOptions();
+        ModelFile.Loaded loaded = baseline || synthetic != null ? null
+                : modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
+        if (loaded != null) {
+            warnOnOtherFormat(loaded.manifest());
+        }
         List<UserSession> real = format.read(holdout, options).dataset().sessions();
         SessionDataset training = train == null ? null : format.read(train, options).dataset();
         List<UserSession> candidate;
@@ -130,7 +134,7 @@ final class EvaluateCommand implements Callable<Integer> {
             candidate = ClickstreamFormats.eventsCsv().read(synthetic, ReadOptions.DEFAULT).dataset().sessions();
             name = synthetic.getFileName().toString();
         } else {
-            generator = (modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile)).generator();
+            generator = loaded.generator();
             candidate = sessions(generator, seed, newItems);
             name = modelFile == null ? "embedded model" : modelFile.getFileName().toString();
             if (generator instanceof GanGenerator gan) {
@@ -201,6 +205,25 @@ final class EvaluateCommand implements Callable<Integer> {
             sample.addAll(users.get(i).sessions());
         }
         return sample;
+    }
+
+    /**
+     * A model evaluated against another source's data scores near 1 on every catalog figure: say why up front.
+     * Canonical events CSV and generic specs can hold any source's ids, so they are not compared.
+     */
+    private void warnOnOtherFormat(ModelManifest manifest) {
+        ModelManifest.DatasetProvenance trainedOn = manifest.dataset();
+        if (trainedOn != null && isSourceFormat(trainedOn.format()) && isSourceFormat(input.format)
+                && !trainedOn.format().equalsIgnoreCase(input.format.trim())) {
+            spec.commandLine().getErr().printf("warning: the model was trained on %s data (%s) and the holdout is read"
+                    + " as %s: its items and categories will hardly match%n", trainedOn.format(), trainedOn.file(),
+                    input.format.trim());
+        }
+    }
+
+    private static boolean isSourceFormat(String name) {
+        return name != null && !name.isBlank() && !name.trim().equalsIgnoreCase("events-csv")
+                && !name.trim().equalsIgnoreCase("generic");
     }
 
     private List<UserSession> sessions(SessionGenerator generator, long drawSeed, boolean withNewItems) {

@@ -80,9 +80,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (users < 1) {
-            throw new InvalidInputException("--users must be >= 1, got " + users);
-        }
+        UserCounts.require(users, UserCounts.MOST_STREAMED);
         output.validate();
         GenerationProgress.Mode progressMode = progressMode();
         GenerationRequest request = GenerationRequest.of(users, seed);

@@ -6,6 +6,7 @@ import dev.sessiongan.baseline.MarkovTrainer;
 import dev.sessiongan.data.DatasetSummary;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.format.ReadResult;
+import dev.sessiongan.io.AtomicFile;
 import dev.sessiongan.io.ModelFile;
 import dev.sessiongan.io.ModelManifest;
 import dev.sessiongan.model.GanGenerator;
@@ -130,6 +131,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(option + ": " + file + " is a folder");
+        }
+        try {
+            AtomicFile.checkWritable(file);
+        } catch (IOException e) {
+            throw new InvalidInputException(option + ": " + e.getMessage());
         }
     }
 }

@@ -184,6 +184,7 @@ class CliTest {
                 "--out", report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("warning");
         assertThat(run.out()).containsPattern("sessions compared: embedded model 1,\\d{3}, markov baseline 1,\\d{3},"
                 + " real vs real 1,\\d{3}");
         assertThat(run.out()).contains("embedded model").contains("markov baseline").contains("real vs real")
@@ -246,6 +247,16 @@ class CliTest {
     }
 
     @Test
+    void evaluateWarnsWhenTheHoldoutIsAnotherSourcesData() {
+        Run run = run("evaluate", "--format", "taobao", "--users", "100", "--holdout",
+                DATA.resolve("taobao_userbehavior/UserBehavior_first43users.csv").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: the model was trained on rees46 data (train.csv) and the holdout is"
+                + " read as taobao: its items and categories will hardly match");
+    }
+
+    @Test
     void evaluateRefusesAFileAsTheReportDirectory() throws IOException {
         Path file = java.nio.file.Files.writeString(dir.resolve("taken"), "keep me");
 
@@ -289,16 +300,19 @@ class CliTest {
 
         Run ok = run("generate", "--users", "50", "--buyers-only", "--condition", "min-session-length=2",
                 "--output-format", "jsonl", "--out", buyers.toString());
-        Path markov = dir.resolve("m.model"); // the give-up rule does not depend on the model; Markov reaches it fast
-        run("train", "--format", "rees46", "--data", TRAIN, "--out", markov.toString());
-        Run impossible = run("generate", "--model-file", markov.toString(), "--users", "5", "--condition",
-                "preferred-category=nope", "--out", none.toString());
+        Run impossible = run("generate", "--users", "5", "--condition", "preferred-category=nope", "--out",
+                none.toString());
+        Run tooLong = run("generate", "--users", "5", "--condition", "min-session-length=1000", "--out",
+                none.toString());
         Run bad = run("generate", "--users", "5", "--condition", "colour=red", "--out", none.toString());
 
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(Files.readAllLines(buyers)).hasSize(50).allMatch(l -> l.contains("\"buyer\":true"));
         assertThat(impossible.exitCode()).isEqualTo(1);
-        assertThat(impossible.err()).contains("preferred-category=nope").contains("never");
+        assertThat(impossible.err()).contains("preferred-category=nope").contains("can never be met")
+                .contains("no category 'nope'");
+        assertThat(tooLong.exitCode()).isEqualTo(1);
+        assertThat(tooLong.err()).contains("min-session-length=1000").contains("at most 50 events");
         assertThat(none).doesNotExist();
         assertThat(bad.err()).contains("unknown key 'colour'");
     }
@@ -437,7 +451,17 @@ class CliTest {
         Run run = run("generate", "--model-file", "x.model", "--users", "0", "--out", "u.csv");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("error: --users must be >= 1, got 0" + System.lineSeparator());
+        assertThat(run.err()).isEqualTo("error: --users must be between 1 and 1,000,000,000 (a billion users'"
+                + " events CSV is about 400 GB), got 0" + System.lineSeparator());
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            // found before the model loads: a folder that is there but takes no file
+            assertThat(run("generate", "--users", "5", "--out", "/proc/x.csv").err())
+                    .startsWith("error: --out: cannot write /proc/x.csv: ").doesNotContain("using the embedded");
+        }
+        assertThat(run("generate", "--users", "99999999999", "--out", "u.csv").err())
+                .contains("--users must be between 1 and 1,000,000,000").contains("got 99,999,999,999");
+        assertThat(run("evaluate", "--format", "rees46", "--users", "2000000", "--holdout", TRAIN).err())
+                .contains("--users must be between 1 and 1,000,000 (they are held in memory), got 2,000,000");
         assertThat(run("inspect", "--format", "rees46", "--session-gap", "soon", TRAIN).err())
                 .contains("--session-gap: cannot parse 'soon' as a duration");
         assertThat(run("inspect", "--format", "parquet", TRAIN).err()).contains("unknown format 'parquet'");

@@ -22,9 +22,14 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * The Markov baseline generator, fitted by {@link MarkovTrainer}. Plain Java, no tensors: it generates
@@ -105,6 +110,16 @@ public final class MarkovGenerator implements PersistentGenerator {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    @Override
+    public int maxSessionLength() {
+        return parameters.maxSessionLength();
+    }
+
+    @Override
+    public Optional<Set<String>> categories() {
+        return Optional.of(Arrays.stream(categoryIds).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet()));
     }
 
     /** The start of the training data: generated timelines begin here unless a request says otherwise. */

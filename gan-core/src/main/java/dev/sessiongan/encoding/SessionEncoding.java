@@ -325,6 +325,19 @@ public final class SessionEncoding {
         return parameters;
     }
 
+    /** Every category an item of the catalog has (items of unknown category left out): what decoding can give. */
+    public Set<String> itemCategories() {
+        Set<String> categories = new HashSet<>();
+        for (EncodingParameters.ItemPool pool : parameters.pools()) {
+            for (String category : pool.categories()) {
+                if (!category.isEmpty()) {
+                    categories.add(category);
+                }
+            }
+        }
+        return Set.copyOf(categories);
+    }
+
     /** 1000 when the training timestamps were whole seconds (generated times are rounded alike), else 1. */
     public long timeResolutionMillis() {
         return parameters.timeResolutionMillis();

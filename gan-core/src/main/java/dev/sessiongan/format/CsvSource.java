@@ -50,12 +50,23 @@ final class CsvSource implements AutoCloseable {
             }
             List<String> names = new ArrayList<>();
             for (String value : first) {
-                names.add(value.strip().replace("\uFEFF", ""));
+                String column = value.strip().replace("\uFEFF", "");
+                if (!isText(column)) {
+                    close();
+                    throw new InvalidInputException(name, 1, null, "the header is not UTF-8 text (a binary file, or"
+                            + " another encoding): expected a CSV header row");
+                }
+                names.add(column);
             }
             this.columns = List.copyOf(names);
         } else {
             this.columns = List.copyOf(declaredNames);
         }
+    }
+
+    /** Whether a header name could be one: no undecodable bytes, no control characters. */
+    private static boolean isText(String column) {
+        return column.chars().noneMatch(c -> c == '\uFFFD' || Character.isISOControl(c));
     }
 
     /** Opens a file; a missing or unreadable file is an {@link InvalidInputException}. */

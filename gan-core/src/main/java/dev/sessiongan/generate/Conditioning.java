@@ -3,8 +3,10 @@ package dev.sessiongan.generate;
 import dev.sessiongan.InvalidInputException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -17,6 +19,22 @@ final class Conditioning {
     static final double MIN_ACCEPTANCE = 0.001;
 
     private Conditioning() {
+    }
+
+    /** Refuses, before any candidate is drawn, a condition that asks for what the model can never produce. */
+    static void requireReachable(SessionGenerator generator, UserCondition condition) {
+        int longest = generator.maxSessionLength();
+        if (condition.minSessionLength() != null && condition.minSessionLength() > longest) {
+            throw new InvalidInputException("the condition " + condition + " can never be met: this "
+                    + generator.kind() + " model's sessions have at most " + longest + " events");
+        }
+        String category = condition.preferredCategory();
+        Set<String> categories = generator.categories().orElse(null);
+        if (category != null && categories != null && !categories.contains(category)) {
+            throw new InvalidInputException("the condition " + condition + " can never be met: this "
+                    + generator.kind() + " model has no category '" + category + "' (it has " + categories.size()
+                    + ", e.g. " + categories.stream().sorted().limit(3).collect(Collectors.joining(", ")) + ")");
+        }
     }
 
     static Stream<VirtualUser> users(SessionGenerator generator, GenerationRequest request) {

@@ -1,6 +1,8 @@
 package dev.sessiongan.generate;
 
 import dev.sessiongan.internal.SeedMix;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -32,11 +34,29 @@ public interface SessionGenerator {
     }
 
     /**
+     * The most events a generated session can have, so that a condition no session can meet is refused
+     * before any user is drawn; {@link Integer#MAX_VALUE} where the model sets no bound.
+     */
+    default int maxSessionLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Every category a generated event can have, so that a preferred category the model never produces is
+     * refused before any user is drawn; empty where the generator does not list them.
+     */
+    default Optional<Set<String>> categories() {
+        return Optional.empty();
+    }
+
+    /**
      * All users of the request, lazily, in index order. With a condition, candidates are drawn in index
      * order and those that satisfy it are kept (see {@link UserCondition}); they keep their candidate ids.
      *
      * @throws dev.sessiongan.InvalidInputException at once if the request asks for new items and this generator
-     *         cannot emit them ({@link #emitsNewItems}); while streaming, if the condition is (almost) never met
+     *         cannot emit them ({@link #emitsNewItems}) or if the condition asks for what the model can never
+     *         produce ({@link #maxSessionLength}, {@link #categories}); while streaming, if the condition is
+     *         (almost) never met
      */
     default Stream<VirtualUser> users(GenerationRequest request) {
         if (request.newItems() && !emitsNewItems()) {
@@ -47,6 +67,7 @@ public interface SessionGenerator {
         if (request.condition().isNone()) {
             return LongStream.range(0, request.users()).mapToObj(i -> user(i, request));
         }
+        Conditioning.requireReachable(this, request.condition());
         return Conditioning.users(this, request);
     }
 

@@ -33,9 +33,20 @@ public final class AtomicFile implements AutoCloseable {
             return open(target);
         } catch (java.nio.file.FileSystemException e) {
             String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e instanceof java.nio.file.NoSuchFileException ? "no such folder"
+                    // open() has seen the folder: it is there but takes no new file (e.g. under /proc)
+                    : e instanceof java.nio.file.NoSuchFileException ? "its folder does not accept new files"
                     : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
             throw new IOException("cannot write " + target + ": " + reason, e);
+        }
+    }
+
+    /**
+     * Fails as {@link #create} would for {@code target}, leaving nothing behind: a command checks its output
+     * this way before hours of work rather than after.
+     */
+    public static void checkWritable(Path target) throws IOException {
+        try (AtomicFile probe = create(target)) {
+            // closed uncommitted: the probe is deleted, the target untouched
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -125,6 +126,16 @@ public final class GanGenerator implements PersistentGenerator {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    @Override
+    public int maxSessionLength() {
+        return encoding.options().maxLength();
+    }
+
+    @Override
+    public Optional<Set<String>> categories() {
+        return Optional.of(encoding.itemCategories());
     }
 
     /** The per-epoch training history saved with the model. */

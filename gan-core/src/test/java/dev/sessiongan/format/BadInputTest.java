@@ -70,6 +70,27 @@ class BadInputTest {
     }
 
     @Test
+    void binaryFilesAreNamedAsSuchAndNeverEchoedRaw() throws IOException {
+        byte[] bytes = new byte[20_000];
+        new java.util.Random(3).nextBytes(bytes);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r') {
+                bytes[i] = 0x1b; // one long "line" of escapes and garbage
+            }
+        }
+        Path file = Files.write(dir.resolve("random.csv"), bytes);
+
+        assertThat(readFails(ClickstreamFormats.rees46(), file).getMessage()).isEqualTo(file + ":1: the header is not"
+                + " UTF-8 text (a binary file, or another encoding): expected a CSV header row");
+        // a headerless format quotes the bad value: one line, no control characters, cut short
+        Path headerless = write("taobao.csv", "1,2,3,\u001b[2J\u0007" + "x".repeat(5_000) + ",1511544070\n");
+        String message = readFails(ClickstreamFormats.taobao(), headerless).getMessage();
+        assertThat(message).startsWith(headerless + ":1: column ").contains("\\u001b[2J\\u0007xxx")
+                .hasSizeLessThan(2_200).endsWith("characters in all)")
+                .matches(m -> m.chars().noneMatch(Character::isISOControl), "has no control characters");
+    }
+
+    @Test
     void unknownEventTypeSaysHowToMapIt() throws IOException {
         Path file = write("types.csv", HEADER + GOOD.replace("view", "hover"));
 

@@ -52,6 +52,25 @@ class AtomicFileTest {
     }
 
     @Test
+    void checkingATargetLeavesNothingBehindAndNamesAFolderThatTakesNoFiles() throws IOException {
+        Path target = Files.writeString(dir.resolve("users.csv"), "precious");
+
+        AtomicFile.checkWritable(target);
+        AtomicFile.checkWritable(dir.resolve("new.csv"));
+
+        assertThat(Files.readString(target)).isEqualTo("precious");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
+        // /proc exists and takes no new file, even for root: the message must not say the folder is missing
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicFile.checkWritable(Path.of("/proc/x.csv")))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("cannot write /proc/x.csv: ")
+                .hasMessageNotContaining("no such").hasMessageNotContaining("does not exist");
+    }
+
+    @Test
     void temporariesStillOpenAtShutdownAreDeletedAndNothingElse() throws IOException {
         Path target = Files.writeString(dir.resolve("users.csv"), "precious");
         AtomicFile interrupted = AtomicFile.create(target);
