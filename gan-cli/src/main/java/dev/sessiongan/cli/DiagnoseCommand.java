@@ -114,16 +114,17 @@ final class DiagnoseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "untrained validation AUC %.3f; best %.3f; kept epoch %d (%s)%n",
                 history.initialValidationAuc(), history.bestValidationAuc(), history.keptEpoch(), rematch == null
                         ? "lowest selection score" : "rematch on fresh draws: " + rematch.describe(history));
-        out.printf(Locale.ROOT, "  %5s %-11s %8s %8s %7s %8s %7s %10s %7s %6s %7s %8s %7s %7s %9s %6s %7s%n", "epoch",
-                "phase", "G loss", "|grad G|", "D(x)", "D(G(z))", "D loss", "-ln D(G)", "|grad D|", "gap", "A(x)",
-                "A(G(z))", "C AUC", "reward", "val. AUC", "score", "secs");
+        out.printf(Locale.ROOT, "  %5s %-11s %8s %8s %7s %8s %7s %10s %7s %6s %7s %8s %7s %7s %9s %7s %7s %6s %7s%n",
+                "epoch", "phase", "G loss", "|grad G|", "D(x)", "D(G(z))", "D loss", "-ln D(G)", "|grad D|", "gap",
+                "A(x)", "A(G(z))", "C AUC", "reward", "val. AUC", "behav.", "catalog", "score", "secs");
         for (TrainingHistory.Epoch e : history.epochs()) {
             out.printf(Locale.ROOT,
-                    "  %5d %-11s %8.3f %8.3f %7s %8s %7s %10s %7s %6s %7s %8s %7s %7s %9.3f %6.3f %7.0f%n", e.epoch(),
-                    e.phase(), e.generatorLoss(), e.generatorGradientNorm(), f(e.meanDReal()), f(e.meanDFake()),
-                    f(e.discriminatorLoss()), f(e.nonSaturatingLoss()), f(e.discriminatorGradientNorm()),
-                    f(e.dualityGap()), f(e.attributeDReal()), f(e.attributeDFake()), f(e.criticAuc()),
-                    f(e.rewardWeight()), e.validationAuc(), e.validationScore(), e.wallSeconds());
+                    "  %5d %-11s %8.3f %8.3f %7s %8s %7s %10s %7s %6s %7s %8s %7s %7s %9.3f %7s %7s %6.3f %7.0f%n",
+                    e.epoch(), e.phase(), e.generatorLoss(), e.generatorGradientNorm(), f(e.meanDReal()),
+                    f(e.meanDFake()), f(e.discriminatorLoss()), f(e.nonSaturatingLoss()),
+                    f(e.discriminatorGradientNorm()), f(e.dualityGap()), f(e.attributeDReal()), f(e.attributeDFake()),
+                    f(e.criticAuc()), f(e.rewardWeight()), e.validationAuc(), f(e.validationAucBehaviour()),
+                    f(e.validationAucCatalog()), e.validationScore(), e.wallSeconds());
         }
         out.println("  G loss: the warm start's negative log-likelihood per sequence; in the adversarial phase the"
                 + " policy-gradient and likelihood terms' loss; |grad|: mean L2 norm of a network's gradient");
@@ -131,6 +132,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         out.println("  C AUC: the session critic's AUC on held-out users against fresh generated sessions, before it"
                 + " trained on them");
         out.println("  reward: the weight the critic's policy gradient got from that (0 = within chance, 1 = full)");
+        out.println("  behav., catalog: the validation AUC on the behaviour features alone (what the network's tokens"
+                + " decide) and on the catalog features alone (which items and categories: decoding)");
         out.printf(Locale.ROOT, "  at the equilibrium: D(x) = D(G(z)) = 0.5, D loss = -ln D(G) = ln 2 = %.3f, duality gap = 0%n",
                 Equilibrium.LN2);
     }

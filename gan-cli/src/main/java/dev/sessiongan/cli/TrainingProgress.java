@@ -61,9 +61,11 @@ final class TrainingProgress implements GanTrainer.Listener {
                         + (Double.isNaN(e.criticAuc()) ? "" : String.format(Locale.ROOT,
                                 "  critic AUC %.3f  reward weight %.2f", e.criticAuc(), e.rewardWeight()))
                 : "";
-        err.printf(Locale.ROOT, "epoch %d/%d %s: G loss %.3f%s  validation AUC %.3f  score %.3f  %.0fs  ETA %s%n",
-                e.epoch(), total, e.phase(), e.generatorLoss(), adversarial, e.validationAuc(), e.validationScore(),
-                e.wallSeconds(), eta(eta));
+        String groups = Double.isNaN(e.validationAucBehaviour()) ? "" : String.format(Locale.ROOT,
+                " (behaviour %.3f, catalog %.3f)", e.validationAucBehaviour(), e.validationAucCatalog());
+        err.printf(Locale.ROOT, "epoch %d/%d %s: G loss %.3f%s  validation AUC %.3f%s  score %.3f  %.0fs  ETA %s%n",
+                e.epoch(), total, e.phase(), e.generatorLoss(), adversarial, e.validationAuc(), groups,
+                e.validationScore(), e.wallSeconds(), eta(eta));
         if (warmStart && warmStartLeft == 0 && e.epoch() < warmStartEpochs) {
             err.printf(Locale.ROOT, "warm start stopped early after epoch %d of %d (patience)%n", e.epoch(),
                     warmStartEpochs);

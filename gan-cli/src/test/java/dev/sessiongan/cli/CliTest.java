@@ -80,11 +80,13 @@ class CliTest {
                 "--attribute-weight", "1", "--calibration-rounds", "2", "--out", model.toString());
 
         assertThat(train.exitCode()).as(train.err()).isZero();
-        assertThat(train.err()).contains("epoch 1/2 mle: G loss").contains("validation AUC").contains("A(G(z)) ")
+        assertThat(train.err()).contains("epoch 1/2 mle: G loss").contains("A(G(z)) ")
+                .containsPattern("validation AUC 0\\.\\d{3} \\(behaviour 0\\.\\d{3}, catalog 0\\.\\d{3}\\)")
                 .containsPattern("calibration \\(2 rounds of [0-9,]+ users\\): token distance .* (kept|not kept) \\(validation AUC");
         Run diagnose = run("diagnose", "--model-file", model.toString());
         assertThat(diagnose.exitCode()).as(diagnose.err()).isZero();
         assertThat(diagnose.out()).contains("(gan)").contains("    2 adversarial").contains("equilibrium: ")
+                .contains("behav.").contains("catalog features alone")
                 .containsPattern("calibration: 2 rounds of [0-9,]+ users; .*(kept|not kept) \\(validation AUC");
         Path users = dir.resolve("users.jsonl");
         Run generate = run("generate", "--model-file", model.toString(), "--users", "20", "--output-format", "jsonl",
@@ -131,7 +133,7 @@ class CliTest {
     private static TrainingHistory.Epoch epoch(int n, TrainingPhase phase, double seconds) {
         double nan = Double.NaN;
         return new TrainingHistory.Epoch(n, phase, 0.5, 0.5, 0.69, 1.0, 1.0, 1.0, 0.6, seconds,
-                0.69, 0.7, nan, nan, nan, nan, nan);
+                0.69, 0.7, nan, nan, nan, nan, nan, nan, nan);
     }
 
     @Test

@@ -169,7 +169,8 @@ final class GanModelIo {
     static TrainingHistory readHistory(byte[] json) throws IOException {
         com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(json);
         for (com.fasterxml.jackson.databind.JsonNode epoch : tree.path("epochs")) {
-            notMeasuredWhereMissing(epoch, "attributeDReal", "attributeDFake", "criticAuc", "rewardWeight");
+            notMeasuredWhereMissing(epoch, "attributeDReal", "attributeDFake", "criticAuc", "rewardWeight",
+                    "validationAucBehaviour", "validationAucCatalog");
         }
         notMeasuredWhereMissing(tree.path("selection"), "lastWarmStartScore"); // a rematch of two
         return read(tree, TrainingHistory.class, HISTORY);

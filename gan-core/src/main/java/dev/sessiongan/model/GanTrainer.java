@@ -5,6 +5,7 @@ import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserHistory;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.diagnostics.ClassifierTwoSampleTest;
+import dev.sessiongan.diagnostics.SessionFeatures;
 import dev.sessiongan.diagnostics.Fidelity;
 import dev.sessiongan.encoding.SessionEncoding;
 import dev.sessiongan.encoding.TokenLayout;
@@ -38,7 +39,8 @@ public final class GanTrainer {
     private static final int VALIDATION_REPEATS = 3;
 
     /** A validation result: the mean two-sample AUC and the selection score built on it. */
-    private record Validation(double auc, double score) {
+    /** A validation's figures; the AUC by feature group is NaN where it was not measured (fresh-draw checks). */
+    private record Validation(double auc, double score, double behaviourAuc, double catalogAuc) {
     }
 
     /** Most users generated for one validation. */
@@ -362,7 +364,7 @@ public final class GanTrainer {
         private List<Validation> checkedDraws(GanGenerator candidate, long draws) {
             List<Validation> out = new ArrayList<>(CHECKS);
             for (int d = 0; d < CHECKS; d++) {
-                out.add(validate(candidate, mix(options.seed() ^ VALIDATION_SEED_SALT, draws * CHECKS + d)));
+                out.add(validate(candidate, mix(options.seed() ^ VALIDATION_SEED_SALT, draws * CHECKS + d), false));
             }
             return out;
         }
@@ -388,7 +390,7 @@ public final class GanTrainer {
             Validation v = validate();
             finish(new TrainingHistory.Epoch(++epoch, TrainingPhase.WARM_START, Double.NaN, Double.NaN, Double.NaN,
                     loss / steps, gradient / steps, Double.NaN, v.auc(), seconds(started), Double.NaN, v.score(),
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, v.behaviourAuc(), v.catalogAuc()));
         }
 
         /**
@@ -479,7 +481,7 @@ public final class GanTrainer {
                     dLoss / steps, gLoss / steps, gGradient / steps, dGradient / steps, v.auc(), seconds(started),
                     nonSaturating / steps, v.score(), gap, attributes ? attributeReal / steps : Double.NaN,
                     attributes ? attributeFake / steps : Double.NaN, gate != null ? criticAuc / steps : Double.NaN,
-                    rewardWeight / steps));
+                    rewardWeight / steps, v.behaviourAuc(), v.catalogAuc()));
         }
 
         /** Steps the reward gate judges the critic over: as many batches as the validation users fill, at most 16. */
@@ -599,21 +601,34 @@ public final class GanTrainer {
          */
         private Validation validate() {
             return validate(new GanGenerator(encoding, evaluated(), timing, options, history),
-                    options.seed() ^ VALIDATION_SEED_SALT);
+                    options.seed() ^ VALIDATION_SEED_SALT, true);
         }
 
-        private Validation validate(GanGenerator candidate, long generationSeed) {
+        /**
+         * @param byGroup also the AUC on each feature group alone (the epoch's record shows whether an epoch
+         *                moved what the tokens decide or what decoding does); the overall AUC is the same
+         */
+        private Validation validate(GanGenerator candidate, long generationSeed, boolean byGroup) {
             List<UserSession> generated = candidate.users(GenerationRequest.of(validationUsers, generationSeed))
                     .flatMap(u -> u.sessions().stream()).toList();
             double auc = 0;
+            double behaviour = byGroup ? 0 : Double.NaN;
+            double catalog = byGroup ? 0 : Double.NaN;
             for (int r = 0; r < VALIDATION_REPEATS; r++) {
-                auc += new ClassifierTwoSampleTest().run(generated, validationSessions, options.seed() + r).auc()
-                        / VALIDATION_REPEATS;
+                ClassifierTwoSampleTest test = new ClassifierTwoSampleTest();
+                ClassifierTwoSampleTest.Result result = byGroup
+                        ? test.runByGroup(generated, validationSessions, options.seed() + r)
+                        : test.run(generated, validationSessions, options.seed() + r);
+                auc += result.auc() / VALIDATION_REPEATS;
+                if (byGroup) {
+                    behaviour += result.byGroup().get(SessionFeatures.Group.BEHAVIOUR) / VALIDATION_REPEATS;
+                    catalog += result.byGroup().get(SessionFeatures.Group.CATALOG) / VALIDATION_REPEATS;
+                }
             }
             // one equal-size cut, as models have always been selected (the evaluation compares whole samples):
             // changing it would change which epoch training keeps
             Fidelity fidelity = Fidelity.ofEqualSizes(generated, validationSessions, 0);
-            return new Validation(auc, auc + fidelity.transitionTv() + fidelity.sessionLengthKs());
+            return new Validation(auc, auc + fidelity.transitionTv() + fidelity.sessionLengthKs(), behaviour, catalog);
         }
 
         private void finish(TrainingHistory.Epoch record) {
@@ -766,7 +781,7 @@ public final class GanTrainer {
             auc += v.auc() / draws.size();
             score += v.score() / draws.size();
         }
-        return new Validation(auc, score);
+        return new Validation(auc, score, Double.NaN, Double.NaN); // fresh-draw checks are not split by group
     }
 
     private static double mean(double[] values) {

@@ -14,10 +14,12 @@ public final class LoggingListener implements GanTrainer.Listener {
         if (LOG.isInfoEnabled()) {
             LOG.info(String.format(Locale.ROOT,
                     "epoch %d/%d %s: G loss %.4f, D loss %.4f, D(x) %.3f, D(G(z)) %.3f, |grad G| %.3f, |grad D| %.3f,"
-                            + " critic AUC %.3f, reward weight %.2f, validation AUC %.3f, score %.3f, %.1f s",
+                            + " critic AUC %.3f, reward weight %.2f, validation AUC %.3f (behaviour %.3f, catalog %.3f),"
+                            + " score %.3f, %.1f s",
                     e.epoch(), totalEpochs, e.phase(), e.generatorLoss(), e.discriminatorLoss(), e.meanDReal(),
                     e.meanDFake(), e.generatorGradientNorm(), e.discriminatorGradientNorm(), e.criticAuc(),
-                    e.rewardWeight(), e.validationAuc(), e.validationScore(), e.wallSeconds()));
+                    e.rewardWeight(), e.validationAuc(), e.validationAucBehaviour(), e.validationAucCatalog(),
+                    e.validationScore(), e.wallSeconds()));
         }
     }
 

@@ -164,6 +164,11 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
      *                        steps; NaN in the warm start, without the gate, or in models written before it)
      * @param rewardWeight    the mean weight of the critic's policy gradient over the epoch's steps (see
      *                        {@link GanOptions#rewardGate()}; NaN in the warm start or in models written before it)
+     * @param validationAucBehaviour the validation's classifier on the behaviour features alone (what the
+     *                        network's tokens decide; see {@code SessionFeatures.Group}), mean of its three draws;
+     *                        NaN in models written before it was recorded
+     * @param validationAucCatalog   the same on the catalog features alone (which items and categories, what
+     *                        decoding decides)
      */
     public record Epoch(
             int epoch,
@@ -185,6 +190,10 @@ public record TrainingHistory(double initialValidationAuc, List<Epoch> epochs, S
             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.NotMeasured.class)
             double criticAuc,
             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.NotMeasured.class)
-            double rewardWeight) {
+            double rewardWeight,
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.NotMeasured.class)
+            double validationAucBehaviour,
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.NotMeasured.class)
+            double validationAucCatalog) {
     }
 }

@@ -13,14 +13,16 @@ class EquilibriumTest {
     private static TrainingHistory history(double[][] dRealFakeLoss) {
         List<TrainingHistory.Epoch> epochs = new ArrayList<>();
         epochs.add(new TrainingHistory.Epoch(1, TrainingPhase.WARM_START, Double.NaN, Double.NaN, Double.NaN, 10, 1,
-                Double.NaN, 0.6, 1, Double.NaN, 0.7, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                Double.NaN, 0.6, 1, Double.NaN, 0.7, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN));
         for (double[] e : dRealFakeLoss) {
             double gradient = e.length > 3 ? e[3] : 1;
             // the critic's held-out AUC and its reward's weight, where given (a model trained with the reward gate)
             double criticAuc = e.length > 4 ? e[4] : Double.NaN;
             double rewardWeight = e.length > 5 ? e[5] : Double.NaN;
             epochs.add(new TrainingHistory.Epoch(epochs.size() + 1, TrainingPhase.ADVERSARIAL, e[0], e[1], e[2], 5,
-                    gradient, 1, 0.55, 1, -Math.log(e[1]), 0.6, 0.1, Double.NaN, Double.NaN, criticAuc, rewardWeight));
+                    gradient, 1, 0.55, 1, -Math.log(e[1]), 0.6, 0.1, Double.NaN, Double.NaN, criticAuc, rewardWeight,
+                    Double.NaN, Double.NaN));
         }
         return new TrainingHistory(0.9, epochs);
     }

@@ -74,6 +74,9 @@ class OlderModelFilesTest {
         java.util.Map<String, byte[]> before = innerEntries(resource("pass-tiny.model"));
         java.util.Map<String, byte[]> after = innerEntries(java.nio.file.Files.readAllBytes(again));
         assertThat(after.keySet()).isEqualTo(before.keySet());
+        // figures its history did not record read as not measured, and are not written back
+        assertThat(((dev.sessiongan.model.GanGenerator) model.generator()).history().epochs())
+                .allSatisfy(e -> assertThat(e.validationAucBehaviour()).isNaN());
         // its calibration was kept or dropped by the rule of its day: no noise margin, and none written back
         assertThat(((dev.sessiongan.model.GanGenerator) model.generator()).calibrationReport().orElseThrow()
                 .validationAucMargin()).isNull();

@@ -55,6 +55,9 @@ class GanGeneratorTest {
         assertThat(model.history().epochs()).allSatisfy(e -> {
             assertThat(e.phase()).isEqualTo(TrainingPhase.WARM_START);
             assertThat(e.validationAuc()).isBetween(0.0, 1.0);
+            // the same validation by feature group: what the tokens decide and what decoding does
+            assertThat(e.validationAucBehaviour()).isBetween(0.0, 1.0);
+            assertThat(e.validationAucCatalog()).isBetween(0.0, 1.0);
             assertThat(e.generatorLoss()).isPositive();
             assertThat(e.generatorGradientNorm()).isPositive();
         });
@@ -773,7 +776,8 @@ class GanGeneratorTest {
                 .map(e -> new TrainingHistory.Epoch(e.epoch(), e.phase(), e.meanDReal(), e.meanDFake(),
                         e.discriminatorLoss(), e.generatorLoss(), e.generatorGradientNorm(),
                         e.discriminatorGradientNorm(), e.validationAuc(), 0, e.nonSaturatingLoss(), e.validationScore(), e.dualityGap(),
-                        e.attributeDReal(), e.attributeDFake(), e.criticAuc(), e.rewardWeight()))
+                        e.attributeDReal(), e.attributeDFake(), e.criticAuc(), e.rewardWeight(),
+                        e.validationAucBehaviour(), e.validationAucCatalog()))
                 .toList());
     }
 

@@ -23,7 +23,7 @@ class PhasePlanTest {
     private static TrainingHistory.Epoch epoch(int n, TrainingPhase phase, double score) {
         double nan = Double.NaN;
         return new TrainingHistory.Epoch(n, phase, nan, nan, nan, 1, 1, nan, score - 0.1, 1, nan, score, nan, nan, nan,
-                nan, nan);
+                nan, nan, nan, nan);
     }
 
     private static double[] scores(double... s) {
