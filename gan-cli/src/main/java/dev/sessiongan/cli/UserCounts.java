@@ -5,7 +5,7 @@ import dev.sessiongan.InvalidInputException;
 /** The bounds of {@code --users}: a typo of a few digits should fail at once, not fill a disk or the heap. */
 final class UserCounts {
 
-    /** Streamed to a file: a billion users' events CSV is about 400 GB. */
+    /** Streamed to a file: a billion users' events CSV is about 300 GB. */
     static final long MOST_STREAMED = 1_000_000_000L;
     /** Evaluated or diagnosed: the users are held in memory. */
     static final long MOST_HELD = 1_000_000L;
@@ -16,7 +16,7 @@ final class UserCounts {
     static void require(long users, long most) {
         if (users < 1 || users > most) {
             throw new InvalidInputException(String.format("--users must be between 1 and %,d%s, got %,d", most,
-                    most == MOST_STREAMED ? " (a billion users' events CSV is about 400 GB)"
+                    most == MOST_STREAMED ? " (a billion users' events CSV is about 300 GB)"
                             : " (they are held in memory)", users));
         }
     }

@@ -454,7 +454,7 @@ class CliTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("error: --users must be between 1 and 1,000,000,000 (a billion users'"
-                + " events CSV is about 400 GB), got 0" + System.lineSeparator());
+                + " events CSV is about 300 GB), got 0" + System.lineSeparator());
         if (Files.isDirectory(Path.of("/proc/self"))) {
             // found before the model loads: a folder that is there but takes no file
             assertThat(run("generate", "--users", "5", "--out", "/proc/x.csv").err())

@@ -101,7 +101,9 @@ final class OttoReader implements EventReader {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(name, line, null, "malformed JSON: " + e.getOriginalMessage());
+            // Jackson names the position within this one line's text; the file and line are named already
+            throw new InvalidInputException(name, line, null, "malformed JSON: "
+                    + e.getOriginalMessage().replaceAll("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)\\]", "$1"));
         }
         JsonNode session = root.get("session");
         if (session == null || !(session.isIntegralNumber() || session.isTextual())) {
@@ -118,8 +120,9 @@ final class OttoReader implements EventReader {
             JsonNode aid = e.get("aid");
             JsonNode ts = e.get("ts");
             JsonNode type = e.get("type");
-            if (aid == null || aid.asText().isEmpty()) {
-                throw new InvalidInputException(name, line, where + "aid", "missing item id");
+            if (aid == null || !(aid.isIntegralNumber() || aid.isTextual()) || aid.asText().isEmpty()) {
+                throw new InvalidInputException(name, line, where + "aid", aid == null || aid.isNull()
+                        ? "missing item id" : "item id must be a number or a string, got " + aid);
             }
             if (ts == null || !ts.canConvertToLong() || !ts.isIntegralNumber()
                     || ts.asLong() < TimeFormat.EARLIEST.toEpochMilli() || ts.asLong() > TimeFormat.LATEST.toEpochMilli()) {

@@ -202,6 +202,14 @@ class BadInputTest {
         ReadResult skipped = ClickstreamFormats.otto().read(file, ReadOptions.DEFAULT.withOnError(ErrorPolicy.SKIP));
         assertThat(skipped.dataset().summary().events()).isEqualTo(1);
         assertThat(skipped.report().skipped()).isEqualTo(3);
+        // a null item id is not an item called "null"; a cut line says where, without Jackson's source banner
+        Path nullItem = write("null.jsonl", "{\"session\":1,\"events\":[{\"aid\":null,\"ts\":1659304800025,"
+                + "\"type\":\"clicks\"}]}\n");
+        assertThat(readFails(ClickstreamFormats.otto(), nullItem).getMessage())
+                .isEqualTo(nullItem + ":1: column 'events[0].aid': missing item id");
+        Path cut = write("cut.jsonl", "{\"session\":1,\"events\":[{\"aid\":5,\"ts\":16593");
+        assertThat(readFails(ClickstreamFormats.otto(), cut).getMessage()).startsWith(cut + ":1: malformed JSON: ")
+                .doesNotContain("Source").doesNotContain("StreamReadFeature");
     }
 
     @Test
