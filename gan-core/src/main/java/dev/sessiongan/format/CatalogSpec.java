@@ -65,6 +65,12 @@ public record CatalogSpec(
                 propertyColumn, valueColumn, categoryProperty);
     }
 
+    /** The same catalog with or without a header row. */
+    CatalogSpec withHeader(boolean value) {
+        return new CatalogSpec(file, delimiter, value, itemColumn, categoryColumn, priceColumn, propertyColumn,
+                valueColumn, categoryProperty);
+    }
+
     /** Whether this catalog uses the key-value layout. */
     public boolean keyValue() {
         return propertyColumn != null;

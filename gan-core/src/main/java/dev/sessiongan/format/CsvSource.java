@@ -149,7 +149,8 @@ final class CsvSource implements AutoCloseable {
         if (byName >= 0) {
             return byName;
         }
-        if (ref.chars().allMatch(Character::isDigit) && !ref.isEmpty()) {
+        // more than nine digits is no column of any file, and would not fit an int
+        if (ref.chars().allMatch(Character::isDigit) && !ref.isEmpty() && ref.length() <= 9) {
             int index = Integer.parseInt(ref);
             if (columns.isEmpty() || index < columns.size()) {
                 return index;

@@ -152,8 +152,9 @@ public record GenericFormatSpec(
     public static GenericFormatSpec fromJson(Path specFile) {
         GenericFormatSpec spec;
         try {
-            checkFieldNames(specFile);
+            HeaderKeys given = checkFieldNames(specFile);
             spec = JSON.readValue(specFile.toFile(), GenericFormatSpec.class);
+            spec = given.defaultsApplied(spec);
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidInputException(specFile.toString(), line(e), null,
                     "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
@@ -219,7 +220,28 @@ public record GenericFormatSpec(
     }
 
     /** Reports a misspelt field with its line before binding, since record validation would hide it. */
-    private static void checkFieldNames(Path specFile) throws IOException {
+    /**
+     * Which {@code header} keys a spec file gives. A record's boolean reads a missing key as {@code false}, but
+     * the documented default is a header, for the file and for its catalog.
+     */
+    private record HeaderKeys(boolean top, boolean catalog) {
+
+        GenericFormatSpec defaultsApplied(GenericFormatSpec spec) {
+            if (spec == null) {
+                return null;
+            }
+            GenericFormatSpec out = top ? spec : new GenericFormatSpec(spec.delimiter, true, spec.columnNames,
+                    spec.userColumn, spec.sessionColumn, spec.itemColumn, spec.categoryColumn, spec.eventTypeColumn,
+                    spec.timeColumn, spec.priceColumn, spec.attributeColumns, spec.timeFormat, spec.timeZone,
+                    spec.eventTypes, spec.defaultEventType, spec.nullValues, spec.catalog);
+            return catalog || out.catalog() == null ? out : out.withCatalog(out.catalog().withHeader(true));
+        }
+    }
+
+    /** Refuses unknown field names, naming the line; returns which header keys are given. */
+    private static HeaderKeys checkFieldNames(Path specFile) throws IOException {
+        boolean topHeader = false;
+        boolean catalogHeader = false;
         Set<String> top = componentNames(GenericFormatSpec.class);
         Set<String> catalogFields = componentNames(CatalogSpec.class);
         try (JsonParser parser = JSON.getFactory().createParser(specFile.toFile())) {
@@ -241,10 +263,14 @@ public record GenericFormatSpec(
                     }
                     if (depth == 1) {
                         inCatalog = name.equals("catalog");
+                        topHeader |= name.equals("header");
+                    } else if (inCatalog && depth == 2) {
+                        catalogHeader |= name.equals("header");
                     }
                 }
             }
         }
+        return new HeaderKeys(topHeader, catalogHeader);
     }
 
     private static Set<String> componentNames(Class<? extends Record> type) {

@@ -109,6 +109,9 @@ final class OttoReader implements EventReader {
         if (session == null || !(session.isIntegralNumber() || session.isTextual())) {
             throw new InvalidInputException(name, line, "session", "missing or not a number");
         }
+        if (session.asText().isBlank()) {
+            throw new InvalidInputException(name, line, "session", "empty session id");
+        }
         JsonNode list = root.get("events");
         if (list == null || !list.isArray()) {
             throw new InvalidInputException(name, line, "events", "missing or not an array");
@@ -120,9 +123,10 @@ final class OttoReader implements EventReader {
             JsonNode aid = e.get("aid");
             JsonNode ts = e.get("ts");
             JsonNode type = e.get("type");
-            if (aid == null || !(aid.isIntegralNumber() || aid.isTextual()) || aid.asText().isEmpty()) {
+            if (aid == null || !(aid.isIntegralNumber() || aid.isTextual()) || aid.asText().isBlank()) {
                 throw new InvalidInputException(name, line, where + "aid", aid == null || aid.isNull()
-                        ? "missing item id" : "item id must be a number or a string, got " + aid);
+                        ? "missing item id" : aid.isTextual() ? "empty item id"
+                        : "item id must be a whole number or a string, got " + aid);
             }
             if (ts == null || !ts.canConvertToLong() || !ts.isIntegralNumber()
                     || ts.asLong() < TimeFormat.EARLIEST.toEpochMilli() || ts.asLong() > TimeFormat.LATEST.toEpochMilli()) {

@@ -207,9 +207,39 @@ class BadInputTest {
                 + "\"type\":\"clicks\"}]}\n");
         assertThat(readFails(ClickstreamFormats.otto(), nullItem).getMessage())
                 .isEqualTo(nullItem + ":1: column 'events[0].aid': missing item id");
+        Path blank = write("blank.jsonl", "{\"session\":\"\",\"events\":[{\"aid\":5,\"ts\":1659304800025,"
+                + "\"type\":\"clicks\"}]}\n{\"session\":2,\"events\":[{\"aid\":\" \",\"ts\":1659304800025,"
+                + "\"type\":\"clicks\"}]}\n{\"session\":3,\"events\":[{\"aid\":1.5,\"ts\":1659304800025,"
+                + "\"type\":\"clicks\"}]}\n");
+        assertThat(readFails(ClickstreamFormats.otto(), blank).getMessage())
+                .isEqualTo(blank + ":1: column 'session': empty session id");
+        // a blank or fractional item id is a bad row too: each line skipped, none left
+        assertThatThrownBy(() -> ClickstreamFormats.otto().read(blank, ReadOptions.DEFAULT.withOnError(ErrorPolicy.SKIP)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no valid events in 3 rows");
         Path cut = write("cut.jsonl", "{\"session\":1,\"events\":[{\"aid\":5,\"ts\":16593");
         assertThat(readFails(ClickstreamFormats.otto(), cut).getMessage()).startsWith(cut + ":1: malformed JSON: ")
                 .doesNotContain("Source").doesNotContain("StreamReadFeature");
+    }
+
+    @Test
+    void aSpecWithoutHeaderKeysReadsHeadersAndAHugeColumnIndexIsNoColumn() throws IOException {
+        Path data = write("views.csv", "session;item;time\ns1;i1;2016-05-09\ns1;i2;2016-05-09\n");
+        Path catalog = write("items.csv", "item;category\ni1;c1\ni2;c2\n");
+        Path spec = write("spec.json", "{\"delimiter\": \";\", \"sessionColumn\": \"session\", \"itemColumn\": \"item\","
+                + " \"timeColumn\": \"time\", \"timeFormat\": \"pattern:yyyy-MM-dd\", \"defaultEventType\": \"view\","
+                + " \"catalog\": {\"file\": \"items.csv\", \"delimiter\": \";\", \"itemColumn\": \"item\","
+                + " \"categoryColumn\": \"category\"}}");
+
+        GenericFormatSpec read = GenericFormatSpec.fromJson(spec);
+        ReadResult result = ClickstreamFormats.generic(read).read(data, ReadOptions.DEFAULT);
+
+        assertThat(read.header()).isTrue();
+        assertThat(read.catalog().header()).isTrue();
+        assertThat(result.dataset().summary().events()).isEqualTo(2);
+        assertThat(result.dataset().sessions().get(0).events().get(1).categoryId()).isEqualTo("c2");
+        Path huge = write("huge.json", Files.readString(spec).replace("\"item\", \"time", "\"99999999999999999999\", \"time"));
+        assertThat(readFails(ClickstreamFormats.generic(GenericFormatSpec.fromJson(huge)), data).getMessage())
+                .isEqualTo(data + ":1: column '99999999999999999999': no such item column; columns are session, item, time");
     }
 
     @Test
