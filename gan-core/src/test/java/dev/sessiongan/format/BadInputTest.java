@@ -190,11 +190,16 @@ class BadInputTest {
                 .isEqualTo(catalog + ":1: column 'item': no such item column; columns are sku, category");
     }
 
+    /** One OTTO line of one event; the values are JSON as written (quote strings yourself). */
+    private static String ottoLine(String session, String aid, String ts, String type) {
+        return "{\"session\":" + session + ",\"events\":[{\"aid\":" + aid + ",\"ts\":" + ts + ",\"type\":" + type
+                + "}]}\n";
+    }
+
     @Test
     void ottoBadLinesNameLineAndField() throws IOException {
-        Path file = write("otto.jsonl", "{\"session\":1,\"events\":[{\"aid\":5,\"ts\":1659304800025,\"type\":\"clicks\"}]}\n"
-                + "{\"session\":2,\"events\":[{\"aid\":5,\"ts\":\"soon\",\"type\":\"clicks\"}]}\n"
-                + "{\"session\":3,\"events\":[{\"aid\":5,\"ts\":1659304800025,\"type\":\"zoom\"}]}\n"
+        Path file = write("otto.jsonl", ottoLine("1", "5", "1659304800025", "\"clicks\"")
+                + ottoLine("2", "5", "\"soon\"", "\"clicks\"") + ottoLine("3", "5", "1659304800025", "\"zoom\"")
                 + "{\"session\":4,\n");
 
         assertThat(readFails(ClickstreamFormats.otto(), file).getMessage())
@@ -202,23 +207,25 @@ class BadInputTest {
         ReadResult skipped = ClickstreamFormats.otto().read(file, ReadOptions.DEFAULT.withOnError(ErrorPolicy.SKIP));
         assertThat(skipped.dataset().summary().events()).isEqualTo(1);
         assertThat(skipped.report().skipped()).isEqualTo(3);
-        // a null item id is not an item called "null"; a cut line says where, without Jackson's source banner
-        Path nullItem = write("null.jsonl", "{\"session\":1,\"events\":[{\"aid\":null,\"ts\":1659304800025,"
-                + "\"type\":\"clicks\"}]}\n");
+        // a cut line says where, without Jackson's source banner
+        Path cut = write("cut.jsonl", "{\"session\":1,\"events\":[{\"aid\":5,\"ts\":16593");
+        assertThat(readFails(ClickstreamFormats.otto(), cut).getMessage()).startsWith(cut + ":1: malformed JSON: ")
+                .doesNotContain("Source").doesNotContain("StreamReadFeature");
+    }
+
+    @Test
+    void ottoIdsThatAreNoIdsAreBadRows() throws IOException {
+        // a null item id is not an item called "null"
+        Path nullItem = write("null.jsonl", ottoLine("1", "null", "1659304800025", "\"clicks\""));
         assertThat(readFails(ClickstreamFormats.otto(), nullItem).getMessage())
                 .isEqualTo(nullItem + ":1: column 'events[0].aid': missing item id");
-        Path blank = write("blank.jsonl", "{\"session\":\"\",\"events\":[{\"aid\":5,\"ts\":1659304800025,"
-                + "\"type\":\"clicks\"}]}\n{\"session\":2,\"events\":[{\"aid\":\" \",\"ts\":1659304800025,"
-                + "\"type\":\"clicks\"}]}\n{\"session\":3,\"events\":[{\"aid\":1.5,\"ts\":1659304800025,"
-                + "\"type\":\"clicks\"}]}\n");
+        Path blank = write("blank.jsonl", ottoLine("\"\"", "5", "1659304800025", "\"clicks\"")
+                + ottoLine("2", "\" \"", "1659304800025", "\"clicks\"") + ottoLine("3", "1.5", "1659304800025", "\"clicks\""));
         assertThat(readFails(ClickstreamFormats.otto(), blank).getMessage())
                 .isEqualTo(blank + ":1: column 'session': empty session id");
         // a blank or fractional item id is a bad row too: each line skipped, none left
         assertThatThrownBy(() -> ClickstreamFormats.otto().read(blank, ReadOptions.DEFAULT.withOnError(ErrorPolicy.SKIP)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no valid events in 3 rows");
-        Path cut = write("cut.jsonl", "{\"session\":1,\"events\":[{\"aid\":5,\"ts\":16593");
-        assertThat(readFails(ClickstreamFormats.otto(), cut).getMessage()).startsWith(cut + ":1: malformed JSON: ")
-                .doesNotContain("Source").doesNotContain("StreamReadFeature");
     }
 
     @Test
