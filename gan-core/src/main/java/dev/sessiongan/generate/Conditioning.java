@@ -29,8 +29,9 @@ final class Conditioning {
                     + generator.kind() + " model's sessions have at most " + longest + " events");
         }
         String category = condition.preferredCategory();
-        Set<String> categories = generator.categories().orElse(null);
-        if (category != null && categories != null && !categories.contains(category)) {
+        // the GAN collects its categories over every item: only asked for when a category is named
+        Set<String> categories = category == null ? null : generator.categories().orElse(null);
+        if (categories != null && !categories.contains(category)) {
             throw new InvalidInputException("the condition " + condition + " can never be met: this "
                     + generator.kind() + " model has no category '" + category + "' (it has " + categories.size()
                     + ", e.g. " + categories.stream().sorted().limit(3).collect(Collectors.joining(", ")) + ")");
