@@ -102,17 +102,17 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         UserCounts.require(users, UserCounts.MOST_HELD);
         if (repeats < 1 || repeats > 50) {
-            throw new InvalidInputException("--repeats must be in [1, 50], got " + repeats);
+            throw new UsageException("--repeats must be in [1, 50], got " + repeats);
         }
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new InvalidInputException(out.toString(), 0, null, "--out must be a directory, not a file");
         }
         if (newItems && (baseline || synthetic != null)) {
-            throw new InvalidInputException("--new-items is how a model generates its users; it goes with a model, not"
+            throw new UsageException("--new-items is how a model generates its users; it goes with a model, not"
                     + " with --baseline or --synthetic");
         }
         if (baseline && (train == null || synthetic != null || modelFile != null)) {
-            throw new InvalidInputException("--baseline needs --train and excludes --model-file and --synthetic");
+            throw new UsageException("--baseline needs --train and excludes --model-file and --synthetic");
         }
         ClickstreamFormat format = input.resolve();
         ReadOptions options = input.readOptions();

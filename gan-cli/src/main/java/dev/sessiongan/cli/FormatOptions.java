@@ -1,6 +1,5 @@
 package dev.sessiongan.cli;
 
-import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.format.CatalogSpec;
 import dev.sessiongan.format.ClickstreamFormat;
 import dev.sessiongan.format.ClickstreamFormats;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** How to read the input clickstream: shared by inspect, convert and train. */
@@ -105,30 +103,68 @@ final class FormatOptions {
     /** The format these options describe. */
     ClickstreamFormat resolve() {
         if (format == null) {
-            throw new InvalidInputException("--format is required: rees46, taobao, retailrocket, yoochoose, otto,"
-                    + " events-csv or generic");
+            throw new UsageException("--format is required: " + formatNames());
+        }
+        if (!format.equals("generic") && !ClickstreamFormats.NAMES.contains(format)) {
+            throw new UsageException("--format: unknown format '" + format + "'; use one of " + formatNames());
+        }
+        if (catalog == null) {
+            rejectGiven(catalogColumnOptions(), "given without --catalog FILE");
         }
         switch (format) {
             case "generic":
+                rejectCompanions(true, false, true);
                 return ClickstreamFormats.generic(genericSpec());
             case "retailrocket":
-                rejectGenericOptions();
+                rejectFixedLayout(catalogColumnOptions());
+                rejectCompanions(true, false, false);
                 return ClickstreamFormats.retailrocket(catalog);
             case "yoochoose":
-                rejectGenericOptions();
+                rejectFixedLayout(catalogColumnOptions());
+                rejectCompanions(false, true, false);
                 return ClickstreamFormats.yoochoose(buys);
             default:
-                rejectGenericOptions();
-                if (catalog != null || buys != null || spec != null) {
-                    throw new InvalidInputException("--catalog, --buys and --spec do not apply to format '" + format
-                            + "' (catalog: retailrocket, generic; buys: yoochoose; spec: generic)");
-                }
+                rejectFixedLayout(catalogColumnOptions());
+                rejectCompanions(false, false, false);
                 return ClickstreamFormats.named(format);
         }
     }
 
+    private static String formatNames() {
+        return String.join(", ", ClickstreamFormats.NAMES) + " or generic";
+    }
+
+    /** A companion file another format reads would be silently ignored. */
+    private void rejectCompanions(boolean catalogApplies, boolean buysApplies, boolean specApplies) {
+        List<String> given = new ArrayList<>();
+        if (catalog != null && !catalogApplies) {
+            given.add("--catalog");
+        }
+        if (buys != null && !buysApplies) {
+            given.add("--buys");
+        }
+        if (spec != null && !specApplies) {
+            given.add("--spec");
+        }
+        rejectGiven(given, "not read by format '" + format
+                + "' (catalog: retailrocket, generic; buys: yoochoose; spec: generic)");
+    }
+
     /** Column options describe a generic file; with a built-in format they would be silently ignored. */
-    private void rejectGenericOptions() {
+    private void rejectFixedLayout(List<String> alsoGiven) {
+        List<String> given = new ArrayList<>(columnOptions());
+        given.addAll(alsoGiven);
+        rejectGiven(given, "only for --format generic; format '" + format + "' has a fixed layout");
+    }
+
+    private static void rejectGiven(List<String> given, String why) {
+        if (!given.isEmpty()) {
+            throw new UsageException(String.join(", ", given) + ": " + why);
+        }
+    }
+
+    /** The generic file's layout options given on the command line (they are the spec's fields too). */
+    private List<String> columnOptions() {
         List<String> given = new ArrayList<>();
         if (delimiter != null) {
             given.add("--delimiter");
@@ -139,8 +175,7 @@ final class FormatOptions {
         String[][] columns = {{userColumn, "--user-col"}, {sessionColumn, "--session-col"}, {itemColumn, "--item-col"},
             {categoryColumn, "--category-col"}, {typeColumn, "--type-col"}, {timeColumn, "--time-col"},
             {priceColumn, "--price-col"}, {timeFormat, "--time-format"}, {timeZone, "--time-zone"},
-            {defaultType, "--default-type"}, {catalogItemColumn, "--catalog-item-col"},
-            {catalogCategoryColumn, "--catalog-category-col"}, {catalogPriceColumn, "--catalog-price-col"}};
+            {defaultType, "--default-type"}};
         for (String[] c : columns) {
             if (c[0] != null) {
                 given.add(c[1]);
@@ -149,10 +184,19 @@ final class FormatOptions {
         if (!eventMap.isEmpty()) {
             given.add("--event-map");
         }
-        if (!given.isEmpty()) {
-            throw new InvalidInputException(String.join(", ", given) + " only apply to --format generic; format '"
-                    + format + "' has a fixed layout");
+        return given;
+    }
+
+    private List<String> catalogColumnOptions() {
+        List<String> given = new ArrayList<>();
+        String[][] columns = {{catalogItemColumn, "--catalog-item-col"},
+            {catalogCategoryColumn, "--catalog-category-col"}, {catalogPriceColumn, "--catalog-price-col"}};
+        for (String[] c : columns) {
+            if (c[0] != null) {
+                given.add(c[1]);
+            }
         }
+        return given;
     }
 
     /** Reading options. */
@@ -166,12 +210,12 @@ final class FormatOptions {
                 policy = ErrorPolicy.SKIP;
                 break;
             default:
-                throw new InvalidInputException("--on-error must be fail or skip, got '" + onError + "'");
+                throw new UsageException("--on-error must be fail or skip, got '" + onError + "'");
         }
         ReadOptions options = ReadOptions.DEFAULT.withOnError(policy).withSessionGap(Durations.parse(sessionGap, "--session-gap"));
         if (limit != null) {
             if (limit < 1) {
-                throw new InvalidInputException("--limit must be >= 1, got " + limit);
+                throw new UsageException("--limit must be >= 1, got " + limit);
             }
             options = options.withMaxRows(limit);
         }
@@ -180,11 +224,12 @@ final class FormatOptions {
 
     private GenericFormatSpec genericSpec() {
         if (spec != null) {
+            rejectGiven(columnOptions(), "not with --spec; put them in the spec");
             GenericFormatSpec fromFile = GenericFormatSpec.fromJson(spec);
             return catalog == null ? fromFile : fromFile.withCatalog(catalogSpec(fromFile.delimiter()));
         }
         if (itemColumn == null || timeColumn == null) {
-            throw new InvalidInputException("format 'generic' needs --spec FILE, or at least --item-col and --time-col"
+            throw new UsageException("format 'generic' needs --spec FILE, or at least --item-col and --time-col"
                     + " (plus --user-col and/or --session-col, and --type-col or --default-type)");
         }
         GenericFormatSpec.Builder b = GenericFormatSpec.builder(itemColumn, timeColumn)
@@ -203,7 +248,7 @@ final class FormatOptions {
         eventMap.forEach(b::eventType);
         if (defaultType != null) {
             b.defaultEventType(dev.sessiongan.data.EventType.fromCanonicalName(defaultType).orElseThrow(() ->
-                    new InvalidInputException("--default-type: '" + defaultType + "' is not an event type; use one of "
+                    new UsageException("--default-type: '" + defaultType + "' is not an event type; use one of "
                             + dev.sessiongan.data.EventType.canonicalNames())));
         }
         if (catalog != null) {
@@ -214,7 +259,7 @@ final class FormatOptions {
 
     private CatalogSpec catalogSpec(String catalogDelimiter) {
         if (catalogItemColumn == null || (catalogCategoryColumn == null && catalogPriceColumn == null)) {
-            throw new InvalidInputException("--catalog needs --catalog-item-col and --catalog-category-col"
+            throw new UsageException("--catalog needs --catalog-item-col and --catalog-category-col"
                     + " (or --catalog-price-col)");
         }
         return new CatalogSpec(catalog, catalogDelimiter, true, catalogItemColumn, catalogCategoryColumn,
@@ -224,9 +269,7 @@ final class FormatOptions {
     /** Tells the user about skipped rows and other notes, on stderr. */
     static void printReport(ReadReport report, PrintWriter err) {
         if (report.skipped() > 0) {
-            err.println("skipped " + report.skipped() + " bad rows of " + report.rows() + ": "
-                    + report.skippedByReason().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                    .collect(Collectors.joining(", ")));
+            err.println("skipped " + report.skipped() + " bad rows of " + report.rows() + ": " + report.skippedSummary());
         }
         report.notes().forEach((note, count) -> err.println("note: " + count + " " + note));
         err.flush();
@@ -261,15 +304,15 @@ final class FormatOptions {
                     | ArithmeticException e) {
                 // fall through to the message below
             }
-            throw new InvalidInputException(option + ": cannot parse '" + text + "' as a duration; use e.g. 30m, 1h, 90s");
+            throw new UsageException(option + ": cannot parse '" + text + "' as a duration; use e.g. 30m, 1h, 90s");
         }
 
         private static Duration check(Duration d, String text, String option) {
             if (d.isZero() || d.isNegative()) {
-                throw new InvalidInputException(option + " must be positive, got '" + text + "'");
+                throw new UsageException(option + " must be positive, got '" + text + "'");
             }
             if (d.compareTo(Duration.ofDays(365)) > 0) {
-                throw new InvalidInputException(option + " must be at most 365 days, got '" + text + "'");
+                throw new UsageException(option + " must be at most 365 days, got '" + text + "'");
             }
             return d;
         }

@@ -1,8 +1,10 @@
 package dev.sessiongan.cli;
 
+import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.encoding.EncodingOptions;
 import dev.sessiongan.model.CriticNetwork;
 import dev.sessiongan.model.GanOptions;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** GAN hyper-parameters for {@code train --model gan}; every default is {@link GanOptions#DEFAULT}'s. */
@@ -99,78 +101,51 @@ final class GanTrainingOptions {
                     + " (none within two standard errors, full from four).")
     Boolean noRewardGate;
 
-    /** The options, defaults filled in; validated. */
+    /**
+     * The options, defaults filled in; validated one option at a time in the order below, so that an error
+     * names the option that broke a rule (the later of two that do not go together).
+     */
     GanOptions toOptions() {
         GanOptions.Builder b = GanOptions.builder();
-        if (seed != null) {
-            b.seed(seed);
-        }
-        if (mleEpochs != null) {
-            b.mleEpochs(mleEpochs);
-        }
-        if (adversarialEpochs != null) {
-            b.adversarialEpochs(adversarialEpochs);
-        }
-        if (patience != null) {
-            b.patience(patience);
-        }
-        if (batchSize != null) {
-            b.batchSize(batchSize);
-        }
-        if (hidden != null) {
-            b.hidden(hidden);
-        }
-        if (topCategories != null || popularityTiers != null) {
-            EncodingOptions e = GanOptions.DEFAULT.encoding();
-            b.encoding(new EncodingOptions(topCategories != null ? topCategories : e.topCategories(), e.timeBuckets(),
-                    e.maxLength(), popularityTiers != null ? popularityTiers : e.popularityTiers()));
-        }
-        if (learningRate != null) {
-            b.learningRate(learningRate);
-        }
-        if (adversarialLearningRate != null) {
-            b.adversarialLearningRate(adversarialLearningRate);
-        }
-        if (discriminatorLearningRate != null) {
-            b.discriminatorLearningRate(discriminatorLearningRate);
-        }
-        if (discriminatorSteps != null) {
-            b.discriminatorSteps(discriminatorSteps);
-        }
-        if (generatorSteps != null) {
-            b.generatorSteps(generatorSteps);
-        }
-        if (critic != null) {
-            b.critic(CriticNetwork.ofLabel(critic));
-        }
-        if (packing != null) {
-            b.packing(packing);
-        }
-        if (labelSmoothing != null) {
-            b.labelSmoothing(labelSmoothing);
-        }
-        if (mleWeight != null) {
-            b.mleWeight(mleWeight);
-        }
-        if (entropyWeight != null) {
-            b.entropyWeight(entropyWeight);
-        }
-        if (dualityGapEvery != null) {
-            b.dualityGapEvery(dualityGapEvery);
-        }
-        if (weightAveraging != null) {
-            b.weightAveraging(weightAveraging);
-        }
-        if (calibrationRounds != null) {
-            b.calibrationRounds(calibrationRounds);
-        }
-        if (attributeWeight != null) {
-            b.attributeWeight(attributeWeight);
-        }
-        if (noRewardGate != null) {
-            b.rewardGate(!noRewardGate);
-        }
+        set(b, "--seed", seed, b::seed);
+        set(b, "--epochs", mleEpochs, b::mleEpochs);
+        set(b, "--adversarial-epochs", adversarialEpochs, b::adversarialEpochs);
+        set(b, "--patience", patience, b::patience);
+        set(b, "--batch-size", batchSize, b::batchSize);
+        set(b, "--hidden", hidden, b::hidden);
+        EncodingOptions e = GanOptions.DEFAULT.encoding();
+        set(b, "--top-categories", topCategories, k -> b.encoding(
+                new EncodingOptions(k, e.timeBuckets(), e.maxLength(), e.popularityTiers())));
+        set(b, "--popularity-tiers", popularityTiers, n -> b.encoding(new EncodingOptions(
+                topCategories != null ? topCategories : e.topCategories(), e.timeBuckets(), e.maxLength(), n)));
+        set(b, "--learning-rate", learningRate, b::learningRate);
+        set(b, "--adversarial-learning-rate", adversarialLearningRate, b::adversarialLearningRate);
+        set(b, "--d-learning-rate", discriminatorLearningRate, b::discriminatorLearningRate);
+        set(b, "--d-steps", discriminatorSteps, b::discriminatorSteps);
+        set(b, "--g-steps", generatorSteps, b::generatorSteps);
+        set(b, "--critic", critic, label -> b.critic(CriticNetwork.ofLabel(label)));
+        set(b, "--packing", packing, b::packing);
+        set(b, "--label-smoothing", labelSmoothing, b::labelSmoothing);
+        set(b, "--mle-weight", mleWeight, b::mleWeight);
+        set(b, "--entropy-weight", entropyWeight, b::entropyWeight);
+        set(b, "--duality-gap-every", dualityGapEvery, b::dualityGapEvery);
+        set(b, "--weight-averaging", weightAveraging, b::weightAveraging);
+        set(b, "--calibration-rounds", calibrationRounds, b::calibrationRounds);
+        set(b, "--attribute-weight", attributeWeight, b::attributeWeight);
+        set(b, "--no-reward-gate", noRewardGate, off -> b.rewardGate(!off));
         return b.build();
+    }
+
+    private static <T> void set(GanOptions.Builder b, String option, T value, Consumer<T> setter) {
+        if (value == null) {
+            return;
+        }
+        try {
+            setter.accept(value);
+            b.build();
+        } catch (InvalidInputException e) {
+            throw new UsageException(option + ": " + e.reason());
+        }
     }
 
     /** Whether any GAN option was given (they are an error with the Markov model). */

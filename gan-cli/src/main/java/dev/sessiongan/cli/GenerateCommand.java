@@ -1,6 +1,5 @@
 package dev.sessiongan.cli;
 
-import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.format.TimeFormat;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.UserCondition;
@@ -89,11 +88,11 @@ final class GenerateCommand implements Callable<Integer> {
             try {
                 origin = Instant.parse(start);
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException("--start: cannot parse '" + start
+                throw new UsageException("--start: cannot parse '" + start
                         + "' as an ISO-8601 instant such as 2026-01-01T00:00:00Z");
             }
             if (origin.isBefore(TimeFormat.EARLIEST) || origin.isAfter(LATEST_START)) {
-                throw new InvalidInputException("--start must be between 1900-01-01 and 9000-01-01, got " + start);
+                throw new UsageException("--start must be between 1900-01-01 and 9000-01-01, got " + start);
             }
             request = request.withStart(origin);
         }
@@ -116,7 +115,7 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             return GenerationProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--progress must be auto, bar, lines or none, got '" + progress + "'");
+            throw new UsageException("--progress must be auto, bar, lines or none, got '" + progress + "'");
         }
     }
 
@@ -129,19 +128,19 @@ final class GenerateCommand implements Callable<Integer> {
             switch (e.getKey().trim()) {
                 case "buyer" -> {
                     if (!value.equals("true") && !value.equals("false")) {
-                        throw new InvalidInputException("--condition buyer must be true or false, got '" + value + "'");
+                        throw new UsageException("--condition buyer must be true or false, got '" + value + "'");
                     }
                     c = c.withBuyer(Boolean.parseBoolean(value));
                 }
                 case "preferred-category" -> c = c.withPreferredCategory(value);
                 case "min-session-length" -> min = lengthOf(e.getKey(), value);
                 case "max-session-length" -> max = lengthOf(e.getKey(), value);
-                default -> throw new InvalidInputException("--condition: unknown key '" + e.getKey()
+                default -> throw new UsageException("--condition: unknown key '" + e.getKey()
                         + "'; use buyer, preferred-category, min-session-length or max-session-length");
             }
         }
         if (buyersOnly && Boolean.FALSE.equals(c.buyer())) {
-            throw new InvalidInputException("--buyers-only contradicts --condition buyer=false");
+            throw new UsageException("--buyers-only contradicts --condition buyer=false");
         }
         return new UserCondition(c.buyer(), c.preferredCategory(), min, max);
     }
@@ -150,7 +149,7 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("--condition " + key + " must be a whole number, got '" + value + "'");
+            throw new UsageException("--condition " + key + " must be a whole number, got '" + value + "'");
         }
     }
 }

@@ -30,9 +30,14 @@ final class OutputOptions {
 
     /** Checks the options before any work is done, so a typo does not cost a long read or training. */
     void validate() {
-        OutputFormat format = OutputFormat.named(outputFormat);
+        OutputFormat format;
+        try {
+            format = OutputFormat.named(outputFormat);
+        } catch (InvalidInputException e) {
+            throw new UsageException("--output-format: " + e.reason());
+        }
         if (toStdout() && format.needsPath()) {
-            throw new InvalidInputException("--out -: " + format + " writes more than one file and cannot go to"
+            throw new UsageException("--out -: " + format + " writes more than one file and cannot go to"
                     + " standard output; give a " + (format == OutputFormat.PER_USER_CSV ? "folder" : "file") + " path");
         }
         if (!toStdout()) {

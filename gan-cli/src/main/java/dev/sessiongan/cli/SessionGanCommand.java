@@ -69,7 +69,7 @@ public final class SessionGanCommand {
             cause.printStackTrace(err);
         }
         err.flush();
-        return 1;
+        return cause instanceof UsageException ? CommandLine.ExitCode.USAGE : 1;
     }
 
     /** Reports the library and Deeplearning4j versions. */

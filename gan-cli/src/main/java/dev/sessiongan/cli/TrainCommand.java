@@ -73,14 +73,14 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean isGan = GanGenerator.KIND.equals(model);
         if (!isGan && !MarkovGenerator.KIND.equals(model)) {
-            throw new InvalidInputException("--model: unknown model kind '" + model + "'; available: markov, gan");
+            throw new UsageException("--model: unknown model kind '" + model + "'; available: markov, gan");
         }
         if (!isGan && (gan.any() || checkpoint != null || resume != null)) {
-            throw new InvalidInputException("GAN options (--epochs, --seed, --checkpoint, --resume, ...) only apply to"
+            throw new UsageException("GAN options (--epochs, --seed, --checkpoint, --resume, ...) only apply to"
                     + " --model gan");
         }
         if (resume != null && gan.any()) {
-            throw new InvalidInputException("--resume takes the run's options from the checkpoint; drop the GAN options");
+            throw new UsageException("--resume takes the run's options from the checkpoint; drop the GAN options");
         }
         TrainingCheckpoint resumed = resume == null ? null : TrainingCheckpoint.load(resume);
         GanOptions options = !isGan ? null : resumed != null ? resumed.options() : gan.toOptions();

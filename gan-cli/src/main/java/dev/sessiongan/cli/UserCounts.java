@@ -1,6 +1,5 @@
 package dev.sessiongan.cli;
 
-import dev.sessiongan.InvalidInputException;
 
 /** The bounds of {@code --users}: a typo of a few digits should fail at once, not fill a disk or the heap. */
 final class UserCounts {
@@ -15,7 +14,7 @@ final class UserCounts {
 
     static void require(long users, long most) {
         if (users < 1 || users > most) {
-            throw new InvalidInputException(String.format("--users must be between 1 and %,d%s, got %,d", most,
+            throw new UsageException(String.format("--users must be between 1 and %,d%s, got %,d", most,
                     most == MOST_STREAMED ? " (a billion users' events CSV is about 300 GB)"
                             : " (they are held in memory)", users));
         }

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -347,7 +348,7 @@ class CliTest {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("cannot emit items new to the catalog");
         assertThat(none).doesNotExist();
-        assertThat(notWithBaseline.exitCode()).isEqualTo(1);
+        assertThat(notWithBaseline.exitCode()).isEqualTo(2);
         assertThat(notWithBaseline.err()).contains("--new-items");
     }
 
@@ -376,7 +377,7 @@ class CliTest {
         assertThat(Files.readAllLines(dir.resolve("log-ids.csv"))).startsWith("kind,number,id", "user,1,u1");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("needs a new or empty folder");
-        assertThat(piped.exitCode()).isEqualTo(1);
+        assertThat(piped.exitCode()).isEqualTo(2);
         assertThat(piped.err()).contains("cannot go to standard output");
     }
 
@@ -425,7 +426,7 @@ class CliTest {
         Run run = run("inspect", "--format", "rees46", "--on-error", "skip", bad.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).contains("skipped 1 bad rows of 2: unparsable time 1");
+        assertThat(run.err()).contains("skipped 1 bad rows of 2: unparsable time (1 row)");
     }
 
     @Test
@@ -446,13 +447,44 @@ class CliTest {
     void usageErrorsExitWithTwo() {
         assertThat(run("generate", "--users", "10").exitCode()).isEqualTo(2);
         assertThat(run("frobnicate").exitCode()).isEqualTo(2);
+        // options given values they cannot take, or that do not go together: named, and exit code 2 too
+        String model = dir.resolve("m.model").toString();
+        String users = dir.resolve("u.csv").toString();
+        Map<List<String>, String> usage = new LinkedHashMap<>();
+        usage.put(List.of("inspect", "--format", "retailrocket", "--spec", "s.json", TRAIN),
+                "--spec: not read by format 'retailrocket'");
+        usage.put(List.of("inspect", "--format", "yoochoose", "--catalog", "c.csv", TRAIN),
+                "--catalog: not read by format 'yoochoose'");
+        usage.put(List.of("inspect", "--format", "generic", "--buys", "b.dat", "--item-col", "i", "--time-col", "t",
+                TRAIN), "--buys: not read by format 'generic'");
+        usage.put(List.of("inspect", "--format", "generic", "--spec", "s.json", "--item-col", "i", "--delimiter", ";",
+                TRAIN), "--delimiter, --item-col: not with --spec; put them in the spec");
+        usage.put(List.of("inspect", "--format", "generic", "--item-col", "i", "--time-col", "t",
+                "--catalog-item-col", "i", TRAIN), "--catalog-item-col: given without --catalog FILE");
+        usage.put(List.of("inspect", "--format", "parquet", TRAIN), "--format: unknown format 'parquet'");
+        usage.put(List.of("inspect", "--format", "rees46", "--on-error", "ignore", TRAIN),
+                "--on-error must be fail or skip, got 'ignore'");
+        usage.put(List.of("inspect", "--format", "rees46", "--limit", "0", TRAIN), "--limit must be >= 1, got 0");
+        usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--epochs", "-1", "--out",
+                model), "--epochs: mle epochs must be in [0, 10000], got -1");
+        usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--packing", "3", "--out",
+                model), "--packing: batch size 64 must be a multiple of packing 3");
+        usage.put(List.of("generate", "--users", "5", "--condition", "colour=red", "--out", users),
+                "--condition: unknown key 'colour'");
+        for (Map.Entry<List<String>, String> u : usage.entrySet()) {
+            Run run = run(u.getKey().toArray(String[]::new));
+            assertThat(run.exitCode()).as(u.getKey().toString()).isEqualTo(2);
+            assertThat(run.err()).as(u.getKey().toString()).startsWith("error: " + u.getValue());
+        }
+        assertThat(dir.resolve("m.model")).doesNotExist();
+        assertThat(dir.resolve("u.csv")).doesNotExist();
     }
 
     @Test
     void absurdOptionsAreRejectedClearly() {
         Run run = run("generate", "--model-file", "x.model", "--users", "0", "--out", "u.csv");
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("error: --users must be between 1 and 1,000,000,000 (a billion users'"
                 + " events CSV is about 300 GB), got 0" + System.lineSeparator());
         if (Files.isDirectory(Path.of("/proc/self"))) {
@@ -475,7 +507,7 @@ class CliTest {
         run("train", "--format", "rees46", "--limit", "500", "--data", TRAIN, "--out", model.toString());
 
         assertThat(run("generate", "--model-file", model.toString(), "--output-format", "xml", "--out", "x").err())
-                .isEqualTo("error: unknown output format 'xml'; use one of events-csv, jsonl, json, journeys-csv,"
+                .isEqualTo("error: --output-format: unknown output format 'xml'; use one of events-csv, jsonl, json, journeys-csv,"
                         + " gru4rec-tsv, per-user-csv, interactions-csv" + System.lineSeparator());
         assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--out", dir.resolve("no/m.model").toString())
                 .err()).contains("--out: folder " + dir.resolve("no") + " does not exist");
@@ -484,22 +516,22 @@ class CliTest {
         assertThat(run("inspect", "--format", "rees46", "--session-gap", "999999999999999d", TRAIN).err())
                 .contains("--session-gap: cannot parse");
         assertThat(run("inspect", "--format", "rees46", "--item-col", "x", TRAIN).err())
-                .contains("--item-col only apply to --format generic");
+                .contains("--item-col: only for --format generic");
         assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--popularity-tiers", "9",
                 "--out", dir.resolve("t.model").toString()).err()).contains("popularityTiers must be in [1, 8], got 9");
         assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--patience", "-1",
                 "--out", dir.resolve("t.model").toString()).err())
-                .isEqualTo("error: patience must be in [0, 10000] epochs, got -1" + System.lineSeparator());
+                .isEqualTo("error: --patience: patience must be in [0, 10000] epochs, got -1" + System.lineSeparator());
         assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--patience", "5",
                 "--out", dir.resolve("t.model").toString()).err()).contains("only apply to --model gan");
         assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--g-steps", "0",
                 "--out", dir.resolve("t.model").toString()).err())
-                .isEqualTo("error: generator steps must be in [1, 20], got 0" + System.lineSeparator());
+                .isEqualTo("error: --g-steps: generator steps must be in [1, 20], got 0" + System.lineSeparator());
         assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--g-steps", "2",
                 "--out", dir.resolve("t.model").toString()).err()).contains("only apply to --model gan");
         assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--critic", "gru",
                 "--out", dir.resolve("t.model").toString()).err())
-                .isEqualTo("error: unknown critic network \"gru\" (expected \"lstm\" or \"cnn\")" + System.lineSeparator());
+                .isEqualTo("error: --critic: unknown critic network \"gru\" (expected \"lstm\" or \"cnn\")" + System.lineSeparator());
         assertThat(dir.resolve("t.model")).doesNotExist();
     }
 

@@ -39,8 +39,8 @@ public interface ClickstreamFormat {
         }
         if (report.events() == 0) {
             String why = report.rows() == 0 ? "no data rows" : "no valid events in " + report.rows() + " rows"
-                    + (report.skipped() > 0 ? " (skipped: " + report.skippedByReason() + ")" : "")
-                    + (report.notes().isEmpty() ? "" : " (" + report.notes() + ")");
+                    + (report.skipped() > 0 ? "; skipped: " + report.skippedSummary() : "")
+                    + (report.notes().isEmpty() ? "" : "; " + report.notesSummary());
             throw new InvalidInputException(file.toString(), 0, null, why);
         }
         return new ReadResult(sessionizer.build(), report);

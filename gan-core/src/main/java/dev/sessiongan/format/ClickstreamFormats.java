@@ -123,7 +123,7 @@ public final class ClickstreamFormats {
                 if (buys == null) {
                     return clickReader;
                 }
-                return new ConcatReader(clickReader, () -> new DelimitedReader(buys, purchases, options));
+                return new ConcatReader(clickReader, buys, () -> new DelimitedReader(buys, purchases, options));
             }
         };
     }

@@ -1,18 +1,25 @@
 package dev.sessiongan.format;
 
+import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.SourceEvent;
+import java.nio.file.Path;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
-/** Reads a data file and then its companion file (e.g. YOOCHOOSE clicks, then buys). */
+/**
+ * Reads a data file and then its companion file (e.g. YOOCHOOSE clicks, then buys). A companion file without
+ * a data row is an error, as a data file without one is: it was named to be read.
+ */
 final class ConcatReader implements EventReader {
 
     private final EventReader first;
+    private final Path secondFile;
     private final Supplier<EventReader> secondOpener;
     private EventReader second;
 
-    ConcatReader(EventReader first, Supplier<EventReader> secondOpener) {
+    ConcatReader(EventReader first, Path secondFile, Supplier<EventReader> secondOpener) {
         this.first = first;
+        this.secondFile = secondFile;
         this.secondOpener = secondOpener;
     }
 
@@ -24,7 +31,11 @@ final class ConcatReader implements EventReader {
             }
             second = secondOpener.get();
         }
-        return second.hasNext();
+        boolean more = second.hasNext();
+        if (!more && second.report().rows() == 0) {
+            throw new InvalidInputException(secondFile.toString(), 0, null, "no data rows");
+        }
+        return more;
     }
 
     @Override

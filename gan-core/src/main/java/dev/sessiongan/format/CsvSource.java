@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -134,8 +135,20 @@ final class CsvSource implements AutoCloseable {
             return null;
         } catch (UncheckedIOException | IllegalStateException e) {
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new InvalidInputException(name, nextLine, null, "malformed row: " + why);
+            throw new InvalidInputException(name, nextLine, null, "malformed row: " + inOurWords(why));
         }
+    }
+
+    /** Commons CSV's parse errors as a spreadsheet user would say them. */
+    private static String inOurWords(String why) {
+        String text = why == null ? "" : why.toLowerCase(Locale.ROOT);
+        if (text.contains("eof reached before encapsulated token finished")) {
+            return "a quoted value is never closed (the file ends inside the quotes)";
+        }
+        if (text.contains("invalid char between encapsulated token and delimiter")) {
+            return "text after a closing quote (a quote inside a quoted value must be doubled: \"\")";
+        }
+        return why;
     }
 
     /**

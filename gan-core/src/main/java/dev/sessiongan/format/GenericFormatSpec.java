@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.EventType;
@@ -158,6 +160,10 @@ public record GenericFormatSpec(
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidInputException(specFile.toString(), line(e), null,
                     "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
+        } catch (MismatchedInputException e) {
+            String field = JsonErrors.field(e);
+            throw new InvalidInputException(specFile.toString(), line(e), null,
+                    (field.isEmpty() ? "" : "field '" + field + "': ") + JsonErrors.reason(e, tree(specFile)));
         } catch (JsonProcessingException e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -166,7 +172,7 @@ public record GenericFormatSpec(
             if (root instanceof InvalidInputException invalid) {
                 throw new InvalidInputException(specFile.toString(), line(e), null, invalid.reason());
             }
-            throw new InvalidInputException(specFile.toString(), line(e), null, e.getOriginalMessage());
+            throw new InvalidInputException(specFile.toString(), line(e), null, JsonErrors.malformed(e));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(specFile.toString(), "file not found", e);
         } catch (IOException e) {
@@ -279,6 +285,15 @@ public record GenericFormatSpec(
             names.add(c.getName());
         }
         return names;
+    }
+
+    /** The file as a JSON tree, read again to describe a value of the wrong kind; it parsed once already. */
+    private static JsonNode tree(Path specFile) {
+        try {
+            return JSON.readTree(specFile.toFile());
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static long line(JsonProcessingException e) {

@@ -70,6 +70,9 @@ final class OttoReader implements EventReader {
                 done = true;
                 break;
             }
+            if (line == 1 && text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a UTF-8 byte-order mark, as the CSV readers accept
+            }
             if (text.isBlank()) {
                 continue;
             }
@@ -101,9 +104,7 @@ final class OttoReader implements EventReader {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            // Jackson names the position within this one line's text; the file and line are named already
-            throw new InvalidInputException(name, line, null, "malformed JSON: "
-                    + e.getOriginalMessage().replaceAll("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)\\]", "$1"));
+            throw new InvalidInputException(name, line, null, JsonErrors.malformed(e));
         }
         JsonNode session = root.get("session");
         if (session == null || !(session.isIntegralNumber() || session.isTextual())) {

@@ -3,6 +3,7 @@ package dev.sessiongan.format;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What a reader saw: rows read, events produced, rows skipped by reason and other notes (such as rows
@@ -23,6 +24,18 @@ public record ReadReport(long rows, long events, Map<String, Long> skippedByReas
     /** Total bad rows skipped. */
     public long skipped() {
         return skippedByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The skipped rows by reason, for people: {@code unknown event type (1 row), missing item id (3 rows)}. */
+    public String skippedSummary() {
+        return skippedByReason.entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " row)" : " rows)"))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The notes, for people: {@code 12 rows with event type mapped to ignore, 3 items not in the catalog}. */
+    public String notesSummary() {
+        return notes.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     }
 
     /** Combines two reports, e.g. of a data file and its companion file. */

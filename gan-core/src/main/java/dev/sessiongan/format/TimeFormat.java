@@ -73,6 +73,10 @@ public final class TimeFormat {
         }
         if (s.startsWith("pattern:")) {
             String pattern = s.substring("pattern:".length());
+            if (pattern.isBlank()) {
+                throw new InvalidInputException("time format 'pattern:' has an empty pattern; give a java.time"
+                        + " pattern, e.g. pattern:yyyy-MM-dd HH:mm:ss");
+            }
             try {
                 return new TimeFormat(Kind.PATTERN, s, zoneId,
                         DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(zoneId));

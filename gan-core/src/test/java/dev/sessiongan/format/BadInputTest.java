@@ -136,7 +136,7 @@ class BadInputTest {
         Path file = write("quote.csv", HEADER + GOOD + "2019-10-01 00:00:01 UTC,view,\"2,10,,acme,5.00,7,s1\n");
 
         assertThat(readFails(ClickstreamFormats.rees46(), file).getMessage())
-                .startsWith(file + ":3: malformed row: ");
+                .isEqualTo(file + ":3: malformed row: a quoted value is never closed (the file ends inside the quotes)");
     }
 
     @Test
@@ -163,7 +163,7 @@ class BadInputTest {
 
         assertThatThrownBy(() -> ClickstreamFormats.rees46().read(file, ReadOptions.DEFAULT.withOnError(ErrorPolicy.SKIP)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage(file + ": no valid events in 1 rows (skipped: {unparsable time=1})");
+                .hasMessage(file + ": no valid events in 1 rows; skipped: unparsable time (1 row)");
     }
 
     @Test
@@ -209,8 +209,26 @@ class BadInputTest {
         assertThat(skipped.report().skipped()).isEqualTo(3);
         // a cut line says where, without Jackson's source banner
         Path cut = write("cut.jsonl", "{\"session\":1,\"events\":[{\"aid\":5,\"ts\":16593");
-        assertThat(readFails(ClickstreamFormats.otto(), cut).getMessage()).startsWith(cut + ":1: malformed JSON: ")
-                .doesNotContain("Source").doesNotContain("StreamReadFeature");
+        assertThat(readFails(ClickstreamFormats.otto(), cut).getMessage())
+                .isEqualTo(cut + ":1: malformed JSON at column 43: the text ends inside an object");
+    }
+
+    @Test
+    void ottoMalformedLinesAreSaidWithoutJacksonsFeatureNames() throws IOException {
+        String good = ottoLine("1", "5", "1659304800025", "\"clicks\"").strip();
+        Path twoValues = write("two.jsonl", good + " " + good + "\n");
+        Path notANumber = write("nan.jsonl", ottoLine("1", "5", "NaN", "\"clicks\""));
+        Path longNumber = write("long.jsonl", ottoLine("1", "5", "1".repeat(2000), "\"clicks\""));
+
+        assertThat(readFails(ClickstreamFormats.otto(), twoValues).getMessage())
+                .isEqualTo(twoValues + ":1: malformed JSON at column 71: more than one JSON value");
+        assertThat(readFails(ClickstreamFormats.otto(), notANumber).getMessage())
+                .isEqualTo(notANumber + ":1: malformed JSON at column 41: Non-standard token 'NaN' (not JSON)");
+        assertThat(readFails(ClickstreamFormats.otto(), longNumber).getMessage())
+                .isEqualTo(longNumber + ":1: malformed JSON: Number value length (2000) exceeds the maximum allowed (1000)");
+        // a UTF-8 byte-order mark is read past, as the CSV readers do
+        Path bom = write("bom.jsonl", "\uFEFF" + good + "\n");
+        assertThat(ClickstreamFormats.otto().read(bom, ReadOptions.DEFAULT).dataset().summary().events()).isEqualTo(1);
     }
 
     @Test
@@ -247,6 +265,38 @@ class BadInputTest {
         Path huge = write("huge.json", Files.readString(spec).replace("\"item\", \"time", "\"99999999999999999999\", \"time"));
         assertThat(readFails(ClickstreamFormats.generic(GenericFormatSpec.fromJson(huge)), data).getMessage())
                 .isEqualTo(data + ":1: column '99999999999999999999': no such item column; columns are session, item, time");
+    }
+
+    @Test
+    void specValuesOfTheWrongKindNameTheField() throws IOException {
+        String base = "\"itemColumn\": \"item\", \"timeColumn\": \"time\", \"sessionColumn\": \"session\","
+                + " \"defaultEventType\": \"view\"";
+        Map<String, String> cases = Map.of(
+                "{" + base + ", \"nullValues\": \"NA\"}", "field 'nullValues': expected a list of strings, got a string (\"NA\")",
+                "{" + base + ", \"eventTypes\": [\"pv\"]}",
+                "field 'eventTypes': expected an object of \"source value\": \"event type\" pairs, got a list",
+                "{" + base + ", \"header\": \"yes\"}", "field 'header': expected true or false, got a string (\"yes\")",
+                "{" + base + ", \"catalog\": {\"file\": 5, \"itemColumn\": \"item\", \"categoryColumn\": \"c\"}}",
+                "field 'catalog.file': expected a string, got a number (5)",
+                "{" + base + ", \"attributeColumns\": [\"brand\", {}]}",
+                "field 'attributeColumns[1]': expected a string, got an object",
+                "[{" + base + "}]", "expected a JSON object of the spec's fields, got a list",
+                "{" + base + ", \"timeFormat\": \"pattern:\"}",
+                "time format 'pattern:' has an empty pattern; give a java.time pattern, e.g. pattern:yyyy-MM-dd HH:mm:ss");
+        int n = 0;
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path spec = write("spec" + n++ + ".json", c.getKey());
+            assertThatThrownBy(() -> GenericFormatSpec.fromJson(spec)).isInstanceOf(InvalidInputException.class)
+                    .hasMessage(spec + ":1: " + c.getValue());
+        }
+    }
+
+    @Test
+    void anEmptyCompanionFileIsAnError() throws IOException {
+        Path clicks = write("clicks.dat", "1,2014-04-07T10:51:09.277Z,214536502,0\n");
+        Path buys = write("buys.dat", "");
+
+        assertThat(readFails(ClickstreamFormats.yoochoose(buys), clicks).getMessage()).isEqualTo(buys + ": no data rows");
     }
 
     @Test
