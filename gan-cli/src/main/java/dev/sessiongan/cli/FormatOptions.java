@@ -1,5 +1,7 @@
 package dev.sessiongan.cli;
 
+import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.data.EventType;
 import dev.sessiongan.format.CatalogSpec;
 import dev.sessiongan.format.ClickstreamFormat;
 import dev.sessiongan.format.ClickstreamFormats;
@@ -7,6 +9,7 @@ import dev.sessiongan.format.ErrorPolicy;
 import dev.sessiongan.format.GenericFormatSpec;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.format.ReadReport;
+import dev.sessiongan.format.TimeFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -240,21 +243,42 @@ final class FormatOptions {
             b.delimiter(delimiter);
         }
         if (timeFormat != null) {
+            checkOption("--time-format", () -> TimeFormat.parse(timeFormat, null));
             b.timeFormat(timeFormat);
         }
         if (timeZone != null) {
+            checkOption("--time-zone", () -> TimeFormat.parse(timeFormat == null ? "iso-8601" : timeFormat, timeZone));
             b.timeZone(timeZone);
         }
-        eventMap.forEach(b::eventType);
+        eventMap.forEach((source, type) -> {
+            if (!GenericFormatSpec.IGNORE.equalsIgnoreCase(type) && EventType.fromCanonicalName(type).isEmpty()) {
+                throw new UsageException("--event-map " + source + "=" + type + ": '" + type
+                        + "' is not an event type; use one of " + EventType.canonicalNames() + " or ignore");
+            }
+            b.eventType(source, type);
+        });
         if (defaultType != null) {
-            b.defaultEventType(dev.sessiongan.data.EventType.fromCanonicalName(defaultType).orElseThrow(() ->
+            b.defaultEventType(EventType.fromCanonicalName(defaultType).orElseThrow(() ->
                     new UsageException("--default-type: '" + defaultType + "' is not an event type; use one of "
-                            + dev.sessiongan.data.EventType.canonicalNames())));
+                            + EventType.canonicalNames())));
         }
         if (catalog != null) {
             b.catalog(catalogSpec(delimiter == null ? "," : delimiter));
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (InvalidInputException e) {
+            // every part of this spec came from an option (a bad --delimiter, --time-format or --time-zone)
+            throw new UsageException(e.reason());
+        }
+    }
+
+    private static void checkOption(String option, Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidInputException e) {
+            throw new UsageException(option + ": " + e.reason());
+        }
     }
 
     private CatalogSpec catalogSpec(String catalogDelimiter) {

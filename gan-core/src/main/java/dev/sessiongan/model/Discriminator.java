@@ -3,6 +3,7 @@ package dev.sessiongan.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -74,7 +75,10 @@ final class Discriminator {
     /**
      * Token embedding (a width-1 convolution), then {@code hidden / 2} filters of each of the
      * {@link #FILTER_WIDTHS}, each max-pooled over the sequence's unmasked positions; the filters are padded to
-     * the sequence's length ("same"), so a position scores alike whatever the batch pads after it.
+     * the sequence's length ("same"), so a position scores alike whatever the batch pads after it. The embedding
+     * has no bias: the padding's embedding is then zero and gives the filters nothing to learn from, where a bias
+     * took gradient from the padded positions within a filter's reach of a sequence's end (a step then
+     * depended on how far its batch was padded).
      */
     private static Discriminator convolutional(int vocabulary, int hidden, int packing, double learningRate,
             long seed) {
@@ -82,7 +86,7 @@ final class Discriminator {
         ComputationGraphConfiguration.GraphBuilder graph = criticGraph(learningRate, seed)
                 .addInputs("in")
                 .setInputTypes(InputType.recurrent(packing * vocabulary))
-                .addLayer("embed", new Convolution1DLayer.Builder().kernelSize(1).nOut(hidden)
+                .addLayer("embed", new Convolution1DLayer.Builder().kernelSize(1).nOut(hidden).hasBias(false)
                         .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Same).build(), "in");
         String[] pooled = new String[FILTER_WIDTHS.length];
         for (int i = 0; i < FILTER_WIDTHS.length; i++) {
@@ -134,61 +138,91 @@ final class Discriminator {
     }
 
     /**
-     * One step on real and fake sequences (each list a multiple of the packing).
+     * One step on real and fake sequences (each list a multiple of the packing), its packs run in groups of
+     * similar length ({@link LengthGroups}).
      *
      * @param realLabel target for real sequences (below 1 for one-sided label smoothing)
      * @return the loss before the step
      */
     double fit(List<int[]> real, List<int[]> fake, double realLabel) {
-        int packsReal = real.size() / packing;
-        int packsFake = fake.size() / packing;
-        Batch batch = encode(real, fake);
-        float[] labels = new float[packsReal + packsFake];
-        for (int i = 0; i < packsReal; i++) {
-            labels[i] = (float) realLabel;
+        List<List<int[]>> packs = packs(real);
+        int packsReal = packs.size();
+        packs.addAll(packs(fake));
+        List<org.nd4j.linalg.dataset.MultiDataSet> parts = new ArrayList<>();
+        for (int[] rows : LengthGroups.of(lengths(packs))) {
+            Batch batch = encode(packs, rows);
+            float[] labels = new float[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                labels[i] = rows[i] < packsReal ? (float) realLabel : 0f;
+            }
+            parts.add(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {batch.features},
+                    new INDArray[] {Nd4j.create(labels, new long[] {labels.length, 1}, 'c')},
+                    new INDArray[] {batch.mask}, null));
         }
-        INDArray labelArray = Nd4j.create(labels, new long[] {labels.length, 1}, 'c');
-        graph.fit(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {batch.features}, new INDArray[] {labelArray},
-                new INDArray[] {batch.mask}, null));
-        return graph.score();
+        return LengthGroups.fit(graph, parts);
     }
 
     /** Probability of being real for each pack of sequences, in order. */
     double[] score(List<int[]> sequences) {
-        Batch batch = encode(sequences, List.of());
-        // the mask goes with the call: outputSingle ignores masks set beforehand and pools over the padding
-        return graph.output(false, new INDArray[] {batch.features}, new INDArray[] {batch.mask})[0].toDoubleVector();
+        List<List<int[]>> packs = packs(sequences);
+        double[] out = new double[packs.size()];
+        for (int[] rows : LengthGroups.of(lengths(packs))) {
+            Batch batch = encode(packs, rows);
+            // the mask goes with the call: outputSingle ignores masks set beforehand and pools over the padding
+            double[] scores = graph.output(false, new INDArray[] {batch.features}, new INDArray[] {batch.mask})[0]
+                    .toDoubleVector();
+            for (int i = 0; i < rows.length; i++) {
+                out[rows[i]] = scores[i];
+            }
+        }
+        return out;
     }
 
     private record Batch(INDArray features, INDArray mask) {
     }
 
-    private Batch encode(List<int[]> first, List<int[]> second) {
-        int packs = first.size() / packing + second.size() / packing;
-        int length = 1;
-        for (int[] s : first) {
-            length = Math.max(length, s.length);
+    /** The sequences in packs of {@link #packing()}, in order (a last incomplete pack is dropped). */
+    private List<List<int[]>> packs(List<int[]> sequences) {
+        List<List<int[]>> packs = new ArrayList<>();
+        for (int i = 0; i + packing <= sequences.size(); i += packing) {
+            packs.add(sequences.subList(i, i + packing));
         }
-        for (int[] s : second) {
-            length = Math.max(length, s.length);
+        return packs;
+    }
+
+    private static int[] lengths(List<List<int[]>> packs) {
+        int[] lengths = new int[packs.size()];
+        for (int i = 0; i < lengths.length; i++) {
+            for (int[] s : packs.get(i)) {
+                lengths[i] = Math.max(lengths[i], s.length);
+            }
+        }
+        return lengths;
+    }
+
+    /** The given packs one-hot, side by side within a pack, padded to the longest of them, with their mask. */
+    private Batch encode(List<List<int[]>> packs, int[] rows) {
+        int length = 1;
+        for (int row : rows) {
+            for (int[] s : packs.get(row)) {
+                length = Math.max(length, s.length);
+            }
         }
         int width = packing * vocabulary;
-        float[] in = new float[packs * width * length];
-        float[] mask = new float[packs * length];
-        int pack = 0;
-        for (List<int[]> list : List.of(first, second)) {
-            for (int i = 0; i + packing <= list.size(); i += packing, pack++) {
-                for (int k = 0; k < packing; k++) {
-                    int[] s = list.get(i + k);
-                    for (int p = 0; p < s.length; p++) {
-                        in[(pack * width + k * vocabulary + s[p]) * length + p] = 1f;
-                        mask[pack * length + p] = 1f;
-                    }
+        float[] in = new float[rows.length * width * length];
+        float[] mask = new float[rows.length * length];
+        for (int pack = 0; pack < rows.length; pack++) {
+            List<int[]> sequences = packs.get(rows[pack]);
+            for (int k = 0; k < packing; k++) {
+                int[] s = sequences.get(k);
+                for (int p = 0; p < s.length; p++) {
+                    in[(pack * width + k * vocabulary + s[p]) * length + p] = 1f;
+                    mask[pack * length + p] = 1f;
                 }
             }
         }
-        return new Batch(Nd4j.create(in, new long[] {packs, width, length}, 'c'),
-                Nd4j.create(mask, new long[] {packs, length}, 'c'));
+        return new Batch(Nd4j.create(in, new long[] {rows.length, width, length}, 'c'),
+                Nd4j.create(mask, new long[] {rows.length, length}, 'c'));
     }
 
     void write(OutputStream out) throws IOException {

@@ -542,7 +542,7 @@ public final class GanTrainer {
                 }
                 z.addAll(List.of(noise(n)));
             }
-            return generator.fit(batch, w.toArray(float[][]::new), z.toArray(float[][]::new));
+            return generator.fitByLength(batch, w.toArray(float[][]::new), z.toArray(float[][]::new));
         }
 
         /**

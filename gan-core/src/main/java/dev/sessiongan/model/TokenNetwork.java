@@ -4,6 +4,7 @@ import dev.sessiongan.encoding.TokenLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,10 +103,38 @@ final class TokenNetwork implements Stepper {
      * @return the mean weighted loss before the step
      */
     double fit(List<int[]> sequences, float[][] weights, float[][] noiseVectors) {
-        int batch = sequences.size();
+        graph.fit(dataSet(sequences, weights, noiseVectors, allRows(sequences.size())));
+        return graph.score();
+    }
+
+    /**
+     * The same step as {@link #fit}, its rows run in groups of similar length ({@link LengthGroups}): for
+     * batches of mixed lengths, as the adversarial phase's generated and real sessions.
+     */
+    double fitByLength(List<int[]> sequences, float[][] weights, float[][] noiseVectors) {
+        int[] lengths = sequences.stream().mapToInt(s -> s.length).toArray();
+        List<org.nd4j.linalg.dataset.MultiDataSet> parts = new ArrayList<>();
+        for (int[] rows : LengthGroups.of(lengths)) {
+            parts.add(dataSet(sequences, weights, noiseVectors, rows));
+        }
+        return LengthGroups.fit(graph, parts);
+    }
+
+    private static int[] allRows(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    /** Teacher-forcing inputs, labels and masks of the given rows, padded to the longest of them. */
+    private org.nd4j.linalg.dataset.MultiDataSet dataSet(List<int[]> sequences, float[][] weights,
+            float[][] noiseVectors, int[] rows) {
+        int batch = rows.length;
         int length = 0;
-        for (int[] s : sequences) {
-            length = Math.max(length, s.length);
+        for (int row : rows) {
+            length = Math.max(length, sequences.get(row).length);
         }
         int width = inputWidth();
         float[] in = new float[batch * width * length];
@@ -113,22 +142,21 @@ final class TokenNetwork implements Stepper {
         float[] featureMask = new float[batch * length];
         float[] labelMask = new float[batch * length];
         for (int b = 0; b < batch; b++) {
-            int[] s = sequences.get(b);
+            int[] s = sequences.get(rows[b]);
             for (int p = 0; p < s.length; p++) {
-                fillInput(in, b, p, length, width, p == 0 ? -1 : s[p - 1], TokenLayout.fieldAt(p), noiseVectors[b]);
+                fillInput(in, b, p, length, width, p == 0 ? -1 : s[p - 1], TokenLayout.fieldAt(p),
+                        noiseVectors[rows[b]]);
                 labels[(b * vocabulary + s[p]) * length + p] = 1f;
                 featureMask[b * length + p] = 1f;
-                labelMask[b * length + p] = weights[b][p];
+                labelMask[b * length + p] = weights[rows[b]][p];
             }
         }
         INDArray features = Nd4j.create(in, new long[] {batch, width, length}, 'c');
         INDArray labelArray = Nd4j.create(labels, new long[] {batch, vocabulary, length}, 'c');
         INDArray fMask = Nd4j.create(featureMask, new long[] {batch, length}, 'c');
         INDArray lMask = Nd4j.create(labelMask, new long[] {batch, length}, 'c');
-        org.nd4j.linalg.dataset.MultiDataSet data = new org.nd4j.linalg.dataset.MultiDataSet(
+        return new org.nd4j.linalg.dataset.MultiDataSet(
                 new INDArray[] {features}, new INDArray[] {labelArray}, new INDArray[] {fMask}, new INDArray[] {lMask});
-        graph.fit(data);
-        return graph.score();
     }
 
     private void fillInput(float[] in, int b, int p, int length, int width, int previousToken, TokenLayout.Field field,
