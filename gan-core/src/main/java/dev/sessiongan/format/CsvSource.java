@@ -145,7 +145,7 @@ final class CsvSource implements AutoCloseable {
         if (text.contains("eof reached before encapsulated token finished")) {
             return "a quoted value is never closed (the file ends inside the quotes)";
         }
-        if (text.contains("invalid char between encapsulated token and delimiter")) {
+        if (text.contains("between encapsulated token and delimiter")) {
             return "text after a closing quote (a quote inside a quoted value must be doubled: \"\")";
         }
         return why;

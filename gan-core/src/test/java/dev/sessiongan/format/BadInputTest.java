@@ -137,6 +137,10 @@ class BadInputTest {
 
         assertThat(readFails(ClickstreamFormats.rees46(), file).getMessage())
                 .isEqualTo(file + ":3: malformed row: a quoted value is never closed (the file ends inside the quotes)");
+        // JSON read as CSV: a closing quote followed by more text
+        Path json = write("otto.jsonl", HEADER + "{\"session\":1,\"events\":[]}\n");
+        assertThat(readFails(ClickstreamFormats.rees46(), json).getMessage()).isEqualTo(json
+                + ":2: malformed row: text after a closing quote (a quote inside a quoted value must be doubled: \"\")");
     }
 
     @Test
