@@ -1,5 +1,6 @@
 package dev.sessiongan.cli;
 
+import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.diagnostics.Equilibrium;
 import dev.sessiongan.diagnostics.ModeCollapse;
@@ -13,6 +14,7 @@ import dev.sessiongan.io.ModelManifest;
 import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.model.TrainingHistory;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,6 +26,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code sessiongan diagnose}: the verdicts a person checks first. The equilibrium verdict comes from the
@@ -34,6 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Print a model's training history, its equilibrium verdict and its mode-collapse verdict"
                 + " (against the training-data profile in the model file, or all rules with --format and --holdout).")
 final class DiagnoseCommand implements Callable<Integer> {
+
+    /** The fewest sessions a side the mode-collapse measures compare. */
+    private static final int FEWEST_SESSIONS = 2;
 
     @Spec
     CommandSpec spec;
@@ -61,9 +67,12 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UserCounts.require(users, UserCounts.MOST_HELD);
-        PrintWriter out = spec.commandLine().getOut();
+        // options and the holdout first: a failure leaves no half-printed history on stdout
+        List<UserSession> real = holdout == null ? noHoldout() : holdoutSessions();
         ModelFile.Loaded loaded = modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
         SessionGenerator generator = loaded.generator();
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         String name = modelFile == null ? "embedded model" : modelFile.getFileName().toString();
         out.println(name + " (" + generator.kind() + ")");
         if (generator instanceof GanGenerator gan) {
@@ -79,7 +88,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             print(out, "equilibrium", new Verdict("no adversarial phase", true,
                     List.of("a " + generator.kind() + " model is fitted, not trained against a discriminator")));
         }
-        if (holdout == null) {
+        if (real == null) {
             ModelManifest manifest = loaded.manifest();
             ReferenceProfile reference = manifest.dataset() == null ? null : manifest.dataset().reference();
             if (reference == null) {
@@ -89,13 +98,36 @@ final class DiagnoseCommand implements Callable<Integer> {
                 print(out, "mode collapse", reference.judge(generated(generator, reference.sampleSessions()), seed));
             }
         } else {
-            List<UserSession> real = input.resolve().read(holdout, input.readOptions()).dataset().sessions();
-            ModeCollapse collapse = ModeCollapse.measure(generated(generator, 0), real, seed);
+            ModeCollapse collapse = ModeCollapse.measure(generated(generator, FEWEST_SESSIONS), real, seed);
             print(out, "mode collapse", collapse.verdict());
             collapse.asMap().forEach((k, v) -> out.printf(Locale.ROOT, "    %-28s %.3f%n", k, v));
         }
         out.flush();
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(text);
+        stdout.flush();
         return 0;
+    }
+
+    /** Without --holdout nothing is read, so reading options would be silently ignored. */
+    private List<UserSession> noHoldout() {
+        List<String> given = spec.mixins().get("input").options().stream()
+                .map(OptionSpec::longestName)
+                .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option))
+                .toList();
+        if (!given.isEmpty()) {
+            throw new UsageException(String.join(", ", given) + ": only used with --holdout FILE");
+        }
+        return null;
+    }
+
+    private List<UserSession> holdoutSessions() {
+        List<UserSession> real = input.resolve().read(holdout, input.readOptions()).dataset().sessions();
+        if (real.size() < FEWEST_SESSIONS) {
+            throw new InvalidInputException(holdout.toString(), 0, null, real.size() + (real.size() == 1 ? " session"
+                    : " sessions") + "; the mode-collapse check needs at least " + FEWEST_SESSIONS);
+        }
+        return real;
     }
 
     /** At least --users users, and more until there are {@code sessions} sessions (the profile's sample size). */

@@ -1,6 +1,5 @@
 package dev.sessiongan.cli;
 
-import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.baseline.MarkovGenerator;
 import dev.sessiongan.baseline.MarkovTrainer;
 import dev.sessiongan.data.SessionDataset;
@@ -101,11 +100,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         UserCounts.require(users, UserCounts.MOST_HELD);
+        if (users < ClassifierTwoSampleTest.FOLDS) {
+            throw new UsageException("--users must be at least " + ClassifierTwoSampleTest.FOLDS
+                    + " (the two-sample test's folds), got " + users);
+        }
         if (repeats < 1 || repeats > 50) {
             throw new UsageException("--repeats must be in [1, 50], got " + repeats);
-        }
-        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-            throw new InvalidInputException(out.toString(), 0, null, "--out must be a directory, not a file");
         }
         if (newItems && (baseline || synthetic != null)) {
             throw new UsageException("--new-items is how a model generates its users; it goes with a model, not"
@@ -114,6 +114,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (baseline && (train == null || synthetic != null || modelFile != null)) {
             throw new UsageException("--baseline needs --train and excludes --model-file and --synthetic");
         }
+        if (synthetic != null) {
+            rejectWithSynthetic();
+        }
+        ReportFolder.check(out, "--out");
         ClickstreamFormat format = input.resolve();
         ReadOptions options = input.readOptions();
         ModelFile.Loaded loaded = baseline || synthetic != null ? null
@@ -121,8 +125,13 @@ final class EvaluateCommand implements Callable<Integer> {
         if (loaded != null) {
             warnOnOtherFormat(loaded.manifest());
         }
-        List<UserSession> real = format.read(holdout, options).dataset().sessions();
+        // every file's size is checked before the generating, which takes minutes
+        List<UserSession> real = Enough.sessions(format.read(holdout, options).dataset().sessions(), holdout,
+                "held-out", train != null);
         SessionDataset training = train == null ? null : format.read(train, options).dataset();
+        if (training != null) {
+            Enough.sessions(training.sessions(), train, "training", true);
+        }
         List<UserSession> candidate;
         String name;
         SessionGenerator generator = null;
@@ -131,11 +140,12 @@ final class EvaluateCommand implements Callable<Integer> {
             candidate = null;
             name = "markov baseline";
         } else if (synthetic != null) {
-            candidate = ClickstreamFormats.eventsCsv().read(synthetic, ReadOptions.DEFAULT).dataset().sessions();
+            candidate = Enough.sessions(ClickstreamFormats.eventsCsv().read(synthetic, ReadOptions.DEFAULT).dataset()
+                    .sessions(), synthetic, "synthetic", train != null);
             name = synthetic.getFileName().toString();
         } else {
             generator = loaded.generator();
-            candidate = sessions(generator, seed, newItems);
+            candidate = Enough.generated(sessions(generator, seed, newItems), users, train != null);
             name = modelFile == null ? "embedded model" : modelFile.getFileName().toString();
             if (generator instanceof GanGenerator gan) {
                 history = gan.history();
@@ -187,6 +197,27 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         printer.flush();
         return 0;
+    }
+
+    /** Options that size or pick the generated sample mean nothing for a file evaluated as it is. */
+    private void rejectWithSynthetic() {
+        List<String> unused = new ArrayList<>();
+        if (modelFile != null) {
+            unused.add("--model-file");
+        }
+        if (train == null) {
+            // with --train they still size the baseline's samples and draws
+            for (String option : new String[] {"--users", "--repeats"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    unused.add(option);
+                }
+            }
+        }
+        if (!unused.isEmpty()) {
+            throw new UsageException(String.join(", ", unused) + ": not used with --synthetic (it evaluates the file"
+                    + " as it is" + (unused.size() > 1 || modelFile == null ? "; --users and --repeats size the"
+                    + " baseline's samples, with --train" : "") + ")");
+        }
     }
 
     /**

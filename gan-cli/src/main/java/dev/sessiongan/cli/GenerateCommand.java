@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,7 +60,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--condition", paramLabel = "KEY=VALUE", split = ",",
             description = "Only users that satisfy it: buyer=true|false, preferred-category=ID, min-session-length=N,"
                     + " max-session-length=N (every session); repeatable. Met by rejection sampling.")
-    Map<String, String> conditions = new LinkedHashMap<>();
+    List<String> conditions = new ArrayList<>();
 
     @Option(names = "--new-items",
             description = "Let long-tail draws be items new to the catalog (ids new-SEED-PASS-POOL-N) once a category's"
@@ -120,36 +122,64 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private UserCondition condition() {
-        UserCondition c = buyersOnly ? UserCondition.buyers() : UserCondition.NONE;
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String condition : conditions) {
+            int eq = condition.indexOf('=');
+            if (eq < 0) {
+                throw new UsageException("--condition: '" + condition + "' is not KEY=VALUE");
+            }
+            String key = condition.substring(0, eq).trim();
+            String value = condition.substring(eq + 1).trim();
+            String before = given.putIfAbsent(key, value);
+            if (before != null) {
+                // picocli's map would keep the last silently; two values for one key is a mistake either way
+                throw new UsageException("--condition: " + key + " given twice (" + before + ", " + value + ")");
+            }
+        }
+        Boolean buyer = buyersOnly ? Boolean.TRUE : null;
+        String category = null;
         Integer min = null;
         Integer max = null;
-        for (Map.Entry<String, String> e : conditions.entrySet()) {
-            String value = e.getValue().trim();
-            switch (e.getKey().trim()) {
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            String value = e.getValue();
+            switch (e.getKey()) {
                 case "buyer" -> {
                     if (!value.equals("true") && !value.equals("false")) {
                         throw new UsageException("--condition buyer must be true or false, got '" + value + "'");
                     }
-                    c = c.withBuyer(Boolean.parseBoolean(value));
+                    if (buyersOnly && value.equals("false")) {
+                        throw new UsageException("--buyers-only contradicts --condition buyer=false");
+                    }
+                    buyer = Boolean.parseBoolean(value);
                 }
-                case "preferred-category" -> c = c.withPreferredCategory(value);
+                case "preferred-category" -> {
+                    if (value.isEmpty()) {
+                        throw new UsageException("--condition preferred-category needs a category id");
+                    }
+                    category = value;
+                }
                 case "min-session-length" -> min = lengthOf(e.getKey(), value);
                 case "max-session-length" -> max = lengthOf(e.getKey(), value);
                 default -> throw new UsageException("--condition: unknown key '" + e.getKey()
                         + "'; use buyer, preferred-category, min-session-length or max-session-length");
             }
         }
-        if (buyersOnly && Boolean.FALSE.equals(c.buyer())) {
-            throw new UsageException("--buyers-only contradicts --condition buyer=false");
+        if (min != null && max != null && min > max) {
+            throw new UsageException("--condition min-session-length=" + min + " is above max-session-length=" + max);
         }
-        return new UserCondition(c.buyer(), c.preferredCategory(), min, max);
+        return new UserCondition(buyer, category, min, max);
     }
 
     private static int lengthOf(String key, String value) {
+        int length;
         try {
-            return Integer.parseInt(value);
+            length = Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new UsageException("--condition " + key + " must be a whole number, got '" + value + "'");
         }
+        if (length < 1) {
+            throw new UsageException("--condition " + key + " must be at least 1, got " + length);
+        }
+        return length;
     }
 }

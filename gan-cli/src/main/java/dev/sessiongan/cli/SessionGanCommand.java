@@ -46,7 +46,43 @@ public final class SessionGanCommand {
     public static CommandLine commandLine(OutputStream stdout) {
         CommandLine cli = new CommandLine(new SessionGanCommand(stdout));
         cli.setExecutionExceptionHandler(SessionGanCommand::handle);
+        cli.setParameterExceptionHandler(SessionGanCommand::usageError);
+        withVersion(cli);
         return cli;
+    }
+
+    /** Every command answers {@code --version} (picocli gives a subcommand none of its own). */
+    private static void withVersion(CommandLine cli) {
+        cli.getCommandSpec().versionProvider(new VersionProvider());
+        cli.getSubcommands().values().forEach(SessionGanCommand::withVersion);
+    }
+
+    /**
+     * picocli's parse errors as one line and a pointer to the help, rather than the whole usage (up to 133
+     * lines) after a message that names Java types.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("error: " + inOurWords(e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("see '" + cli.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return cli.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    static String inOurWords(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("Invalid value for (?:option|positional parameter) '?(.+?)'?: '(.*)' is not an? (\\w+)")
+                .matcher(message);
+        if (m.matches()) {
+            String type = m.group(3);
+            String kind = type.equals("long") ? "a whole number within ±9,223,372,036,854,775,807"
+                    : type.equals("int") ? "a whole number within ±2,147,483,647"
+                    : type.equals("double") || type.equals("float") ? "a number" : "a " + type;
+            return m.group(1) + ": '" + m.group(2) + "' is not " + kind;
+        }
+        return message;
     }
 
     /** The byte stream behind {@code --out -}. */
@@ -59,8 +95,10 @@ public final class SessionGanCommand {
         boolean verbose = parseResult.subcommand() != null
                 && parseResult.subcommand().hasMatchedOption("--verbose");
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof InvalidInputException || cause instanceof IOException) {
+        if (cause instanceof InvalidInputException) {
             err.println("error: " + cause.getMessage());
+        } else if (cause instanceof IOException io) {
+            err.println("error: " + describe(io));
         } else {
             err.println("error: unexpected " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
                     + (verbose ? "" : " (run with --verbose for details)"));
@@ -70,6 +108,20 @@ public final class SessionGanCommand {
         }
         err.flush();
         return cause instanceof UsageException ? CommandLine.ExitCode.USAGE : 1;
+    }
+
+    /**
+     * An I/O error's message; the JDK's file errors often carry only the file ({@code /proc/rep}), their kind being
+     * in the class name ({@code AccessDeniedException}).
+     */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
+            String kind = f.getClass().getSimpleName().replace("Exception", "")
+                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+            return (f.getFile() == null ? "" : f.getFile() + ": ") + (kind.equals("file system") ? "cannot use it"
+                    : kind);
+        }
+        return e.getMessage();
     }
 
     /** Reports the library and Deeplearning4j versions. */

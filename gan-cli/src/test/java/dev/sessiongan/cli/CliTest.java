@@ -260,14 +260,53 @@ class CliTest {
     }
 
     @Test
-    void evaluateRefusesAFileAsTheReportDirectory() throws IOException {
-        Path file = java.nio.file.Files.writeString(dir.resolve("taken"), "keep me");
+    void evaluateChecksItsReportFolderBeforeAnyWork() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "keep me");
+        Files.createDirectories(dir.resolve("rep/report.json"));
 
-        Run run = run("evaluate", "--format", "rees46", "--holdout", TRAIN, "--out", file.toString());
+        Run onAFile = run("evaluate", "--format", "rees46", "--holdout", TRAIN, "--out", file.toString());
+        Run under = run("evaluate", "--format", "rees46", "--holdout", TRAIN, "--out", file.resolve("sub").toString());
+        Run taken = run("evaluate", "--format", "rees46", "--holdout", TRAIN, "--out", dir.resolve("rep").toString());
+        Run stdout = run("evaluate", "--format", "rees46", "--holdout", TRAIN, "--out", "-");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("--out must be a directory");
-        assertThat(java.nio.file.Files.readString(file)).isEqualTo("keep me");
+        for (Run run : List.of(onAFile, under, taken, stdout)) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.out()).isEmpty(); // no report printed before the error
+        }
+        assertThat(onAFile.err()).startsWith("error: --out " + file + ": " + file + " is a file, not a folder");
+        assertThat(under.err()).startsWith("error: --out " + file.resolve("sub") + ": " + file + " is a file");
+        assertThat(taken.err()).contains("report.json: it is a folder");
+        assertThat(stdout.err()).startsWith("error: --out -: evaluate writes a folder");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            assertThat(run("evaluate", "--format", "rees46", "--holdout", TRAIN, "--out", "/proc/rep").err())
+                    .startsWith("error: --out /proc/rep: cannot create a folder in /proc");
+        }
+    }
+
+    @Test
+    void tooFewSessionsAreNamedWithTheirFileBeforeAnyGenerating() throws IOException {
+        Path one = Files.writeString(dir.resolve("one.csv"), "user_id,session_id,seq,timestamp,event_type,item_id,"
+                + "category_id,price\nu1,s1,0,2026-01-01T00:00:00Z,view,i1,c1,\nu1,s1,1,2026-01-01T00:01:00Z,view,i2,c1,\n");
+        StringBuilder singles = new StringBuilder("user_id,session_id,seq,timestamp,event_type,item_id,category_id,price\n");
+        for (int u = 0; u < 6; u++) {
+            singles.append("u").append(u).append(",s").append(u).append(",0,2026-01-01T00:00:00Z,view,i1,c1,\n");
+        }
+        Path single = Files.writeString(dir.resolve("single.csv"), singles);
+
+        Run evaluate = run("evaluate", "--format", "events-csv", "--holdout", one.toString());
+        Run diagnose = run("diagnose", "--format", "events-csv", "--holdout", one.toString());
+        Run privacy = run("evaluate", "--format", "events-csv", "--holdout", single.toString(), "--train",
+                single.toString());
+
+        assertThat(evaluate.exitCode()).isEqualTo(1);
+        assertThat(evaluate.err()).isEqualTo("error: " + one + ": 1 session; evaluate needs at least 5 held-out"
+                + " sessions (the two-sample test's folds)" + System.lineSeparator());
+        assertThat(diagnose.exitCode()).isEqualTo(1);
+        assertThat(diagnose.err()).startsWith("error: " + one + ": 1 session; the mode-collapse check needs at least 2");
+        assertThat(diagnose.out()).isEmpty(); // the history is not half printed
+        assertThat(privacy.err()).startsWith("error: " + single + ": no session has 2 or more events; the privacy"
+                + " figures (with --train) compare such sessions");
     }
 
     @Test
@@ -471,6 +510,22 @@ class CliTest {
                 model), "--packing: batch size 64 must be a multiple of packing 3");
         usage.put(List.of("generate", "--users", "5", "--condition", "colour=red", "--out", users),
                 "--condition: unknown key 'colour'");
+        usage.put(List.of("generate", "--users", "5", "--condition", "buyer=true", "--condition", "buyer=false",
+                "--out", users), "--condition: buyer given twice (true, false)");
+        usage.put(List.of("generate", "--users", "5", "--condition", "min-session-length=0", "--out", users),
+                "--condition min-session-length must be at least 1, got 0");
+        usage.put(List.of("generate", "--users", "5", "--condition", "min-session-length=5,max-session-length=2",
+                "--out", users), "--condition min-session-length=5 is above max-session-length=2");
+        usage.put(List.of("evaluate", "--format", "rees46", "--holdout", TRAIN, "--synthetic", users, "--model-file",
+                model), "--model-file: not used with --synthetic (it evaluates the file as it is)");
+        usage.put(List.of("evaluate", "--format", "rees46", "--holdout", TRAIN, "--synthetic", users, "--users", "9"),
+                "--users: not used with --synthetic");
+        usage.put(List.of("diagnose", "--format", "rees46", "--limit", "5"),
+                "--format, --limit: only used with --holdout FILE");
+        // picocli's own parse errors: one line in our words and a pointer to the help, not the whole usage
+        usage.put(List.of("evaluate", "--format", "rees46", "--holdout", TRAIN, "--users", "abc"),
+                "--users: 'abc' is not a whole number within ±9,223,372,036,854,775,807"
+                        + System.lineSeparator() + "see 'sessiongan evaluate --help'" + System.lineSeparator());
         for (Map.Entry<List<String>, String> u : usage.entrySet()) {
             Run run = run(u.getKey().toArray(String[]::new));
             assertThat(run.exitCode()).as(u.getKey().toString()).isEqualTo(2);
@@ -548,11 +603,13 @@ class CliTest {
     }
 
     @Test
-    void everySubcommandHasHelp() {
-        for (String command : new String[] {"inspect", "convert", "train", "generate"}) {
+    void everySubcommandHasHelpAndAVersion() {
+        for (String command : new String[] {"inspect", "convert", "train", "generate", "evaluate", "diagnose",
+            "models"}) {
             Run run = run(command, "--help");
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("Usage: sessiongan " + command);
+            assertThat(run(command, "--version").out()).startsWith("sessiongan ").contains("Deeplearning4j");
         }
     }
 

@@ -8,7 +8,6 @@ import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.generate.UserProfile;
 import dev.sessiongan.generate.VirtualUser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -139,14 +138,18 @@ public final class MarkovGenerator implements PersistentGenerator {
      * @throws InvalidInputException if the content is not a valid Markov model
      */
     public static MarkovGenerator readModel(InputStream in, String source) throws IOException {
+        byte[] json = in.readAllBytes();
         MarkovParameters p;
         try {
-            p = JSON.readValue(in, MarkovParameters.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(source, "not a valid Markov model: " + e.getOriginalMessage(), e);
+            p = dev.sessiongan.internal.JsonWording.readPart(JSON, json, MarkovParameters.class, "model.json");
+        } catch (IOException e) {
+            throw new InvalidInputException(source, "not a valid Markov model: " + e.getMessage(), e);
         }
         try {
             return new MarkovGenerator(p);
+        } catch (NullPointerException e) {
+            throw new InvalidInputException(source, "inconsistent Markov model: model.json: a table is missing or null",
+                    e);
         } catch (RuntimeException e) {
             throw new InvalidInputException(source, "inconsistent Markov model: " + e.getMessage(), e);
         }

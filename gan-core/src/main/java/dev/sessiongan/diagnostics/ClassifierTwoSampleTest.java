@@ -44,13 +44,16 @@ public final class ClassifierTwoSampleTest {
         }
     }
 
+    /** The default test's folds, so the fewest sessions a sample may have. */
+    public static final int FOLDS = 5;
+
     private final int folds;
     private final int maxPerSample;
     private final BoostedTrees.Options options;
 
     /** 5 folds, at most 5,000 sessions from each sample, 100 trees of depth 3. */
     public ClassifierTwoSampleTest() {
-        this(5, 5_000, BoostedTrees.Options.DEFAULT);
+        this(FOLDS, 5_000, BoostedTrees.Options.DEFAULT);
     }
 
     ClassifierTwoSampleTest(int folds, int maxPerSample, BoostedTrees.Options options) {

@@ -305,13 +305,18 @@ public final class SessionEncoding {
      * @throws InvalidInputException if the content is not a valid encoding
      */
     public static SessionEncoding readJson(InputStream in, String source) throws IOException {
+        byte[] json = in.readAllBytes();
+        EncodingParameters parameters;
         try {
-            return new SessionEncoding(JSON.readValue(in, EncodingParameters.class));
-        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
-            // a record's own check refused a value: its message says which, Jackson's wrapping only where
-            String detail = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
-            throw new InvalidInputException(source, "not a valid session encoding: " + detail, e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            // named as the model file names the part
+            parameters = dev.sessiongan.internal.JsonWording.readPart(JSON, json, EncodingParameters.class,
+                    "encoding.json");
+        } catch (IOException e) {
+            throw new InvalidInputException(source, "not a valid session encoding: " + e.getMessage(), e);
+        }
+        try {
+            return new SessionEncoding(parameters);
+        } catch (RuntimeException e) {
             throw new InvalidInputException(source, "not a valid session encoding: " + e.getMessage(), e);
         }
     }

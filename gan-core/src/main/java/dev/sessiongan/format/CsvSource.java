@@ -31,6 +31,7 @@ final class CsvSource implements AutoCloseable {
     private final boolean hasHeader;
     private long nextLine = 1;
     private long lastLine;
+    private long recordsRead;
 
     private CsvSource(String name, CSVParser parser, List<String> declaredNames, boolean header) {
         this.name = name;
@@ -129,13 +130,16 @@ final class CsvSource implements AutoCloseable {
                 nextLine = parser.getCurrentLineNumber() + 1;
                 // blank lines are skipped here rather than by the parser, so line numbers stay exact
                 if (record.size() > 1 || !record.get(0).isBlank()) {
+                    recordsRead++;
                     return record;
                 }
             }
             return null;
         } catch (UncheckedIOException | IllegalStateException e) {
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new InvalidInputException(name, nextLine, null, "malformed row: " + inOurWords(why));
+            // the first row already broken: more likely another kind of file than one bad row
+            throw new InvalidInputException(name, nextLine, null, "malformed row: " + inOurWords(why)
+                    + (recordsRead <= (hasHeader ? 1 : 0) ? " (is this a CSV file?)" : ""));
         }
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.EventType;
+import dev.sessiongan.internal.JsonWording;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.NoSuchFileException;
@@ -161,7 +162,7 @@ public record GenericFormatSpec(
             throw new InvalidInputException(specFile.toString(), line(e), null,
                     "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
         } catch (MismatchedInputException e) {
-            String field = JsonErrors.field(e);
+            String field = JsonWording.path(e);
             throw new InvalidInputException(specFile.toString(), line(e), null,
                     (field.isEmpty() ? "" : "field '" + field + "': ") + JsonErrors.reason(e, tree(specFile)));
         } catch (JsonProcessingException e) {
@@ -172,7 +173,7 @@ public record GenericFormatSpec(
             if (root instanceof InvalidInputException invalid) {
                 throw new InvalidInputException(specFile.toString(), line(e), null, invalid.reason());
             }
-            throw new InvalidInputException(specFile.toString(), line(e), null, JsonErrors.malformed(e));
+            throw new InvalidInputException(specFile.toString(), line(e), null, JsonWording.malformed(e));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(specFile.toString(), "file not found", e);
         } catch (IOException e) {

@@ -43,7 +43,8 @@ final class ItemCatalog {
                 int value = source.resolve(spec.valueColumn(), "value");
                 int needed = Math.max(item, Math.max(property, value)) + 1;
                 for (CSVRecord r = source.nextRecord(); r != null; r = source.nextRecord()) {
-                    if (!checkWidth(source, r, needed, options, skipped)) {
+                    if (!checkWidth(source, r, needed, options, skipped)
+                            || !hasItem(source, r, item, options, skipped)) {
                         continue;
                     }
                     if (spec.categoryProperty().equals(r.get(property).strip())) {
@@ -58,7 +59,8 @@ final class ItemCatalog {
                 int price = spec.priceColumn() == null ? -1 : source.resolve(spec.priceColumn(), "price");
                 int needed = Math.max(item, Math.max(category, price)) + 1;
                 for (CSVRecord r = source.nextRecord(); r != null; r = source.nextRecord()) {
-                    if (!checkWidth(source, r, needed, options, skipped)) {
+                    if (!checkWidth(source, r, needed, options, skipped)
+                            || !hasItem(source, r, item, options, skipped)) {
                         continue;
                     }
                     String cat = category < 0 ? null : r.get(category).strip();
@@ -85,6 +87,19 @@ final class ItemCatalog {
                             ? " (no row has property '" + spec.categoryProperty() + "')" : ""));
         }
         return new ItemCatalog(spec.file().toString(), entries);
+    }
+
+    /** A row without an item id joins no event: an error, or a skipped row, not a silent drop. */
+    private static boolean hasItem(CsvSource source, CSVRecord r, int item, ReadOptions options,
+            Map<String, Long> skipped) {
+        if (!r.get(item).isBlank()) {
+            return true;
+        }
+        if (options.onError() == ErrorPolicy.FAIL) {
+            throw new InvalidInputException(source.name(), source.line(), source.columnName(item), "empty item id");
+        }
+        skipped.merge("catalog rows skipped (empty item id)", 1L, Long::sum);
+        return false;
     }
 
     private static boolean checkWidth(CsvSource source, CSVRecord r, int needed, ReadOptions options,

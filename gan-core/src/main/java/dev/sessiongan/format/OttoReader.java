@@ -7,6 +7,7 @@ import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.data.SourceEvent;
+import dev.sessiongan.internal.JsonWording;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -84,10 +85,18 @@ final class OttoReader implements EventReader {
                     throw e;
                 }
                 queue.clear();
-                skipped.merge(e.reason().replaceAll("'.*'", "").strip(), 1L, Long::sum);
+                skipped.merge(cause(e.reason()), 1L, Long::sum);
             }
         }
         return !queue.isEmpty();
+    }
+
+    /** A skipped line's reason without what differs from line to line: quoted values, where the JSON broke. */
+    private static String cause(String reason) {
+        if (reason.startsWith("malformed JSON") || reason.startsWith("JSON over")) {
+            return reason.replaceFirst("( at column \\d+)?:.*", "");
+        }
+        return reason.replaceAll("'.*'", "").strip();
     }
 
     private String readLine() {
@@ -104,7 +113,7 @@ final class OttoReader implements EventReader {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(name, line, null, JsonErrors.malformed(e));
+            throw new InvalidInputException(name, line, null, JsonWording.malformed(e));
         }
         JsonNode session = root.get("session");
         if (session == null || !(session.isIntegralNumber() || session.isTextual())) {

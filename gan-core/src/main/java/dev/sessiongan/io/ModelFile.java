@@ -1,6 +1,5 @@
 package dev.sessiongan.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -9,6 +8,7 @@ import dev.sessiongan.baseline.MarkovGenerator;
 import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.generate.PersistentGenerator;
 import dev.sessiongan.generate.SessionGenerator;
+import dev.sessiongan.internal.JsonWording;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -127,11 +127,9 @@ public final class ModelFile {
         }
         ModelManifest manifest;
         try {
-            manifest = JSON.readValue(manifestBytes, ModelManifest.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(name, "corrupt model manifest: " + e.getOriginalMessage(), e);
+            manifest = JsonWording.readPart(JSON, manifestBytes, ModelManifest.class, MANIFEST);
         } catch (IOException e) {
-            throw new InvalidInputException(name, "cannot read model manifest: " + e.getMessage(), e);
+            throw new InvalidInputException(name, "corrupt model manifest: " + e.getMessage(), e);
         }
         if (manifest.formatVersion() != ModelManifest.CURRENT_FORMAT) {
             throw new InvalidInputException(name, 0, null, "model file layout version " + manifest.formatVersion()

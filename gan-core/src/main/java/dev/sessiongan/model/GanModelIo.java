@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.encoding.SessionEncoding;
 import dev.sessiongan.encoding.TokenLayout;
+import dev.sessiongan.internal.JsonWording;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -109,12 +110,11 @@ final class GanModelIo {
         }
         try {
             SessionEncoding encoding = SessionEncoding.readJson(new ByteArrayInputStream(entries.get(ENCODING)), source);
-            UserTiming timing = JSON.readValue(entries.get(TIMING), UserTiming.class);
+            UserTiming timing = JsonWording.readPart(JSON, entries.get(TIMING), UserTiming.class, TIMING);
             GanOptions options = readOptions(entries.get(OPTIONS));
             TrainingHistory history = readHistory(entries.get(HISTORY));
             int vocabulary = new TokenLayout(encoding).vocabulary();
-            TokenNetwork network = TokenNetwork.read(new ByteArrayInputStream(entries.get(NETWORK)), vocabulary,
-                    options.noise());
+            TokenNetwork network = readNetwork(entries.get(NETWORK), vocabulary, options.noise());
             if (network.graph().getConfiguration().getNetworkInputs().size() != 1
                     || network.inputWidth() != inputWidth(network)) {
                 throw new InvalidInputException(source, 0, null, "GAN network does not match its encoding");
@@ -123,7 +123,8 @@ final class GanModelIo {
                     : SamplingRules.LEGACY;
             GanGenerator generator = new GanGenerator(encoding, network, timing, options, history).withRules(rules);
             if (entries.containsKey(CALIBRATION)) {
-                CalibrationEntry entry = JSON.readValue(entries.get(CALIBRATION), CalibrationEntry.class);
+                CalibrationEntry entry = JsonWording.readPart(JSON, entries.get(CALIBRATION), CalibrationEntry.class,
+                        CALIBRATION);
                 Calibration calibration = entry.offsets() == null ? null
                         : Calibration.read(generator.layout(), entry.offsets(), entry.endOffsets(), entry.stayOffsets());
                 generator = generator.withCalibration(calibration, entry.report());
@@ -137,7 +138,7 @@ final class GanModelIo {
     }
 
     private static SamplingRules rules(byte[] json, String source) throws IOException {
-        SamplerEntry entry = JSON.readValue(json, SamplerEntry.class);
+        SamplerEntry entry = JsonWording.readPart(JSON, json, SamplerEntry.class, SAMPLER);
         if (entry.strict() == null) {
             throw new InvalidInputException(source, 0, null, "corrupt GAN model: " + SAMPLER
                     + " must say whether sampling is strict (\"strict\": true or false)");
@@ -155,11 +156,11 @@ final class GanModelIo {
      * not be one (a single generator step).
      */
     static GanOptions readOptions(byte[] json) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(json);
+        com.fasterxml.jackson.databind.JsonNode tree = JsonWording.treeOfPart(JSON, json, OPTIONS);
         if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.has("generatorSteps")) {
             object.put("generatorSteps", 1);
         }
-        return read(tree, GanOptions.class, OPTIONS);
+        return JsonWording.bindPart(JSON, tree, GanOptions.class, OPTIONS);
     }
 
     /**
@@ -167,23 +168,25 @@ final class GanModelIo {
      * Jackson's 0, which would read as a measured value).
      */
     static TrainingHistory readHistory(byte[] json) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(json);
+        com.fasterxml.jackson.databind.JsonNode tree = JsonWording.treeOfPart(JSON, json, HISTORY);
         for (com.fasterxml.jackson.databind.JsonNode epoch : tree.path("epochs")) {
             notMeasuredWhereMissing(epoch, "attributeDReal", "attributeDFake", "criticAuc", "rewardWeight",
                     "validationAucBehaviour", "validationAucCatalog");
         }
         notMeasuredWhereMissing(tree.path("selection"), "lastWarmStartScore"); // a rematch of two
-        return read(tree, TrainingHistory.class, HISTORY);
+        return JsonWording.bindPart(JSON, tree, TrainingHistory.class, HISTORY);
     }
 
-    private static <T> T read(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type, String entry)
-            throws IOException {
+    /**
+     * The network's weights; DL4J's own errors on a damaged part ({@code Model wasnt found within file}) say
+     * nothing a user can act on.
+     */
+    private static TokenNetwork readNetwork(byte[] bytes, int vocabulary, int noise) throws IOException {
         try {
-            return JSON.treeToValue(tree, type);
-        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
-            // a value the entry's types refuse (an unknown phase or critic): their words, not Jackson's reference chain
-            Throwable reason = e.getCause() != null ? e.getCause() : e;
-            throw new IOException(entry + ": " + reason.getMessage(), e);
+            return TokenNetwork.read(new ByteArrayInputStream(bytes), vocabulary, noise);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(NETWORK + ": not a readable network (its configuration or weights are missing or"
+                    + " damaged)", e);
         }
     }
 

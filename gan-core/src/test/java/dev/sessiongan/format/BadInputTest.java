@@ -140,7 +140,12 @@ class BadInputTest {
         // JSON read as CSV: a closing quote followed by more text
         Path json = write("otto.jsonl", HEADER + "{\"session\":1,\"events\":[]}\n");
         assertThat(readFails(ClickstreamFormats.rees46(), json).getMessage()).isEqualTo(json
-                + ":2: malformed row: text after a closing quote (a quote inside a quoted value must be doubled: \"\")");
+                + ":2: malformed row: text after a closing quote (a quote inside a quoted value must be doubled: \"\")"
+                + " (is this a CSV file?)");
+        // after good rows, one bad row is just that
+        Path later = write("later.csv", HEADER + GOOD + "2019-10-01 00:00:01 UTC,\"view\"x,1,10,,acme,5.00,7,s1\n");
+        assertThat(readFails(ClickstreamFormats.rees46(), later).getMessage()).isEqualTo(later
+                + ":3: malformed row: text after a closing quote (a quote inside a quoted value must be doubled: \"\")");
     }
 
     @Test
@@ -194,6 +199,21 @@ class BadInputTest {
                 .isEqualTo(catalog + ":1: column 'item': no such item column; columns are sku, category");
     }
 
+    @Test
+    void aCatalogRowWithoutAnItemIdIsAnErrorOrASkippedRowNeverASilentDrop() throws IOException {
+        Path events = write("events.csv", "timestamp,visitorid,event,itemid,transactionid\n"
+                + "1433221332117,257597,view,355908,\n");
+        Path catalog = write("item_properties.csv", "timestamp,itemid,property,value\n"
+                + "1435460400000,355908,categoryid,1173\n1435460400000,,categoryid,5\n");
+
+        assertThat(readFails(ClickstreamFormats.retailrocket(catalog), events).getMessage())
+                .isEqualTo(catalog + ":3: column 'itemid': empty item id");
+        ReadResult skipped = ClickstreamFormats.retailrocket(catalog).read(events,
+                ReadOptions.DEFAULT.withOnError(ErrorPolicy.SKIP));
+        assertThat(skipped.report().notes()).containsEntry("catalog rows skipped (empty item id)", 1L);
+        assertThat(skipped.dataset().sessions().get(0).events().get(0).categoryId()).isEqualTo("1173");
+    }
+
     /** One OTTO line of one event; the values are JSON as written (quote strings yourself). */
     private static String ottoLine(String session, String aid, String ts, String type) {
         return "{\"session\":" + session + ",\"events\":[{\"aid\":" + aid + ",\"ts\":" + ts + ",\"type\":" + type
@@ -229,7 +249,28 @@ class BadInputTest {
         assertThat(readFails(ClickstreamFormats.otto(), notANumber).getMessage())
                 .isEqualTo(notANumber + ":1: malformed JSON at column 41: Non-standard token 'NaN' (not JSON)");
         assertThat(readFails(ClickstreamFormats.otto(), longNumber).getMessage())
-                .isEqualTo(longNumber + ":1: malformed JSON: Number value length (2000) exceeds the maximum allowed (1000)");
+                .isEqualTo(longNumber + ":1: JSON over the reader's limits: a number longer than 1,000 digits");
+        Map<String, String> said = Map.of(
+                good.replace("}]}", "}]} // one event"), "malformed JSON at column 71: a comment ('/') is not JSON",
+                good.replace("}]}", "},]}"), "malformed JSON at column 69: a value is missing before ']' (a comma"
+                        + " before it?)",
+                good.replace("}]}", ",}]}"), "malformed JSON at column 68: a comma before '}' (nothing follows it)",
+                "timestamp,visitorid,event,itemid", "malformed JSON at column 1: the text starts with 'timestamp',"
+                        + " which is not JSON (is this a JSON file?)",
+                good.replace("\"clicks\"", "clicks"), "malformed JSON at column 59: 'clicks' is not a JSON value"
+                        + " (text must be in double quotes)",
+                good.replace("\"aid\":5", "\"aid\":5 \"x\":1"), "malformed JSON at column 33: a comma is missing before"
+                        + " '\"' (between the object's entries)");
+        for (Map.Entry<String, String> e : said.entrySet()) {
+            Path line = write("said.jsonl", e.getKey() + "\n");
+            assertThat(readFails(ClickstreamFormats.otto(), line).getMessage()).as(e.getKey())
+                    .isEqualTo(line + ":1: " + e.getValue());
+        }
+        // skipped lines are counted by cause, not by the column where each broke
+        Path cuts = write("cuts.jsonl", good + "\n" + good.substring(0, 20) + "\n" + good.substring(0, 30) + "\n"
+                + good.substring(0, 40) + "\n");
+        ReadResult skipped = ClickstreamFormats.otto().read(cuts, ReadOptions.DEFAULT.withOnError(ErrorPolicy.SKIP));
+        assertThat(skipped.report().skippedByReason()).containsExactly(Map.entry("malformed JSON", 3L));
         // a UTF-8 byte-order mark is read past, as the CSV readers do
         Path bom = write("bom.jsonl", "\uFEFF" + good + "\n");
         assertThat(ClickstreamFormats.otto().read(bom, ReadOptions.DEFAULT).dataset().summary().events()).isEqualTo(1);

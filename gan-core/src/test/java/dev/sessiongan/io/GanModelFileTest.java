@@ -96,7 +96,8 @@ class GanModelFileTest {
         });
 
         assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).isInstanceOf(InvalidInputException.class)
-                .hasMessage(NAME + ": corrupt GAN model: history.json: unknown training phase \"warmup\" (expected"
+                .hasMessage(NAME + ": corrupt GAN model: history.json: field 'epochs[0].phase': unknown training phase"
+                        + " \"warmup\" (expected"
                         + " \"mle\" or \"adversarial\")");
     }
 
@@ -111,8 +112,30 @@ class GanModelFileTest {
         });
 
         assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith(NAME + ": not a valid session encoding: item ")
+                .hasMessageStartingWith(NAME + ": not a valid session encoding: encoding.json: field 'pools[0]': item ")
                 .hasMessageEndingWith(": price \"90NaN64\" is not a decimal number");
+    }
+
+    @Test
+    void damagedPartsAreNamedWithWhatIsWrongInThemNotInJacksonsOrDl4jsWords() throws IOException {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("encoding.json={\"bad\":1}", "not a valid session encoding: encoding.json: unknown field 'bad'");
+        expected.put("options.json=null", "corrupt GAN model: options.json: expected a JSON object, got null");
+        expected.put("timing.json=[1]", "corrupt GAN model: timing.json: expected a JSON object, got a list");
+        expected.put("history.json={\"epochs\":[", "corrupt GAN model: history.json: malformed JSON at column 12:"
+                + " the text ends inside a list");
+        expected.put("network.zip=not a zip", "corrupt GAN model: network.zip: not a readable network (its"
+                + " configuration or weights are missing or damaged)");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            String[] part = e.getKey().split("=", 2);
+            byte[] damaged = withInnerEntries(entries -> {
+                entries.put(part[0], part[1].getBytes(StandardCharsets.UTF_8));
+                return entries;
+            });
+
+            assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).as(e.getKey())
+                    .isInstanceOf(InvalidInputException.class).hasMessage(NAME + ": " + e.getValue());
+        }
     }
 
     /** The model with its nested {@code model.zip}'s entries changed by {@code change}. */

@@ -123,6 +123,26 @@ class ModelFileTest {
     }
 
     @Test
+    void damagedJsonPartsNameTheFieldAndWhatIsWrong() throws IOException {
+        Path file = save();
+        Path seed = dir.resolve("seed.model");
+        Path kind = dir.resolve("kind.model");
+        Path empty = dir.resolve("empty.model");
+        rewriteManifest(file, seed, "\"seed\" : 0", "\"seed\" : \"abc\"");
+        rewriteManifest(file, kind, "\"kind\" : \"markov\",", "");
+        rewriteEntry(file, empty, ModelFile.MODEL, new String(entry(file, ModelFile.MODEL),
+                java.nio.charset.StandardCharsets.UTF_8), "{}");
+
+        assertThatThrownBy(() -> ModelFile.load(seed)).hasMessage(seed + ": corrupt model manifest: manifest.json:"
+                + " field 'seed': expected a whole number, got a string (\"abc\")");
+        assertThatThrownBy(() -> ModelFile.load(kind)).hasMessage(kind + ": corrupt model manifest: manifest.json:"
+                + " field 'kind' is missing or null");
+        assertThatThrownBy(() -> ModelFile.load(empty)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(empty + ": not a valid Markov model: model.json: field '")
+                .hasMessageEndingWith("' is missing or null (expected a whole number)");
+    }
+
+    @Test
     void manifestFieldsFromANewerVersionAreIgnored() throws IOException {
         Path file = save();
         Path newer = dir.resolve("newer-field.model");
@@ -141,6 +161,17 @@ class ModelFileTest {
         Path missing = dir.resolve("none.model");
 
         assertThatThrownBy(() -> ModelFile.load(missing)).hasMessage(missing + ": model file not found");
+    }
+
+    private static byte[] entry(Path model, String name) throws IOException {
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(model))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new IllegalStateException(name + " not in " + model);
     }
 
     private static void rewriteManifest(Path from, Path to, String find, String replace) throws IOException {
