@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** How to read the input clickstream: shared by inspect, convert and train. */
@@ -45,7 +47,7 @@ final class FormatOptions {
 
     @Option(names = "--session-gap", paramLabel = "DURATION", defaultValue = "30m",
             description = "Inactivity gap that splits sessions where the source has no session id"
-                    + " (e.g. 30m, 1h, 90s; default ${DEFAULT-VALUE}).")
+                    + " (e.g. 30m, 1h, 1h30m, 90s; default ${DEFAULT-VALUE}).")
     String sessionGap;
 
     @Option(names = "--limit", paramLabel = "ROWS", description = "Read only the first ROWS data rows (a slice).")
@@ -175,15 +177,10 @@ final class FormatOptions {
         if (noHeader) {
             given.add("--no-header");
         }
-        String[][] columns = {{userColumn, "--user-col"}, {sessionColumn, "--session-col"}, {itemColumn, "--item-col"},
-            {categoryColumn, "--category-col"}, {typeColumn, "--type-col"}, {timeColumn, "--time-col"},
-            {priceColumn, "--price-col"}, {timeFormat, "--time-format"}, {timeZone, "--time-zone"},
-            {defaultType, "--default-type"}};
-        for (String[] c : columns) {
-            if (c[0] != null) {
-                given.add(c[1]);
-            }
-        }
+        given.addAll(given(new String[][] {{userColumn, "--user-col"}, {sessionColumn, "--session-col"},
+            {itemColumn, "--item-col"}, {categoryColumn, "--category-col"}, {typeColumn, "--type-col"},
+            {timeColumn, "--time-col"}, {priceColumn, "--price-col"}, {timeFormat, "--time-format"},
+            {timeZone, "--time-zone"}, {defaultType, "--default-type"}}));
         if (!eventMap.isEmpty()) {
             given.add("--event-map");
         }
@@ -191,12 +188,16 @@ final class FormatOptions {
     }
 
     private List<String> catalogColumnOptions() {
+        return given(new String[][] {{catalogItemColumn, "--catalog-item-col"},
+            {catalogCategoryColumn, "--catalog-category-col"}, {catalogPriceColumn, "--catalog-price-col"}});
+    }
+
+    /** The names of the options given a value, from {value, option name} pairs. */
+    private static List<String> given(String[][] valuesAndNames) {
         List<String> given = new ArrayList<>();
-        String[][] columns = {{catalogItemColumn, "--catalog-item-col"},
-            {catalogCategoryColumn, "--catalog-category-col"}, {catalogPriceColumn, "--catalog-price-col"}};
-        for (String[] c : columns) {
-            if (c[0] != null) {
-                given.add(c[1]);
+        for (String[] pair : valuesAndNames) {
+            if (pair[0] != null) {
+                given.add(pair[1]);
             }
         }
         return given;
@@ -299,36 +300,44 @@ final class FormatOptions {
         err.flush();
     }
 
-    /** Parses durations such as {@code 30m}, {@code 1h}, {@code 90s} or ISO {@code PT30M}. */
+    /** Parses durations such as {@code 30m}, {@code 1h}, {@code 1h30m}, {@code 90s} or ISO {@code PT30M}. */
     static final class Durations {
+        private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
+
         private Durations() {
         }
 
         static Duration parse(String text, String option) {
             String t = text.strip().toLowerCase(Locale.ROOT);
             try {
-                if (t.startsWith("pt") || t.startsWith("p")) {
+                if (t.startsWith("p")) {
                     return check(Duration.parse(t.toUpperCase(Locale.ROOT)), text, option);
                 }
-                char unit = t.charAt(t.length() - 1);
-                long n = Long.parseLong(t.substring(0, t.length() - 1));
-                switch (unit) {
-                    case 's':
-                        return check(Duration.ofSeconds(n), text, option);
-                    case 'm':
-                        return check(Duration.ofMinutes(n), text, option);
-                    case 'h':
-                        return check(Duration.ofHours(n), text, option);
-                    case 'd':
-                        return check(Duration.ofDays(n), text, option);
-                    default:
-                        break;
+                if (t.matches("\\d+")) {
+                    throw new UsageException(option + ": '" + text + "' needs a unit: s, m, h or d (e.g. 30m)");
                 }
-            } catch (NumberFormatException | java.time.format.DateTimeParseException | IndexOutOfBoundsException
-                    | ArithmeticException e) {
+                if (t.matches("(\\d+[dhms])+")) {
+                    // 30m, 1h, or a sum of parts such as 1h30m
+                    Duration sum = Duration.ZERO;
+                    Matcher part = PART.matcher(t);
+                    while (part.find()) {
+                        sum = sum.plus(unit(part.group(2).charAt(0)).multipliedBy(Long.parseLong(part.group(1))));
+                    }
+                    return check(sum, text, option);
+                }
+            } catch (NumberFormatException | java.time.format.DateTimeParseException | ArithmeticException e) {
                 // fall through to the message below
             }
-            throw new UsageException(option + ": cannot parse '" + text + "' as a duration; use e.g. 30m, 1h, 90s");
+            throw new UsageException(option + ": cannot parse '" + text + "' as a duration; use e.g. 30m, 1h, 1h30m, 90s");
+        }
+
+        private static Duration unit(char unit) {
+            return switch (unit) {
+                case 'd' -> Duration.ofDays(1);
+                case 'h' -> Duration.ofHours(1);
+                case 'm' -> Duration.ofMinutes(1);
+                default -> Duration.ofSeconds(1);
+            };
         }
 
         private static Duration check(Duration d, String text, String option) {

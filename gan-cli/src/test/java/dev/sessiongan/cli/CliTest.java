@@ -591,6 +591,17 @@ class CliTest {
     }
 
     @Test
+    void durationsTakeAUnitOrASumOfThem() {
+        assertThat(FormatOptions.Durations.parse("1h30m", "--session-gap")).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(FormatOptions.Durations.parse("90s", "--session-gap")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(FormatOptions.Durations.parse("PT30M", "--session-gap")).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(run("inspect", "--format", "rees46", "--session-gap", "0", TRAIN).err())
+                .isEqualTo("error: --session-gap: '0' needs a unit: s, m, h or d (e.g. 30m)" + System.lineSeparator());
+        assertThat(run("inspect", "--format", "rees46", "--session-gap", "0m", TRAIN).err())
+                .isEqualTo("error: --session-gap must be positive, got '0m'" + System.lineSeparator());
+    }
+
+    @Test
     void genericFormatFromOptions() throws IOException {
         Path log = Files.writeString(dir.resolve("log.tsv"), "u1\t1700000000\tpv\tA\nu1\t1700000060\tbuy\tA\n");
 

@@ -77,7 +77,8 @@ public record GenericFormatSpec(
     public static final String IGNORE = "ignore";
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     public GenericFormatSpec {
         userColumn = blankToNull(userColumn);
@@ -226,7 +227,6 @@ public record GenericFormatSpec(
                         + EventType.canonicalNames() + " or " + IGNORE));
     }
 
-    /** Reports a misspelt field with its line before binding, since record validation would hide it. */
     /**
      * Which {@code header} keys a spec file gives. A record's boolean reads a missing key as {@code false}, but
      * the documented default is a header, for the file and for its catalog.
@@ -245,7 +245,10 @@ public record GenericFormatSpec(
         }
     }
 
-    /** Refuses unknown field names, naming the line; returns which header keys are given. */
+    /**
+     * Refuses unknown field names, naming the line (before binding, since record validation would hide a
+     * misspelt one); returns which header keys are given.
+     */
     private static HeaderKeys checkFieldNames(Path specFile) throws IOException {
         boolean topHeader = false;
         boolean catalogHeader = false;

@@ -31,7 +31,8 @@ import java.util.NoSuchElementException;
 final class OttoReader implements EventReader {
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Map<String, EventType> TYPES = Map.of(
             "clicks", EventType.VIEW, "carts", EventType.ADD_TO_CART, "orders", EventType.PURCHASE);
 

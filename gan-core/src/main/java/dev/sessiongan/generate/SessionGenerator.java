@@ -61,8 +61,8 @@ public interface SessionGenerator {
     default Stream<VirtualUser> users(GenerationRequest request) {
         if (request.newItems() && !emitsNewItems()) {
             throw new dev.sessiongan.InvalidInputException("this " + kind() + " model cannot emit items new to the"
-                    + " catalog; GAN models that deal their long tail by pass can (their sampler.json says"
-                    + " \"dealing\": \"pass\"; retrain an older one)");
+                    + " catalog; GAN models trained by SessionGAN since it deals each category's long tail by"
+                    + " pass can (an older GAN model can be retrained to)");
         }
         if (request.condition().isNone()) {
             return LongStream.range(0, request.users()).mapToObj(i -> user(i, request));

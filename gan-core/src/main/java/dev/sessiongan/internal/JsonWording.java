@@ -28,6 +28,7 @@ public final class JsonWording {
     private static final Pattern CHARACTER = Pattern.compile("Unexpected character \\('(.+?)' \\(code (\\d+)\\)\\)");
     private static final Pattern TOKEN = Pattern.compile("Unrecognized token '(.*?)'");
     private static final Pattern CONTROL = Pattern.compile("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:Object property|field) ['\"](.*)['\"]");
     private static final Pattern LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
 
     private JsonWording() {
@@ -55,6 +56,10 @@ public final class JsonWording {
         }
         if (message.startsWith("Trailing token")) {
             return "more than one JSON value";
+        }
+        Matcher duplicate = DUPLICATE.matcher(message);
+        if (duplicate.find()) {
+            return "field '" + shortened(duplicate.group(1)) + "' given twice";
         }
         if (message.contains("comment?")) {
             return "a comment ('/') is not JSON";

@@ -260,7 +260,9 @@ class BadInputTest {
                 good.replace("\"clicks\"", "clicks"), "malformed JSON at column 59: 'clicks' is not a JSON value"
                         + " (text must be in double quotes)",
                 good.replace("\"aid\":5", "\"aid\":5 \"x\":1"), "malformed JSON at column 33: a comma is missing before"
-                        + " '\"' (between the object's entries)");
+                        + " '\"' (between the object's entries)",
+                good.replace("\"type\"", "\"type\":\"orders\",\"type\""), "malformed JSON at column 74: field 'type'"
+                        + " given twice");
         for (Map.Entry<String, String> e : said.entrySet()) {
             Path line = write("said.jsonl", e.getKey() + "\n");
             assertThat(readFails(ClickstreamFormats.otto(), line).getMessage()).as(e.getKey())
@@ -310,6 +312,11 @@ class BadInputTest {
         Path huge = write("huge.json", Files.readString(spec).replace("\"item\", \"time", "\"99999999999999999999\", \"time"));
         assertThat(readFails(ClickstreamFormats.generic(GenericFormatSpec.fromJson(huge)), data).getMessage())
                 .isEqualTo(data + ":1: column '99999999999999999999': no such item column; columns are session, item, time");
+        // a field given twice is refused, not the last one kept
+        Path twice = write("twice.json", Files.readString(spec).replace("\"itemColumn\": \"item\",",
+                "\"itemColumn\": \"item\", \"itemColumn\": \"sku\","));
+        assertThatThrownBy(() -> GenericFormatSpec.fromJson(twice)).hasMessageStartingWith(twice + ":1: malformed JSON at")
+                .hasMessageEndingWith(": field 'itemColumn' given twice");
     }
 
     @Test

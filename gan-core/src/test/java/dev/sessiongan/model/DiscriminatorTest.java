@@ -90,7 +90,8 @@ class DiscriminatorTest {
         byte[] foreign = json.replace("\"seed\":", "\"critic\":\"transformer\",\"seed\":").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> GanModelIo.readOptions(foreign))
                 .isInstanceOf(IOException.class)
-                .hasMessage("options.json: unknown critic network \"transformer\" (expected \"lstm\" or \"cnn\")");
+                .hasMessage("options.json: field 'critic': unknown critic network \"transformer\" (expected \"lstm\""
+                        + " or \"cnn\")");
     }
 
     private static List<int[]> batch(SplittableRandom random, boolean real) {

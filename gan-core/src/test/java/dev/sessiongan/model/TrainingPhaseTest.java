@@ -33,7 +33,8 @@ class TrainingPhaseTest {
     void anUnknownPhaseIsRefusedByName() {
         assertThatThrownBy(() -> GanModelIo.readHistory(json("warmup")))
                 .isInstanceOf(IOException.class)
-                .hasMessage("history.json: unknown training phase \"warmup\" (expected \"mle\" or \"adversarial\")");
+                .hasMessage("history.json: field 'epochs[0].phase': unknown training phase \"warmup\" (expected"
+                        + " \"mle\" or \"adversarial\")");
     }
 
     private static byte[] json(String phase) {
