@@ -38,13 +38,10 @@ import picocli.CommandLine.Model.OptionSpec;
                 + " (against the training-data profile in the model file, or all rules with --format and --holdout).")
 final class DiagnoseCommand implements Callable<Integer> {
 
-    /** The fewest sessions a side the mode-collapse measures compare. */
-    private static final int FEWEST_SESSIONS = 2;
-
     @Spec
     CommandSpec spec;
 
-    @Mixin
+    @Mixin(name = "input")
     FormatOptions input;
 
     @Option(names = "--model-file", paramLabel = "MODEL", description = "The model (default: the embedded model).")
@@ -67,9 +64,15 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UserCounts.require(users, UserCounts.MOST_HELD);
-        // options and the holdout first: a failure leaves no half-printed history on stdout
-        List<UserSession> real = holdout == null ? noHoldout() : holdoutSessions();
+        if (holdout == null) {
+            rejectReadingOptions();
+        } else {
+            input.resolve();
+            input.readOptions();
+        }
         ModelFile.Loaded loaded = modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
+        // the holdout before anything is printed, and the output held until the end: a failure leaves no half
+        List<UserSession> real = holdout == null ? null : holdoutSessions();
         SessionGenerator generator = loaded.generator();
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
@@ -98,7 +101,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                 print(out, "mode collapse", reference.judge(generated(generator, reference.sampleSessions()), seed));
             }
         } else {
-            ModeCollapse collapse = ModeCollapse.measure(generated(generator, FEWEST_SESSIONS), real, seed);
+            ModeCollapse collapse = ModeCollapse.measure(generated(generator, ModeCollapse.FEWEST_SESSIONS), real, seed);
             print(out, "mode collapse", collapse.verdict());
             collapse.asMap().forEach((k, v) -> out.printf(Locale.ROOT, "    %-28s %.3f%n", k, v));
         }
@@ -110,7 +113,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /** Without --holdout nothing is read, so reading options would be silently ignored. */
-    private List<UserSession> noHoldout() {
+    private void rejectReadingOptions() {
         List<String> given = spec.mixins().get("input").options().stream()
                 .map(OptionSpec::longestName)
                 .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option))
@@ -118,14 +121,13 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (!given.isEmpty()) {
             throw new UsageException(String.join(", ", given) + ": only used with --holdout FILE");
         }
-        return null;
     }
 
     private List<UserSession> holdoutSessions() {
         List<UserSession> real = input.resolve().read(holdout, input.readOptions()).dataset().sessions();
-        if (real.size() < FEWEST_SESSIONS) {
+        if (real.size() < ModeCollapse.FEWEST_SESSIONS) {
             throw new InvalidInputException(holdout.toString(), 0, null, real.size() + (real.size() == 1 ? " session"
-                    : " sessions") + "; the mode-collapse check needs at least " + FEWEST_SESSIONS);
+                    : " sessions") + "; the mode-collapse check needs at least " + ModeCollapse.FEWEST_SESSIONS);
         }
         return real;
     }

@@ -99,11 +99,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        UserCounts.require(users, UserCounts.MOST_HELD);
-        if (users < ClassifierTwoSampleTest.FOLDS) {
-            throw new UsageException("--users must be at least " + ClassifierTwoSampleTest.FOLDS
-                    + " (the two-sample test's folds), got " + users);
+        if (synthetic != null) {
+            rejectWithSynthetic();
         }
+        // the two-sample test's folds need that many sessions a sample, and a user has one or more
+        UserCounts.require(users, ClassifierTwoSampleTest.FOLDS, UserCounts.MOST_HELD);
         if (repeats < 1 || repeats > 50) {
             throw new UsageException("--repeats must be in [1, 50], got " + repeats);
         }
@@ -114,9 +114,6 @@ final class EvaluateCommand implements Callable<Integer> {
         if (baseline && (train == null || synthetic != null || modelFile != null)) {
             throw new UsageException("--baseline needs --train and excludes --model-file and --synthetic");
         }
-        if (synthetic != null) {
-            rejectWithSynthetic();
-        }
         ReportFolder.check(out, "--out");
         ClickstreamFormat format = input.resolve();
         ReadOptions options = input.readOptions();
@@ -126,11 +123,15 @@ final class EvaluateCommand implements Callable<Integer> {
             warnOnOtherFormat(loaded.manifest());
         }
         // every file's size is checked before the generating, which takes minutes
-        List<UserSession> real = Enough.sessions(format.read(holdout, options).dataset().sessions(), holdout,
+        List<UserSession> real = SampleSizes.sessions(format.read(holdout, options).dataset().sessions(), holdout,
                 "held-out", train != null);
         SessionDataset training = train == null ? null : format.read(train, options).dataset();
+        MarkovGenerator markov = null;
+        List<UserSession> markovSample = null;
         if (training != null) {
-            Enough.sessions(training.sessions(), train, "training", true);
+            SampleSizes.sessions(training.sessions(), train, "training", true);
+            markov = MarkovTrainer.fit(training);
+            markovSample = SampleSizes.generated(sessions(markov, seed, false), users, "the Markov baseline's", true);
         }
         List<UserSession> candidate;
         String name;
@@ -140,12 +141,12 @@ final class EvaluateCommand implements Callable<Integer> {
             candidate = null;
             name = "markov baseline";
         } else if (synthetic != null) {
-            candidate = Enough.sessions(ClickstreamFormats.eventsCsv().read(synthetic, ReadOptions.DEFAULT).dataset()
+            candidate = SampleSizes.sessions(ClickstreamFormats.eventsCsv().read(synthetic, ReadOptions.DEFAULT).dataset()
                     .sessions(), synthetic, "synthetic", train != null);
             name = synthetic.getFileName().toString();
         } else {
             generator = loaded.generator();
-            candidate = Enough.generated(sessions(generator, seed, newItems), users, train != null);
+            candidate = SampleSizes.generated(sessions(generator, seed, newItems), users, "the model's", train != null);
             name = modelFile == null ? "embedded model" : modelFile.getFileName().toString();
             if (generator instanceof GanGenerator gan) {
                 history = gan.history();
@@ -168,10 +169,9 @@ final class EvaluateCommand implements Callable<Integer> {
             columns.add(drawn == null ? model : repeated(model, r -> sessions(drawn, seed + r, newItems), real));
         }
         if (training != null) {
-            MarkovGenerator markov = MarkovTrainer.fit(training);
-            List<UserSession> markovSample = sessions(markov, seed, false);
+            MarkovGenerator fitted = markov;
             Evaluation first = Evaluation.of("markov baseline", markovSample, real, training.sessions(), seed);
-            columns.add(repeated(first, r -> sessions(markov, seed + r, false), real));
+            columns.add(repeated(first, r -> sessions(fitted, seed + r, false), real));
             // real vs real: as many training sessions as the candidates have (divergences shrink with sample
             // size, and Taobao's holdout outnumbers 5,000 users' sessions), other users each draw
             int size = (candidate != null ? candidate : markovSample).size();
@@ -183,12 +183,12 @@ final class EvaluateCommand implements Callable<Integer> {
         new ReportTables(printer).print(report, holdout.getFileName().toString());
         if (out != null) {
             Files.createDirectories(out);
-            Path json = out.resolve("report.json");
+            Path json = out.resolve(ReportFolder.JSON);
             try (AtomicFile file = AtomicFile.create(json)) {
                 report.writeJson(file.stream());
                 file.commit();
             }
-            Path html = out.resolve("report.html");
+            Path html = out.resolve(ReportFolder.HTML);
             try (AtomicFile file = AtomicFile.create(html)) {
                 HtmlReport.write(report, file.stream());
                 file.commit();

@@ -1,5 +1,6 @@
 package dev.sessiongan.cli;
 
+import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -12,8 +13,10 @@ import java.nio.file.Path;
  */
 final class ReportFolder {
 
+    static final String JSON = "report.json";
+    static final String HTML = "report.html";
     /** The files evaluate writes into the folder. */
-    static final String[] FILES = {"report.json", "report.html"};
+    private static final String[] FILES = {JSON, HTML};
 
     private ReportFolder() {
     }
@@ -21,7 +24,8 @@ final class ReportFolder {
     /**
      * @param folder the folder given, or {@code null} for none
      * @param option its option, for messages
-     * @throws UsageException naming the option and what stands in the way
+     * @throws UsageException for {@code -}
+     * @throws InvalidInputException naming the option and what stands in the way
      */
     static void check(Path folder, String option) {
         if (folder == null) {
@@ -36,30 +40,38 @@ final class ReportFolder {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
+        // what stands in the way is the file system's state, not the option's form: exit 1, as for other outputs
         if (existing == null) {
-            throw new UsageException(option + " " + folder + ": no part of this path exists");
+            throw new InvalidInputException(option + " " + folder + ": no part of this path exists");
         }
         if (!Files.isDirectory(existing)) {
-            throw new UsageException(option + " " + folder + ": " + existing + " is a file, not a folder");
+            throw new InvalidInputException(option + " " + folder + ": " + existing + " is a file, not a folder");
         }
-        try {
-            if (existing.equals(absolute)) {
-                for (String file : FILES) {
-                    AtomicFile.checkWritable(absolute.resolve(file));
-                }
-            } else {
-                // made after the work; a folder made and removed now says whether it can be
-                try {
-                    Files.delete(Files.createTempDirectory(existing, ".sessiongan-check"));
-                } catch (IOException e) {
-                    throw new UsageException(option + " " + folder + ": cannot create a folder in " + existing
-                            + (e instanceof FileSystemException f && f.getReason() != null ? " (" + f.getReason() + ")"
-                                    : ""));
-                }
+        if (!existing.equals(absolute)) {
+            // made after the work; a folder made and removed now says whether it can be
+            Path probe;
+            try {
+                probe = Files.createTempDirectory(existing, ".sessiongan-check");
+            } catch (IOException e) {
+                throw new InvalidInputException(option + " " + folder + ": cannot create a folder in " + existing
+                        + " (" + SessionGanCommand.kind(e) + ")");
             }
-        } catch (IOException e) {
-            throw new UsageException(option + " " + folder + ": " + (e instanceof FileSystemException
-                    ? "cannot write there (" + SessionGanCommand.describe(e) + ")" : e.getMessage()));
+            try {
+                Files.delete(probe);
+            } catch (IOException e) {
+                throw new InvalidInputException(option + " " + folder + ": cannot remove the check folder " + probe
+                        + " (" + SessionGanCommand.kind(e) + ")");
+            }
+            return;
+        }
+        for (String file : FILES) {
+            try {
+                AtomicFile.checkWritable(absolute.resolve(file));
+            } catch (IOException e) {
+                // the probe's own name says nothing to the user; what was refused does
+                throw new InvalidInputException(option + " " + folder + ": " + (e instanceof FileSystemException
+                        ? "cannot write " + file + " there (" + SessionGanCommand.kind(e) + ")" : e.getMessage()));
+            }
         }
     }
 }

@@ -9,6 +9,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -23,6 +31,9 @@ import picocli.CommandLine.IVersionProvider;
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure (one-line error on stderr), 2 usage error."})
 public final class SessionGanCommand {
+
+    private static final Pattern NOT_A_TYPE = Pattern.compile(
+            "Invalid value for (?:option|positional parameter) '?(.+?)'?: '(.*)' is not an? (\\w+)");
 
     private final OutputStream stdout;
 
@@ -71,14 +82,16 @@ public final class SessionGanCommand {
         return cli.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    static String inOurWords(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("Invalid value for (?:option|positional parameter) '?(.+?)'?: '(.*)' is not an? (\\w+)")
-                .matcher(message);
+    /** picocli's "not a long" and "not an int" as a user says them. */
+    private static String inOurWords(String message) {
+        Matcher m = NOT_A_TYPE.matcher(message);
         if (m.matches()) {
             String type = m.group(3);
-            String kind = type.equals("long") ? "a whole number within ±9,223,372,036,854,775,807"
-                    : type.equals("int") ? "a whole number within ±2,147,483,647"
+            boolean whole = type.equals("long") || type.equals("int");
+            // digits alone that picocli refused: too many of them
+            String range = !m.group(2).matches("-?\\d+") ? "" : type.equals("long")
+                    ? " within ±9,223,372,036,854,775,807" : type.equals("int") ? " within ±2,147,483,647" : "";
+            String kind = whole ? "a whole number" + range
                     : type.equals("double") || type.equals("float") ? "a number" : "a " + type;
             return m.group(1) + ": '" + m.group(2) + "' is not " + kind;
         }
@@ -115,13 +128,26 @@ public final class SessionGanCommand {
      * in the class name ({@code AccessDeniedException}).
      */
     static String describe(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
-            String kind = f.getClass().getSimpleName().replace("Exception", "")
-                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-            return (f.getFile() == null ? "" : f.getFile() + ": ") + (kind.equals("file system") ? "cannot use it"
-                    : kind);
+        if (e instanceof FileSystemException f && f.getReason() == null) {
+            return (f.getFile() == null ? "" : f.getFile() + ": ") + kind(e);
         }
         return e.getMessage();
+    }
+
+    /** What went wrong with a file, without the file's name: {@code access denied}, {@code not a folder}. */
+    static String kind(IOException e) {
+        if (!(e instanceof FileSystemException f)) {
+            return e.getMessage();
+        }
+        if (f.getReason() != null) {
+            return f.getReason();
+        }
+        return e instanceof AccessDeniedException ? "access denied"
+                : e instanceof NoSuchFileException ? "no such file or folder"
+                : e instanceof NotDirectoryException ? "not a folder"
+                : e instanceof FileAlreadyExistsException ? "it already exists"
+                : e instanceof DirectoryNotEmptyException ? "the folder is not empty"
+                : "the file system refused (" + e.getClass().getSimpleName() + ")";
     }
 
     /** Reports the library and Deeplearning4j versions. */

@@ -15,6 +15,7 @@ import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.internal.EmpiricalDistribution;
 import dev.sessiongan.internal.WeightedChoice;
 import dev.sessiongan.generate.PersistentGenerator;
+import dev.sessiongan.internal.JsonParts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -141,7 +142,7 @@ public final class MarkovGenerator implements PersistentGenerator {
         byte[] json = in.readAllBytes();
         MarkovParameters p;
         try {
-            p = dev.sessiongan.internal.JsonWording.readPart(JSON, json, MarkovParameters.class, "model.json");
+            p = JsonParts.read(JSON, json, MarkovParameters.class, "model.json");
         } catch (IOException e) {
             throw new InvalidInputException(source, "not a valid Markov model: " + e.getMessage(), e);
         }

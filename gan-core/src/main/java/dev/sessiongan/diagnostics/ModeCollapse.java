@@ -48,6 +48,8 @@ public record ModeCollapse(
         Prdc.Result prdc) {
 
     static final int TOP_ITEMS = 100;
+    /** The fewest sessions a side that {@link #measure} compares. */
+    public static final int FEWEST_SESSIONS = 2;
 
     public ModeCollapse {
         distinctItems = List.copyOf(distinctItems);
@@ -57,7 +59,7 @@ public record ModeCollapse(
     /** Measures {@code candidate} against {@code reference} (e.g. synthetic vs real holdout sessions). */
     public static ModeCollapse measure(List<UserSession> candidate, List<UserSession> reference, long seed) {
         int size = Math.min(candidate.size(), reference.size());
-        if (size < 2) {
+        if (size < FEWEST_SESSIONS) {
             throw new IllegalArgumentException("mode-collapse metrics need at least 2 sessions a side, got "
                     + candidate.size() + " and " + reference.size());
         }

@@ -7,6 +7,7 @@ import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserHistory;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.internal.EmpiricalDistribution;
+import dev.sessiongan.internal.JsonParts;
 import dev.sessiongan.internal.WeightedChoice;
 import java.io.IOException;
 import java.io.InputStream;
@@ -309,8 +310,7 @@ public final class SessionEncoding {
         EncodingParameters parameters;
         try {
             // named as the model file names the part
-            parameters = dev.sessiongan.internal.JsonWording.readPart(JSON, json, EncodingParameters.class,
-                    "encoding.json");
+            parameters = JsonParts.read(JSON, json, EncodingParameters.class, "encoding.json");
         } catch (IOException e) {
             throw new InvalidInputException(source, "not a valid session encoding: " + e.getMessage(), e);
         }

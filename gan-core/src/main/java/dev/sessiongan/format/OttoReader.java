@@ -32,7 +32,8 @@ final class OttoReader implements EventReader {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            // checked as the tree is built, at no cost per event (the parser's own check allocates a set per object)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     private static final Map<String, EventType> TYPES = Map.of(
             "clicks", EventType.VIEW, "carts", EventType.ADD_TO_CART, "orders", EventType.PURCHASE);
 
@@ -114,7 +115,7 @@ final class OttoReader implements EventReader {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(name, line, null, JsonWording.malformed(e));
+            throw new InvalidInputException(name, line, null, JsonWording.malformed(e, line == 1));
         }
         JsonNode session = root.get("session");
         if (session == null || !(session.isIntegralNumber() || session.isTextual())) {

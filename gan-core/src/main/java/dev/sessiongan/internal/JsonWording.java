@@ -6,11 +6,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import java.io.IOException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -19,16 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * Jackson's errors in a JSON writer's words: what is malformed, without the parser features and limits its
- * messages name; which field holds a value of the wrong kind, where Jackson names the Java type it could not
- * build ({@code Cannot construct instance of java.util.ArrayList ...}); and the parts of a model file read
- * with both.
+ * messages name; and which field holds a value of the wrong kind, where Jackson names the Java type it could
+ * not build ({@code Cannot construct instance of java.util.ArrayList ...}).
  */
 public final class JsonWording {
 
     private static final Pattern CHARACTER = Pattern.compile("Unexpected character \\('(.+?)' \\(code (\\d+)\\)\\)");
     private static final Pattern TOKEN = Pattern.compile("Unrecognized token '(.*?)'");
     private static final Pattern CONTROL = Pattern.compile("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
-    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:Object property|field) ['\"](.*)['\"]");
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:Object property|field) ['\"](.*?)['\"]");
     private static final Pattern LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
 
     private JsonWording() {
@@ -38,12 +32,22 @@ public final class JsonWording {
      * E.g. {@code malformed JSON at column 24: the text ends inside an object}; the caller names file and line.
      */
     public static String malformed(JsonProcessingException e) {
+        return malformed(e, true);
+    }
+
+    /**
+     * The same for a text parsed apart from the start of its file (a JSON Lines line).
+     *
+     * @param startOfFile whether the text begins its file, so that a first character that starts no JSON value
+     *                    suggests another kind of file rather than one bad line
+     */
+    public static String malformed(JsonProcessingException e, boolean startOfFile) {
         JsonLocation at = e.getLocation();
         String where = at == null || at.getColumnNr() < 1 ? "" : " at column " + at.getColumnNr();
         if (e instanceof StreamConstraintsException) {
             return "JSON over the reader's limits" + where + ": " + overLimit(e.getOriginalMessage());
         }
-        boolean firstCharacter = at != null && at.getLineNr() <= 1 && at.getColumnNr() == 1;
+        boolean firstCharacter = startOfFile && at != null && at.getLineNr() <= 1 && at.getColumnNr() == 1;
         return "malformed JSON" + where + ": " + what(e, firstCharacter);
     }
 
@@ -196,71 +200,5 @@ public final class JsonWording {
 
     private static String shortened(String text) {
         return text.length() > 80 ? text.substring(0, 80) + "..." : text;
-    }
-
-    /**
-     * Reads one JSON part of a model file (a manifest, an options or history record) as {@code type}.
-     *
-     * @param part the part's name, which starts every message: {@code options.json: field 'noise': expected a
-     *             whole number, got a string ("x")}
-     * @throws IOException naming the part and, where it is known, the field, in the words of the methods above
-     */
-    public static <T> T readPart(ObjectMapper json, byte[] bytes, Class<T> type, String part) throws IOException {
-        return bindPart(json, treeOfPart(json, bytes, part), type, part);
-    }
-
-    /** A part's JSON object, for callers that fill in what older files lack before binding it. */
-    public static JsonNode treeOfPart(ObjectMapper json, byte[] bytes, String part) throws IOException {
-        JsonNode tree;
-        try {
-            tree = json.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new IOException(part + ": " + malformed(e), e);
-        }
-        if (tree == null || tree.isMissingNode()) {
-            throw new IOException(part + ": empty (expected a JSON object)");
-        }
-        if (!tree.isObject()) {
-            throw new IOException(part + ": expected a JSON object, got " + kindOf(tree));
-        }
-        return tree;
-    }
-
-    /** Binds a part's tree; see {@link #readPart}. */
-    public static <T> T bindPart(ObjectMapper json, JsonNode tree, Class<T> type, String part) throws IOException {
-        try {
-            return json.treeToValue(tree, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IOException(part + ": " + at(e) + "unknown field '" + e.getPropertyName() + "'", e);
-        } catch (ValueInstantiationException e) {
-            // a record's own check refused a value: its words (requireNonNull gives the component's name alone)
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            if (cause instanceof NullPointerException && reason.matches("\\w+")) {
-                reason = "field '" + reason + "' is missing or null";
-            }
-            throw new IOException(part + ": " + at(e) + reason, e);
-        } catch (MismatchedInputException e) {
-            String got = got(e, tree);
-            String field = path(e);
-            String reason = got.startsWith("nothing") || got.equals("null")
-                    ? (field.isEmpty() ? "" : "field '" + field + "' ") + "is missing or null (expected "
-                            + expected(e.getTargetType()) + ")"
-                    : (field.isEmpty() ? "" : "field '" + field + "': ") + "expected " + expected(e.getTargetType())
-                            + ", got " + got;
-            throw new IOException(part + ": " + reason, e);
-        } catch (JsonProcessingException e) {
-            throw new IOException(part + ": " + at(e) + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** Where in the part: the unknown field's object, or the field whose value was refused. */
-    private static String at(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException m ? path(m) : "";
-        if (e instanceof UnrecognizedPropertyException) {
-            int dot = field.lastIndexOf('.');
-            return dot < 0 ? "" : "in '" + field.substring(0, dot) + "': ";
-        }
-        return field.isEmpty() ? "" : "field '" + field + "': ";
     }
 }

@@ -8,7 +8,7 @@ import dev.sessiongan.baseline.MarkovGenerator;
 import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.generate.PersistentGenerator;
 import dev.sessiongan.generate.SessionGenerator;
-import dev.sessiongan.internal.JsonWording;
+import dev.sessiongan.internal.JsonParts;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -127,7 +127,7 @@ public final class ModelFile {
         }
         ModelManifest manifest;
         try {
-            manifest = JsonWording.readPart(JSON, manifestBytes, ModelManifest.class, MANIFEST);
+            manifest = JsonParts.read(JSON, manifestBytes, ModelManifest.class, MANIFEST);
         } catch (IOException e) {
             throw new InvalidInputException(name, "corrupt model manifest: " + e.getMessage(), e);
         }

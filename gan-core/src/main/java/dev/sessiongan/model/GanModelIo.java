@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.encoding.SessionEncoding;
 import dev.sessiongan.encoding.TokenLayout;
-import dev.sessiongan.internal.JsonWording;
+import dev.sessiongan.internal.JsonParts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -110,7 +110,7 @@ final class GanModelIo {
         }
         try {
             SessionEncoding encoding = SessionEncoding.readJson(new ByteArrayInputStream(entries.get(ENCODING)), source);
-            UserTiming timing = JsonWording.readPart(JSON, entries.get(TIMING), UserTiming.class, TIMING);
+            UserTiming timing = JsonParts.read(JSON, entries.get(TIMING), UserTiming.class, TIMING);
             GanOptions options = readOptions(entries.get(OPTIONS));
             TrainingHistory history = readHistory(entries.get(HISTORY));
             int vocabulary = new TokenLayout(encoding).vocabulary();
@@ -123,7 +123,7 @@ final class GanModelIo {
                     : SamplingRules.LEGACY;
             GanGenerator generator = new GanGenerator(encoding, network, timing, options, history).withRules(rules);
             if (entries.containsKey(CALIBRATION)) {
-                CalibrationEntry entry = JsonWording.readPart(JSON, entries.get(CALIBRATION), CalibrationEntry.class,
+                CalibrationEntry entry = JsonParts.read(JSON, entries.get(CALIBRATION), CalibrationEntry.class,
                         CALIBRATION);
                 Calibration calibration = entry.offsets() == null ? null
                         : Calibration.read(generator.layout(), entry.offsets(), entry.endOffsets(), entry.stayOffsets());
@@ -138,7 +138,7 @@ final class GanModelIo {
     }
 
     private static SamplingRules rules(byte[] json, String source) throws IOException {
-        SamplerEntry entry = JsonWording.readPart(JSON, json, SamplerEntry.class, SAMPLER);
+        SamplerEntry entry = JsonParts.read(JSON, json, SamplerEntry.class, SAMPLER);
         if (entry.strict() == null) {
             throw new InvalidInputException(source, 0, null, "corrupt GAN model: " + SAMPLER
                     + " must say whether sampling is strict (\"strict\": true or false)");
@@ -156,11 +156,11 @@ final class GanModelIo {
      * not be one (a single generator step).
      */
     static GanOptions readOptions(byte[] json) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode tree = JsonWording.treeOfPart(JSON, json, OPTIONS);
+        com.fasterxml.jackson.databind.JsonNode tree = JsonParts.tree(JSON, json, OPTIONS);
         if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.has("generatorSteps")) {
             object.put("generatorSteps", 1);
         }
-        return JsonWording.bindPart(JSON, tree, GanOptions.class, OPTIONS);
+        return JsonParts.bind(JSON, tree, GanOptions.class, OPTIONS);
     }
 
     /**
@@ -168,13 +168,13 @@ final class GanModelIo {
      * Jackson's 0, which would read as a measured value).
      */
     static TrainingHistory readHistory(byte[] json) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode tree = JsonWording.treeOfPart(JSON, json, HISTORY);
+        com.fasterxml.jackson.databind.JsonNode tree = JsonParts.tree(JSON, json, HISTORY);
         for (com.fasterxml.jackson.databind.JsonNode epoch : tree.path("epochs")) {
             notMeasuredWhereMissing(epoch, "attributeDReal", "attributeDFake", "criticAuc", "rewardWeight",
                     "validationAucBehaviour", "validationAucCatalog");
         }
         notMeasuredWhereMissing(tree.path("selection"), "lastWarmStartScore"); // a rematch of two
-        return JsonWording.bindPart(JSON, tree, TrainingHistory.class, HISTORY);
+        return JsonParts.bind(JSON, tree, TrainingHistory.class, HISTORY);
     }
 
     /**

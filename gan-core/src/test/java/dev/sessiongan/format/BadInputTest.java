@@ -261,7 +261,7 @@ class BadInputTest {
                         + " (text must be in double quotes)",
                 good.replace("\"aid\":5", "\"aid\":5 \"x\":1"), "malformed JSON at column 33: a comma is missing before"
                         + " '\"' (between the object's entries)",
-                good.replace("\"type\"", "\"type\":\"orders\",\"type\""), "malformed JSON at column 74: field 'type'"
+                good.replace("\"type\"", "\"type\":\"orders\",\"type\""), "malformed JSON at column 75: field 'type'"
                         + " given twice");
         for (Map.Entry<String, String> e : said.entrySet()) {
             Path line = write("said.jsonl", e.getKey() + "\n");

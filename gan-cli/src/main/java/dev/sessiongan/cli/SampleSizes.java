@@ -12,9 +12,9 @@ import java.util.Locale;
  * by a metric deep inside it: five sessions for the two-sample test's folds, and with {@code --train} some
  * sessions of two or more events, which the privacy distances compare.
  */
-final class Enough {
+final class SampleSizes {
 
-    private Enough() {
+    private SampleSizes() {
     }
 
     /**
@@ -30,11 +30,15 @@ final class Enough {
         return sessions;
     }
 
-    /** The same for a model's generated users. */
-    static List<UserSession> generated(List<UserSession> sessions, long users, boolean privacy) {
+    /**
+     * The same for generated users.
+     *
+     * @param whose e.g. {@code the model's}
+     */
+    static List<UserSession> generated(List<UserSession> sessions, long users, String whose, boolean privacy) {
         String problem = problem(sessions, "generated", privacy);
         if (problem != null) {
-            throw new InvalidInputException(String.format(Locale.ROOT, "the model's %,d generated users: %s", users,
+            throw new InvalidInputException(String.format(Locale.ROOT, "%s %,d generated users: %s", whose, users,
                     problem));
         }
         return sessions;
