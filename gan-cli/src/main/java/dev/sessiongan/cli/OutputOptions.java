@@ -47,8 +47,8 @@ final class OutputOptions {
             } else if (Files.exists(path) && !isEmptyFolder(path)) {
                 throw new InvalidInputException("--out " + out + ": per-user-csv needs a new or empty folder, and "
                         + (Files.isDirectory(path) ? "this folder has files in it" : "this is a file"));
-            } else if (path.toAbsolutePath().getParent() != null && !Files.isDirectory(path.toAbsolutePath().getParent())) {
-                throw new InvalidInputException("--out: folder " + path.toAbsolutePath().getParent() + " does not exist");
+            } else {
+                TrainCommand.requireFolderOf(path, "--out");
             }
         }
     }

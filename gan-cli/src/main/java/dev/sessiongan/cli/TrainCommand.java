@@ -123,12 +123,18 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Fails early when the folder of an output file is missing. */
-    static void requireWritableFolder(Path file, String option) {
+    /** Fails early unless the folder {@code file} would go in exists and is a folder. */
+    static void requireFolderOf(Path file, String option) {
         Path folder = file.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
-            throw new InvalidInputException(option + ": folder " + folder + " does not exist");
+            throw new InvalidInputException(option + ": " + (Files.exists(folder) ? folder + " is a file, not a folder"
+                    : "folder " + folder + " does not exist"));
         }
+    }
+
+    /** Fails early when an output file cannot be written: its folder missing, a folder in its place, no permission. */
+    static void requireWritableFolder(Path file, String option) {
+        requireFolderOf(file, option);
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(option + ": " + file + " is a folder");
         }

@@ -577,6 +577,11 @@ class CliTest {
                         + " gru4rec-tsv, per-user-csv, interactions-csv" + System.lineSeparator());
         assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--out", dir.resolve("no/m.model").toString())
                 .err()).contains("--out: folder " + dir.resolve("no") + " does not exist");
+        Path file = Files.writeString(dir.resolve("a-file"), "keep");
+        assertThat(run("generate", "--model-file", model.toString(), "--out", file.resolve("u.csv").toString()).err())
+                .isEqualTo("error: --out: " + file + " is a file, not a folder" + System.lineSeparator());
+        assertThat(run("generate", "--model-file", model.toString(), "--output-format", "per-user-csv", "--out",
+                file.resolve("users").toString()).err()).contains("--out: " + file + " is a file, not a folder");
         assertThat(run("generate", "--model-file", model.toString(), "--start", "+999999999-01-01T00:00:00Z",
                 "--out", dir.resolve("u.csv").toString()).err()).contains("--start must be between");
         assertThat(run("inspect", "--format", "rees46", "--session-gap", "999999999999999d", TRAIN).err())
