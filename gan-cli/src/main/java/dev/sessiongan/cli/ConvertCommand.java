@@ -40,7 +40,7 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         output.validate();
         ReadResult result = input.resolve().read(file, input.readOptions());
-        FormatOptions.printReport(result.report(), spec.commandLine().getErr());
+        input.printReport(result, file, spec.commandLine().getErr());
         long users = output.writeAll(result.dataset().users().stream().map(VirtualUser::of).iterator(), parent.stdout(),
                 GenerationProgress.start(GenerationProgress.Mode.NONE, 0, false, null));
         if (!output.toStdout()) {

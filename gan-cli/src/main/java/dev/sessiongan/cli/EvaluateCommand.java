@@ -12,12 +12,12 @@ import dev.sessiongan.diagnostics.Fidelity;
 import dev.sessiongan.format.ClickstreamFormat;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
+import dev.sessiongan.format.ReadResult;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.io.AtomicFile;
 import dev.sessiongan.io.EmbeddedModels;
 import dev.sessiongan.io.ModelFile;
-import dev.sessiongan.io.ModelManifest;
 import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.model.TrainingHistory;
 import java.io.IOException;
@@ -120,12 +120,12 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelFile.Loaded loaded = baseline || synthetic != null ? null
                 : modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
         if (loaded != null) {
-            warnOnOtherFormat(loaded.manifest());
+            input.warnIfTrainedOnOther(loaded.manifest(), "holdout", spec.commandLine().getErr());
         }
         // every file's size is checked before the generating, which takes minutes
-        List<UserSession> real = SampleSizes.sessions(format.read(holdout, options).dataset().sessions(), holdout,
+        List<UserSession> real = SampleSizes.sessions(read(format, holdout, options).sessions(), holdout,
                 "held-out", train != null);
-        SessionDataset training = train == null ? null : format.read(train, options).dataset();
+        SessionDataset training = train == null ? null : read(format, train, options);
         MarkovGenerator markov = null;
         List<UserSession> markovSample = null;
         if (training != null) {
@@ -242,19 +242,10 @@ final class EvaluateCommand implements Callable<Integer> {
      * A model evaluated against another source's data scores near 1 on every catalog figure: say why up front.
      * Canonical events CSV and generic specs can hold any source's ids, so they are not compared.
      */
-    private void warnOnOtherFormat(ModelManifest manifest) {
-        ModelManifest.DatasetProvenance trainedOn = manifest.dataset();
-        if (trainedOn != null && isSourceFormat(trainedOn.format()) && isSourceFormat(input.format)
-                && !trainedOn.format().equalsIgnoreCase(input.format.trim())) {
-            spec.commandLine().getErr().printf("warning: the model was trained on %s data (%s) and the holdout is read"
-                    + " as %s: its items and categories will hardly match%n", trainedOn.format(), trainedOn.file(),
-                    input.format.trim());
-        }
-    }
-
-    private static boolean isSourceFormat(String name) {
-        return name != null && !name.isBlank() && !name.trim().equalsIgnoreCase("events-csv")
-                && !name.trim().equalsIgnoreCase("generic");
+    private SessionDataset read(ClickstreamFormat format, Path file, ReadOptions options) {
+        ReadResult result = format.read(file, options);
+        input.printReport(result, file, spec.commandLine().getErr());
+        return result.dataset();
     }
 
     private List<UserSession> sessions(SessionGenerator generator, long drawSeed, boolean withNewItems) {

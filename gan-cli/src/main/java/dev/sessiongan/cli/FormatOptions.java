@@ -1,6 +1,7 @@
 package dev.sessiongan.cli;
 
 import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.io.ModelManifest;
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.format.CatalogSpec;
 import dev.sessiongan.format.ClickstreamFormat;
@@ -9,6 +10,7 @@ import dev.sessiongan.format.ErrorPolicy;
 import dev.sessiongan.format.GenericFormatSpec;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.format.ReadReport;
+import dev.sessiongan.format.ReadResult;
 import dev.sessiongan.format.TimeFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,9 +47,10 @@ final class FormatOptions {
             description = "fail (default): stop at the first bad row; skip: skip bad rows and count them by reason.")
     String onError;
 
-    @Option(names = "--session-gap", paramLabel = "DURATION", defaultValue = "30m",
+    /** Null when not given: the default, and nothing to tell the user if no event needed it. */
+    @Option(names = "--session-gap", paramLabel = "DURATION",
             description = "Inactivity gap that splits sessions where the source has no session id"
-                    + " (e.g. 30m, 1h, 1h30m, 90s; default ${DEFAULT-VALUE}).")
+                    + " (e.g. 30m, 1h, 1h30m, 90s; default 30m).")
     String sessionGap;
 
     @Option(names = "--limit", paramLabel = "ROWS", description = "Read only the first ROWS data rows (a slice).")
@@ -216,7 +219,10 @@ final class FormatOptions {
             default:
                 throw new UsageException("--on-error must be fail or skip, got '" + onError + "'");
         }
-        ReadOptions options = ReadOptions.DEFAULT.withOnError(policy).withSessionGap(Durations.parse(sessionGap, "--session-gap"));
+        ReadOptions options = ReadOptions.DEFAULT.withOnError(policy);
+        if (sessionGap != null) {
+            options = options.withSessionGap(Durations.parse(sessionGap, "--session-gap"));
+        }
         if (limit != null) {
             if (limit < 1) {
                 throw new UsageException("--limit must be >= 1, got " + limit);
@@ -291,13 +297,38 @@ final class FormatOptions {
                 catalogPriceColumn, null, null, null);
     }
 
-    /** Tells the user about skipped rows and other notes, on stderr. */
-    static void printReport(ReadReport report, PrintWriter err) {
+    /**
+     * Tells the user, on stderr, about {@code file}'s skipped rows and other notes, and about a
+     * {@code --session-gap} that split nothing because every event came with its session id.
+     */
+    void printReport(ReadResult result, Path file, PrintWriter err) {
+        ReadReport report = result.report();
         if (report.skipped() > 0) {
-            err.println("skipped " + report.skipped() + " bad rows of " + report.rows() + ": " + report.skippedSummary());
+            err.println(file + ": skipped " + report.skipped() + " bad rows of " + report.rows() + ": "
+                    + report.skippedSummary());
         }
-        report.notes().forEach((note, count) -> err.println("note: " + count + " " + note));
+        report.notes().forEach((note, count) -> err.println(file + ": note: " + count + " " + note));
+        if (sessionGap != null && result.eventsWithoutSessionId() == 0) {
+            err.println(file + ": note: --session-gap not used: every event has its session id");
+        }
         err.flush();
+    }
+
+    /** Warns when a model trained on one source is compared with data read as another. */
+    void warnIfTrainedOnOther(ModelManifest manifest, String role, PrintWriter err) {
+        ModelManifest.DatasetProvenance trainedOn = manifest.dataset();
+        if (trainedOn != null && isSourceFormat(trainedOn.format()) && isSourceFormat(format)
+                && !trainedOn.format().equalsIgnoreCase(format.trim())) {
+            err.printf("warning: the model was trained on %s data (%s) and the %s is read as %s: its items and"
+                    + " categories will hardly match%n", trainedOn.format(), trainedOn.file(), role, format.trim());
+            err.flush();
+        }
+    }
+
+    /** A named source's format; the canonical and generic ones can hold any source's data. */
+    private static boolean isSourceFormat(String name) {
+        return name != null && !name.isBlank() && !name.trim().equalsIgnoreCase("events-csv")
+                && !name.trim().equalsIgnoreCase("generic");
     }
 
     /** Parses durations such as {@code 30m}, {@code 1h}, {@code 1h30m}, {@code 90s} or ISO {@code PT30M}. */

@@ -36,7 +36,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReadResult result = input.resolve().read(file, input.readOptions());
-        FormatOptions.printReport(result.report(), spec.commandLine().getErr());
+        input.printReport(result, file, spec.commandLine().getErr());
         print(result.dataset().summary(), spec.commandLine().getOut());
         return 0;
     }

@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         requireWritableFolder(out, "--out");
         ReadOptions readOptions = input.readOptions();
         ReadResult result = input.resolve().read(data, readOptions);
-        FormatOptions.printReport(result.report(), spec.commandLine().getErr());
+        input.printReport(result, data, spec.commandLine().getErr());
         DatasetSummary summary = result.dataset().summary();
         ModelManifest.DatasetProvenance provenance = ModelManifest.DatasetProvenance.of(data, input.format,
                 result.dataset());

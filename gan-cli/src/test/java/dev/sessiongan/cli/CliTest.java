@@ -250,13 +250,32 @@ class CliTest {
     }
 
     @Test
-    void evaluateWarnsWhenTheHoldoutIsAnotherSourcesData() {
-        Run run = run("evaluate", "--format", "taobao", "--users", "100", "--holdout",
-                DATA.resolve("taobao_userbehavior/UserBehavior_first43users.csv").toString());
+    void evaluateAndDiagnoseWarnWhenTheHoldoutIsAnotherSourcesData() {
+        String taobao = DATA.resolve("taobao_userbehavior/UserBehavior_first43users.csv").toString();
+        Run evaluate = run("evaluate", "--format", "taobao", "--users", "100", "--holdout", taobao);
+        Run diagnose = run("diagnose", "--format", "taobao", "--users", "100", "--holdout", taobao);
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("warning: the model was trained on rees46 data (train.csv) and the holdout is"
-                + " read as taobao: its items and categories will hardly match");
+        for (Run run : List.of(evaluate, diagnose)) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("warning: the model was trained on rees46 data (train.csv) and the holdout"
+                    + " is read as taobao: its items and categories will hardly match");
+        }
+    }
+
+    @Test
+    void aSessionGapThatSplitsNothingIsSaid() {
+        String note = "note: --session-gap not used: every event has its session id";
+        String taobao = DATA.resolve("taobao_userbehavior/UserBehavior_first43users.csv").toString();
+
+        Run withIds = run("inspect", "--format", "rees46", "--limit", "300", "--session-gap", "10m", TRAIN);
+        Run withoutIds = run("inspect", "--format", "taobao", "--session-gap", "10m", taobao);
+        Run notGiven = run("inspect", "--format", "rees46", "--limit", "300", TRAIN);
+
+        assertThat(withIds.exitCode()).as(withIds.err()).isZero();
+        assertThat(withIds.err()).contains(TRAIN + ": " + note);
+        assertThat(withoutIds.exitCode()).as(withoutIds.err()).isZero();
+        assertThat(withoutIds.err()).doesNotContain(note);
+        assertThat(notGiven.err()).doesNotContain(note);
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class Sessionizer {
     private final Duration gap;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private long ordinal;
+    private long withoutSessionId;
 
     /** A sessionizer that splits at {@link #DEFAULT_GAP}. */
     public Sessionizer() {
@@ -39,9 +40,17 @@ public final class Sessionizer {
 
     /** Adds the next event in source order. */
     public void add(SourceEvent event) {
+        if (event.sessionId() == null) {
+            withoutSessionId++;
+        }
         String key = event.sessionId() != null ? "s\u0000" + event.sessionId() : "u\u0000" + event.userId();
         groups.computeIfAbsent(key, k -> new Group(event.userId(), event.sessionId()))
                 .add(event.userId(), event.event(), ordinal++);
+    }
+
+    /** How many events added so far had no source session id, so were split into sessions by the gap. */
+    public long eventsWithoutSessionId() {
+        return withoutSessionId;
     }
 
     /** The sessions of every event added so far, ordered by start time, ties in order of first event. */

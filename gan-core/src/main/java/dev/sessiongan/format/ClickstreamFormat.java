@@ -43,6 +43,6 @@ public interface ClickstreamFormat {
                     + (report.notes().isEmpty() ? "" : "; " + report.notesSummary());
             throw new InvalidInputException(file.toString(), 0, null, why);
         }
-        return new ReadResult(sessionizer.build(), report);
+        return new ReadResult(sessionizer.build(), report, sessionizer.eventsWithoutSessionId());
     }
 }

@@ -122,19 +122,39 @@ final class GanModelIo {
             SamplingRules rules = entries.containsKey(SAMPLER) ? rules(entries.get(SAMPLER), source)
                     : SamplingRules.LEGACY;
             GanGenerator generator = new GanGenerator(encoding, network, timing, options, history).withRules(rules);
-            if (entries.containsKey(CALIBRATION)) {
-                CalibrationEntry entry = JsonParts.read(JSON, entries.get(CALIBRATION), CalibrationEntry.class,
-                        CALIBRATION);
-                Calibration calibration = entry.offsets() == null ? null
-                        : Calibration.read(generator.layout(), entry.offsets(), entry.endOffsets(), entry.stayOffsets());
-                generator = generator.withCalibration(calibration, entry.report());
-            }
-            return generator;
+            return entries.containsKey(CALIBRATION) ? calibrated(generator, entries.get(CALIBRATION)) : generator;
         } catch (InvalidInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(source, "corrupt GAN model: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The generator with the calibration part's corrections; the part must agree with its report, so a damaged
+     * one is refused instead of loading a model that draws uncorrected while it says it is calibrated.
+     */
+    private static GanGenerator calibrated(GanGenerator generator, byte[] json) throws IOException {
+        CalibrationEntry entry = JsonParts.read(JSON, json, CalibrationEntry.class, CALIBRATION);
+        if (entry.report() == null) {
+            throw new IOException(CALIBRATION + ": field 'report' is missing or null");
+        }
+        boolean kept = entry.report().kept();
+        if (kept && (entry.offsets() == null || entry.endOffsets() == null)) {
+            throw new IOException(CALIBRATION + ": the report says the corrections were kept, but field '"
+                    + (entry.offsets() == null ? "offsets" : "endOffsets") + "' is missing or null");
+        }
+        if (!kept && entry.offsets() != null) {
+            throw new IOException(CALIBRATION + ": holds corrections, but the report says they were not kept");
+        }
+        Calibration calibration;
+        try {
+            calibration = kept ? Calibration.read(generator.layout(), entry.offsets(), entry.endOffsets(),
+                    entry.stayOffsets()) : null;
+        } catch (IllegalArgumentException e) {
+            throw new IOException(CALIBRATION + ": " + e.getMessage(), e);
+        }
+        return generator.withCalibration(calibration, entry.report());
     }
 
     private static SamplingRules rules(byte[] json, String source) throws IOException {

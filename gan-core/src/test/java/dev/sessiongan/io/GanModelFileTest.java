@@ -124,6 +124,14 @@ class GanModelFileTest {
         expected.put("timing.json=[1]", "corrupt GAN model: timing.json: expected a JSON object, got a list");
         expected.put("history.json={\"epochs\":[", "corrupt GAN model: history.json: malformed JSON at column 12:"
                 + " the text ends inside a list");
+        expected.put("calibration.json={}", "corrupt GAN model: calibration.json: field 'report' is missing or null");
+        expected.put("calibration.json={\"report\":{\"kept\":true}}", "corrupt GAN model: calibration.json: the"
+                + " report says the corrections were kept, but field 'offsets' is missing or null");
+        expected.put("calibration.json={\"report\":{\"kept\":false},\"offsets\":[[0]],\"endOffsets\":[[0]]}",
+                "corrupt GAN model: calibration.json: holds corrections, but the report says they were not kept");
+        expected.put("calibration.json={\"report\":{\"kept\":true},\"offsets\":[[0]],\"endOffsets\":[[0]]}",
+                "corrupt GAN model: calibration.json: calibration needs 48 x 147 token offsets, 10 x 12 END offsets"
+                + " and 8 stay offsets");
         expected.put("network.zip=not a zip", "corrupt GAN model: network.zip: not a readable network (its"
                 + " configuration or weights are missing or damaged)");
         for (Map.Entry<String, String> e : expected.entrySet()) {
