@@ -3,6 +3,7 @@ package dev.sessiongan.cli;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.encoding.EncodingOptions;
 import dev.sessiongan.model.CriticNetwork;
+import dev.sessiongan.model.GeneratorGradient;
 import dev.sessiongan.model.GanOptions;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
@@ -63,6 +64,12 @@ final class GanTrainingOptions {
 
     @Option(names = "--packing", paramLabel = "K", description = "PacGAN: sequences judged together (default 1).")
     Integer packing;
+
+    @Option(names = "--generator-gradient", paramLabel = "KIND",
+            description = "How the generator learns from the session critic: policy (a policy gradient on each"
+                    + " session's reward, as SeqGAN) or straight-through (the critic's gradient with respect to each"
+                    + " sampled token, through its softmax; needs --packing 1) (default policy).")
+    String generatorGradient;
 
     @Option(names = "--label-smoothing", paramLabel = "X", description = "Real label is 1 - X (default 0.2).")
     Double labelSmoothing;
@@ -125,6 +132,8 @@ final class GanTrainingOptions {
         set(b, "--g-steps", generatorSteps, b::generatorSteps);
         set(b, "--critic", critic, label -> b.critic(CriticNetwork.ofLabel(label)));
         set(b, "--packing", packing, b::packing);
+        set(b, "--generator-gradient", generatorGradient,
+                label -> b.generatorGradient(GeneratorGradient.ofLabel(label)));
         set(b, "--label-smoothing", labelSmoothing, b::labelSmoothing);
         set(b, "--mle-weight", mleWeight, b::mleWeight);
         set(b, "--entropy-weight", entropyWeight, b::entropyWeight);
@@ -155,6 +164,7 @@ final class GanTrainingOptions {
                 || topCategories != null || popularityTiers != null
                 || learningRate != null || adversarialLearningRate != null || discriminatorLearningRate != null
                 || discriminatorSteps != null || generatorSteps != null || critic != null || packing != null
+                || generatorGradient != null
                 || labelSmoothing != null || mleWeight != null
                 || entropyWeight != null || dualityGapEvery != null || weightAveraging != null
                 || calibrationRounds != null || attributeWeight != null || noRewardGate != null;

@@ -622,6 +622,18 @@ class CliTest {
         assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--critic", "gru",
                 "--out", dir.resolve("t.model").toString()).err())
                 .isEqualTo("error: --critic: unknown critic network \"gru\" (expected \"lstm\" or \"cnn\")" + System.lineSeparator());
+        assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--generator-gradient",
+                "gumbel", "--out", dir.resolve("t.model").toString()).err())
+                .isEqualTo("error: --generator-gradient: unknown generator gradient \"gumbel\" (expected \"policy\" or"
+                        + " \"straight-through\")" + System.lineSeparator());
+        assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--packing", "2",
+                "--generator-gradient", "straight-through", "--out", dir.resolve("t.model").toString()).err())
+                .startsWith("error: --generator-gradient: a straight-through generator gradient needs packing 1, got 2");
+        assertThat(run("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--generator-gradient",
+                "straight-through", "--entropy-weight", "0.1", "--out", dir.resolve("t.model").toString()).err())
+                .startsWith("error: --entropy-weight: the entropy bonus is part of the policy gradient's reward");
+        assertThat(run("train", "--format", "rees46", "--data", TRAIN, "--generator-gradient", "policy",
+                "--out", dir.resolve("t.model").toString()).err()).contains("only apply to --model gan");
         assertThat(dir.resolve("t.model")).doesNotExist();
     }
 

@@ -178,6 +178,62 @@ final class Discriminator {
         return out;
     }
 
+    /**
+     * The gradient of the generator's non-saturating loss, −log D(x), with respect to each one-hot input of each
+     * sequence ({@code [sequence][position][token]}): which tokens, changed, would look more real to the critic.
+     * The critic is not changed. Packing 1 only.
+     */
+    float[][][] inputGradients(List<int[]> sequences) {
+        if (packing != 1) {
+            throw new IllegalStateException("input gradients need a critic without packing");
+        }
+        List<List<int[]>> packs = packs(sequences);
+        float[][][] out = new float[packs.size()][][];
+        org.deeplearning4j.nn.conf.ComputationGraphConfiguration conf = graph.getConfiguration();
+        org.deeplearning4j.nn.conf.WorkspaceMode training = conf.getTrainingWorkspaceMode();
+        org.deeplearning4j.nn.conf.WorkspaceMode inference = conf.getInferenceWorkspaceMode();
+        java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners =
+                new ArrayList<>(graph.getListeners());
+        INDArray[] captured = new INDArray[1];
+        // the input's gradient is the input vertex's epsilon, alive only until the backward pass returns, and
+        // only outside workspaces (which would recycle it)
+        conf.setTrainingWorkspaceMode(org.deeplearning4j.nn.conf.WorkspaceMode.NONE);
+        conf.setInferenceWorkspaceMode(org.deeplearning4j.nn.conf.WorkspaceMode.NONE);
+        graph.setListeners(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
+            @Override
+            public void onBackwardPass(org.deeplearning4j.nn.api.Model model) {
+                captured[0] = graph.getVertex("in").getEpsilon().dup();
+            }
+        });
+        try {
+            for (int[] rows : LengthGroups.of(lengths(packs))) {
+                Batch batch = encode(packs, rows);
+                graph.setInputs(batch.features);
+                graph.setLabels(Nd4j.ones(DataType.FLOAT, rows.length, 1));
+                graph.setLayerMaskArrays(new INDArray[] {batch.mask}, null);
+                graph.computeGradientAndScore();
+                graph.clearLayerMaskArrays();
+                long length = captured[0].size(2);
+                float[] flat = captured[0].castTo(DataType.FLOAT).dup('c').data().asFloat();
+                for (int i = 0; i < rows.length; i++) {
+                    int[] s = packs.get(rows[i]).get(0);
+                    float[][] g = new float[s.length][vocabulary];
+                    for (int t = 0; t < s.length; t++) {
+                        for (int k = 0; k < vocabulary; k++) {
+                            g[t][k] = flat[(int) ((i * (long) vocabulary + k) * length + t)];
+                        }
+                    }
+                    out[rows[i]] = g;
+                }
+            }
+        } finally {
+            conf.setTrainingWorkspaceMode(training);
+            conf.setInferenceWorkspaceMode(inference);
+            graph.setListeners(listeners);
+        }
+        return out;
+    }
+
     private record Batch(INDArray features, INDArray mask) {
     }
 

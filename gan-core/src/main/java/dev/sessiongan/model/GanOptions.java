@@ -44,6 +44,8 @@ import dev.sessiongan.encoding.EncodingOptions;
  *                            same critic; with {@code discriminatorSteps} the D:G step ratio
  * @param critic              the network the session critic reads sequences with ({@code null} reads as the
  *                            usual {@link CriticNetwork#RECURRENT})
+ * @param generatorGradient   how the generator learns from the session critic ({@code null} reads as the usual
+ *                            {@link GeneratorGradient#POLICY})
  */
 public record GanOptions(
         long seed,
@@ -78,11 +80,15 @@ public record GanOptions(
         int generatorSteps,
         // left out when recurrent, so a model from before the option is saved again as it was
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.RecurrentCritic.class)
-        CriticNetwork critic) {
+        CriticNetwork critic,
+        // left out for the policy gradient, so a model from before the option is saved again as it was
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.PolicyGradient.class)
+        GeneratorGradient generatorGradient) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
     public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 40, 4, 3e-3,
-            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 20, 0.0, true, 0, 1, CriticNetwork.RECURRENT);
+            0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 20, 0.0, true, 0, 1, CriticNetwork.RECURRENT,
+            GeneratorGradient.POLICY);
 
     public GanOptions {
         check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
@@ -131,6 +137,15 @@ public record GanOptions(
         if (critic == null) {
             critic = CriticNetwork.RECURRENT;
         }
+        if (generatorGradient == null) {
+            generatorGradient = GeneratorGradient.POLICY;
+        }
+        check(generatorGradient == GeneratorGradient.POLICY || packing == 1,
+                "a straight-through generator gradient needs packing 1, got " + packing
+                        + " (a packed critic judges several sessions as one)");
+        check(generatorGradient == GeneratorGradient.POLICY || entropyWeight == 0,
+                "the entropy bonus is part of the policy gradient's reward; a straight-through generator gradient"
+                        + " has no reward to add it to (entropy weight " + entropyWeight + ")");
     }
 
     private static void check(boolean ok, String message) {
@@ -178,6 +193,7 @@ public record GanOptions(
         private int patience;
         private int generatorSteps;
         private CriticNetwork critic;
+        private GeneratorGradient generatorGradient;
 
         private Builder(GanOptions o) {
             seed = o.seed;
@@ -207,6 +223,7 @@ public record GanOptions(
             patience = o.patience;
             generatorSteps = o.generatorSteps;
             critic = o.critic;
+            generatorGradient = o.generatorGradient;
         }
 
         /** Seed for everything (default 1). */
@@ -311,6 +328,16 @@ public record GanOptions(
             return this;
         }
 
+        /**
+         * How the generator learns from the session critic (default {@link GeneratorGradient#POLICY}, a policy
+         * gradient on each session's reward); {@link GeneratorGradient#STRAIGHT_THROUGH} follows the critic's
+         * gradient with respect to each token.
+         */
+        public Builder generatorGradient(GeneratorGradient value) {
+            generatorGradient = value;
+            return this;
+        }
+
         /** Generator learning rate in the adversarial phase (default 1e-4). */
         public Builder adversarialLearningRate(double value) {
             adversarialLearningRate = value;
@@ -405,7 +432,7 @@ public record GanOptions(
                     learningRate, validationFraction, maxSessionsPerUser, discriminatorHidden, packing,
                     discriminatorSteps, adversarialLearningRate, discriminatorLearningRate, labelSmoothing, mleWeight,
                     entropyWeight, dualityGapEvery, weightAveraging, calibrationRounds, attributeWeight,
-                    rewardGate, patience, generatorSteps, critic);
+                    rewardGate, patience, generatorSteps, critic, generatorGradient);
         }
     }
 }

@@ -466,7 +466,8 @@ public final class GanTrainer {
                         attributeScores = attributeDiscriminator == null ? null
                                 : attributeDiscriminator.score(fake.sequences());
                     }
-                    gLoss += generatorStep(network, fake, fakeScores, weight, attributeScores, z, options.mleWeight())
+                    gLoss += generatorStep(network, fake, fakeScores, weight, attributeScores, z, options.mleWeight(),
+                            discriminator)
                             / options.generatorSteps();
                     gGradient += gradientNorm(network.graph()) / options.generatorSteps();
                     averageIn();
@@ -510,7 +511,8 @@ public final class GanTrainer {
          * {@code attributeWeight}), and otherwise only by likelihood.
          */
         private double generatorStep(TokenNetwork generator, SequenceSampler.Sample fake, double[] packScores,
-                double criticWeight, double[] attributeScores, float[][] fakeNoise, double mleWeight) {
+                double criticWeight, double[] attributeScores, float[][] fakeNoise, double mleWeight,
+                Discriminator critic) {
             int n = fake.sequences().size();
             double[] reward = new double[n];
             double[] attributeReward = new double[n];
@@ -525,9 +527,18 @@ public final class GanTrainer {
             List<int[]> batch = new ArrayList<>(fake.sequences());
             List<float[]> w = new ArrayList<>();
             List<float[]> z = new ArrayList<>(List.of(fakeNoise));
+            boolean pathwise = options.generatorGradient() == GeneratorGradient.STRAIGHT_THROUGH;
             for (int b = 0; b < n; b++) {
-                w.add(LossWeights.policyGradient(fake.sequences().get(b).length, (float) (criticWeight * advantage[b]),
+                w.add(LossWeights.policyGradient(fake.sequences().get(b).length,
+                        pathwise ? 0f : (float) (criticWeight * advantage[b]),
                         (float) (options.attributeWeight() * attributeAdvantage[b])));
+            }
+            float[][][] targets = null;
+            if (pathwise && criticWeight > 0) {
+                targets = new float[2 * n][][];
+                float[][][] fakeTargets = straightThrough(generator, critic, fake.sequences(), fakeNoise, criticWeight,
+                        w);
+                System.arraycopy(fakeTargets, 0, targets, 0, n);
             }
             if (mleWeight > 0) {
                 for (int i = 0; i < n; i++) {
@@ -542,7 +553,65 @@ public final class GanTrainer {
                 }
                 z.addAll(List.of(noise(n)));
             }
-            return generator.fitByLength(batch, w.toArray(float[][]::new), z.toArray(float[][]::new));
+            return generator.fitByLength(batch, targets, w.toArray(float[][]::new), z.toArray(float[][]::new));
+        }
+
+        /**
+         * Straight-through targets for the generated sequences: the critic's gradient with respect to each sampled
+         * one-hot token, carried to the logits through the field's softmax (the sampled token forward, the
+         * softmax's gradient backward), scaled so that a sequence's gradient has on average the L1 mass a
+         * policy-gradient step gives it, times {@code criticWeight}. Sets the weight of every position given a
+         * target to 1.
+         */
+        private float[][][] straightThrough(TokenNetwork generator, Discriminator critic, List<int[]> fakes,
+                float[][] noise, double criticWeight, List<float[]> w) {
+            int n = fakes.size();
+            float[][][] e = critic.inputGradients(fakes);
+            float[][][] p = generator.probabilities(fakes, noise);
+            float[][][] g = new float[n][][];
+            double mass = 0;
+            for (int b = 0; b < n; b++) {
+                int[] s = fakes.get(b);
+                g[b] = new float[s.length][];
+                for (int t = TokenLayout.HEADER_TOKENS; t < s.length; t++) {
+                    if (TokenLayout.isPlaceholder(t)) {
+                        continue;
+                    }
+                    TokenLayout.Field field = TokenLayout.fieldAt(t);
+                    int lo = layout.offset(field);
+                    int hi = lo + layout.size(field);
+                    double inField = 0;
+                    for (int k = lo; k < hi; k++) {
+                        inField += p[b][t][k];
+                    }
+                    double expected = 0;
+                    for (int k = lo; k < hi; k++) {
+                        expected += p[b][t][k] / inField * e[b][t][k];
+                    }
+                    float[] gt = new float[p[b][t].length];
+                    for (int k = lo; k < hi; k++) {
+                        gt[k] = (float) (p[b][t][k] / inField * (e[b][t][k] - expected));
+                        mass += Math.abs(gt[k]);
+                    }
+                    g[b][t] = gt;
+                }
+            }
+            double scale = mass > 0 ? criticWeight * n / mass : 0;
+            float[][][] targets = new float[n][][];
+            for (int b = 0; b < n; b++) {
+                targets[b] = new float[g[b].length][];
+                for (int t = 0; t < g[b].length; t++) {
+                    if (g[b][t] != null) {
+                        float[] y = p[b][t].clone();
+                        for (int k = 0; k < y.length; k++) {
+                            y[k] -= (float) (scale * g[b][t][k]);
+                        }
+                        targets[b][t] = y;
+                        w.get(b)[t] = 1f;
+                    }
+                }
+            }
+            return targets;
         }
 
         /**
@@ -565,7 +634,7 @@ public final class GanTrainer {
             for (int k = 0; k < GAP_STEPS; k++) {
                 float[][] z = noise(n);
                 SequenceSampler.Sample fake = worstSampler.sampleWithLikelihood(null, rows(n), z);
-                generatorStep(worstG, fake, current.score(fake.sequences()), 1, null, z, 0);
+                generatorStep(worstG, fake, current.score(fake.sequences()), 1, null, z, 0, current);
             }
             // both sides judged on the same real sessions, so their difference is not swamped by which were drawn
             List<int[]> real = pick(validationFirst, 2 * n);

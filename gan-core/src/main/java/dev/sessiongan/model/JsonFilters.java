@@ -58,6 +58,20 @@ final class JsonFilters {
         }
     }
 
+    /** The usual policy gradient. */
+    static final class PolicyGradient {
+
+        @Override
+        public boolean equals(Object value) {
+            return value == GeneratorGradient.POLICY;
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
+
     /** A figure that was not measured (NaN). */
     static final class NotMeasured {
 

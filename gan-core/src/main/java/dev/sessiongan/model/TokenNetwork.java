@@ -103,7 +103,7 @@ final class TokenNetwork implements Stepper {
      * @return the mean weighted loss before the step
      */
     double fit(List<int[]> sequences, float[][] weights, float[][] noiseVectors) {
-        graph.fit(dataSet(sequences, weights, noiseVectors, allRows(sequences.size())));
+        graph.fit(dataSet(sequences, null, weights, noiseVectors, allRows(sequences.size())));
         return graph.score();
     }
 
@@ -112,12 +112,48 @@ final class TokenNetwork implements Stepper {
      * batches of mixed lengths, as the adversarial phase's generated and real sessions.
      */
     double fitByLength(List<int[]> sequences, float[][] weights, float[][] noiseVectors) {
+        return fitByLength(sequences, null, weights, noiseVectors);
+    }
+
+    /**
+     * {@link #fitByLength(List, float[][], float[][])} with, for the rows where {@code targets} has one
+     * ({@code [position][token]}), a target distribution in place of the token's one-hot: the loss's gradient
+     * with respect to a position's logits is then its weight × (p − target), so a target p − g steps the logits
+     * along −g.
+     */
+    double fitByLength(List<int[]> sequences, float[][][] targets, float[][] weights, float[][] noiseVectors) {
         int[] lengths = sequences.stream().mapToInt(s -> s.length).toArray();
         List<org.nd4j.linalg.dataset.MultiDataSet> parts = new ArrayList<>();
         for (int[] rows : LengthGroups.of(lengths)) {
-            parts.add(dataSet(sequences, weights, noiseVectors, rows));
+            parts.add(dataSet(sequences, targets, weights, noiseVectors, rows));
         }
         return LengthGroups.fit(graph, parts);
+    }
+
+    /**
+     * The network's softmax at every position of each sequence, teacher-forced on the sequence itself
+     * ({@code [sequence][position][token]}).
+     */
+    float[][][] probabilities(List<int[]> sequences, float[][] noiseVectors) {
+        float[][][] out = new float[sequences.size()][][];
+        int[] lengths = sequences.stream().mapToInt(s -> s.length).toArray();
+        for (int[] rows : LengthGroups.of(lengths)) {
+            org.nd4j.linalg.dataset.MultiDataSet data = dataSet(sequences, null, null, noiseVectors, rows);
+            INDArray p = graph.output(false, data.getFeatures(), data.getFeaturesMaskArrays())[0];
+            long length = p.size(2);
+            float[] flat = p.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            for (int i = 0; i < rows.length; i++) {
+                int[] s = sequences.get(rows[i]);
+                float[][] row = new float[s.length][vocabulary];
+                for (int t = 0; t < s.length; t++) {
+                    for (int k = 0; k < vocabulary; k++) {
+                        row[t][k] = flat[(int) ((i * (long) vocabulary + k) * length + t)];
+                    }
+                }
+                out[rows[i]] = row;
+            }
+        }
+        return out;
     }
 
     private static int[] allRows(int n) {
@@ -129,8 +165,8 @@ final class TokenNetwork implements Stepper {
     }
 
     /** Teacher-forcing inputs, labels and masks of the given rows, padded to the longest of them. */
-    private org.nd4j.linalg.dataset.MultiDataSet dataSet(List<int[]> sequences, float[][] weights,
-            float[][] noiseVectors, int[] rows) {
+    private org.nd4j.linalg.dataset.MultiDataSet dataSet(List<int[]> sequences, float[][][] targets,
+            float[][] weights, float[][] noiseVectors, int[] rows) {
         int batch = rows.length;
         int length = 0;
         for (int row : rows) {
@@ -146,9 +182,16 @@ final class TokenNetwork implements Stepper {
             for (int p = 0; p < s.length; p++) {
                 fillInput(in, b, p, length, width, p == 0 ? -1 : s[p - 1], TokenLayout.fieldAt(p),
                         noiseVectors[rows[b]]);
-                labels[(b * vocabulary + s[p]) * length + p] = 1f;
+                float[][] target = targets == null ? null : targets[rows[b]];
+                if (target != null && target[p] != null) {
+                    for (int k = 0; k < vocabulary; k++) {
+                        labels[(b * vocabulary + k) * length + p] = target[p][k];
+                    }
+                } else {
+                    labels[(b * vocabulary + s[p]) * length + p] = 1f;
+                }
                 featureMask[b * length + p] = 1f;
-                labelMask[b * length + p] = weights[rows[b]][p];
+                labelMask[b * length + p] = weights == null ? 1f : weights[rows[b]][p];
             }
         }
         INDArray features = Nd4j.create(in, new long[] {batch, width, length}, 'c');

@@ -94,6 +94,93 @@ class DiscriminatorTest {
                         + " or \"cnn\")");
     }
 
+    @Test
+    void optionsNameTheGeneratorGradientByItsLabelAndLeaveTheUsualOneOut() throws IOException {
+        GanOptions straight = GanOptions.builder().generatorGradient(GeneratorGradient.STRAIGHT_THROUGH).build();
+        String written = new String(GanModelIo.JSON.writeValueAsBytes(straight), StandardCharsets.UTF_8);
+        String usual = new String(GanModelIo.JSON.writeValueAsBytes(GanOptions.DEFAULT), StandardCharsets.UTF_8);
+
+        assertThat(written).contains("\"generatorGradient\":\"straight-through\"");
+        assertThat(GanModelIo.readOptions(written.getBytes(StandardCharsets.UTF_8))).isEqualTo(straight);
+        assertThat(usual).doesNotContain("generatorGradient");
+        assertThat(GanModelIo.readOptions(usual.getBytes(StandardCharsets.UTF_8)).generatorGradient())
+                .isEqualTo(GeneratorGradient.POLICY);
+        assertThatThrownBy(() -> GeneratorGradient.ofLabel("gumbel"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown generator gradient \"gumbel\" (expected \"policy\" or"
+                        + " \"straight-through\")");
+        assertThatThrownBy(() -> straight.toBuilder().packing(4).build())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a straight-through generator gradient needs packing 1, got 4");
+    }
+
+    /**
+     * The straight-through generator step follows the critic's input gradient: where a generated sequence lacks
+     * only the last token of the pattern real ones hold, that token is one whose input the critic's loss falls
+     * fastest along.
+     */
+    @ParameterizedTest
+    @EnumSource(CriticNetwork.class)
+    void theInputGradientPointsToTheTokenThatLooksReal(CriticNetwork network) {
+        Discriminator critic = Discriminator.create(network, VOCABULARY, 16, 1, 3e-3, 5);
+        SplittableRandom random = new SplittableRandom(2);
+        for (int step = 0; step < 150; step++) {
+            critic.fit(batch(random, true), batch(random, false), 1.0);
+        }
+        int[] almost = sequence(random, 20, -1);
+        almost[8] = 1;
+        almost[9] = 2;
+        int[] longer = sequence(random, 33, -1);
+
+        float[][] alone = critic.inputGradients(List.of(almost))[0];
+        float[][][] batched = critic.inputGradients(List.of(almost, longer));
+
+        float[] atGap = alone[10];
+        Integer[] tokens = new Integer[VOCABULARY];
+        Arrays.setAll(tokens, k -> k);
+        Arrays.sort(tokens, (a, b) -> Float.compare(atGap[a], atGap[b]));
+        // the convolutions learn the pattern in order; the LSTM more as a set of its tokens, of which 3 is one
+        assertThat(Arrays.asList(tokens).subList(0, network == CriticNetwork.CONVOLUTIONAL ? 1 : 2))
+                .as("%s critic: %s", network, Arrays.toString(atGap)).contains(3);
+        assertThat(atGap[3]).isNegative();
+        assertThat(batched[1]).hasDimensions(33, VOCABULARY);
+        for (int t = 0; t < almost.length; t++) {
+            for (int k = 0; k < VOCABULARY; k++) {
+                assertThat(batched[0][t][k]).isCloseTo(alone[t][k], within(1e-5f)); // padding changes nothing
+            }
+        }
+    }
+
+    /** The input gradient is the slope of the generator's loss −log D(x) along each one-hot input. */
+    @ParameterizedTest
+    @EnumSource(CriticNetwork.class)
+    void theInputGradientIsTheLossesSlope(CriticNetwork network) {
+        Discriminator critic = Discriminator.create(network, VOCABULARY, 16, 1, 1e-3, 3);
+        int[] s = sequence(new SplittableRandom(4), 9, 2);
+        float[][] gradient = critic.inputGradients(List.of(s))[0];
+        double h = 1e-2;
+
+        for (int[] at : new int[][] {{1, 5}, {2, 1}, {3, 2}, {4, s[4]}, {6, 9}, {8, 0}}) {
+            double slope = (loss(critic, s, at, h) - loss(critic, s, at, -h)) / (2 * h);
+            assertThat((double) gradient[at[0]][at[1]]).as("%s at %s", network, Arrays.toString(at))
+                    .isCloseTo(slope, within(0.05 * Math.abs(slope) + 1e-4));
+        }
+    }
+
+    /** −log D of {@code s} one-hot, with {@code delta} added to input {@code at} = {position, token}. */
+    private static double loss(Discriminator critic, int[] s, int[] at, double delta) {
+        org.nd4j.linalg.api.ndarray.INDArray x = org.nd4j.linalg.factory.Nd4j.zeros(
+                org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, VOCABULARY, s.length);
+        for (int t = 0; t < s.length; t++) {
+            x.putScalar(new int[] {0, s[t], t}, 1f);
+        }
+        x.putScalar(new int[] {0, at[1], at[0]}, x.getDouble(0, at[1], at[0]) + delta);
+        double d = critic.graph().output(false, new org.nd4j.linalg.api.ndarray.INDArray[] {x},
+                new org.nd4j.linalg.api.ndarray.INDArray[] {org.nd4j.linalg.factory.Nd4j.ones(
+                        org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, s.length)})[0].getDouble(0);
+        return -Math.log(d);
+    }
+
     private static List<int[]> batch(SplittableRandom random, boolean real) {
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < 32; i++) {

@@ -555,6 +555,13 @@ class GanGeneratorTest {
         // without the gate the critic is followed fully and its held-out AUC is not measured
         assertThat(noGap.history().epochs().get(1).rewardWeight()).isEqualTo(1.0);
         assertThat(noGap.history().epochs().get(1).criticAuc()).isNaN();
+        // straight-through, without the likelihood term: what moves the generator is the critic's input gradient
+        GanGenerator straight = GanTrainer.train(slice, options.toBuilder().packing(1).discriminatorSteps(1)
+                .dualityGapEvery(0).rewardGate(false).mleWeight(0).entropyWeight(0)
+                .generatorGradient(GeneratorGradient.STRAIGHT_THROUGH).build(), null);
+        assertThat(straight.history().epochs().get(1).generatorGradientNorm()).isPositive();
+        assertThat(straight.options().generatorGradient()).isEqualTo(GeneratorGradient.STRAIGHT_THROUGH);
+        assertThat(straight.users(GenerationRequest.of(10, 1)).toList()).hasSize(10);
     }
 
     private static GanGenerator warmStartAlone;

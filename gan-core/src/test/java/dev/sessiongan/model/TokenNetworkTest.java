@@ -1,0 +1,61 @@
+package dev.sessiongan.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The generator network's targets: what the straight-through step hands it in place of one-hot tokens. */
+class TokenNetworkTest {
+
+    private static final int VOCABULARY = 20;
+
+    @Test
+    void itsOwnProbabilitiesAsTargetsLeaveItUnchanged() {
+        TokenNetwork network = TokenNetwork.create(VOCABULARY, 16, 1, 4, 1e-2, 3);
+        List<int[]> sequences = List.of(sequence(new SplittableRandom(1), 12), sequence(new SplittableRandom(2), 30));
+        float[][] noise = {{0.1f, -0.2f, 0.3f, 0f}, {1f, 0f, -1f, 0.5f}};
+        float[][][] own = network.probabilities(sequences, noise);
+        double before = network.graph().params().sumNumber().doubleValue();
+
+        network.fitByLength(sequences, own, null, noise);
+
+        // the loss's gradient is p - target, zero here, and Adam makes no step on a zero gradient
+        assertThat(network.graph().params().sumNumber().doubleValue()).isCloseTo(before, within(1e-4));
+    }
+
+    @Test
+    void aTargetBelowItsProbabilityRaisesTheToken() {
+        TokenNetwork network = TokenNetwork.create(VOCABULARY, 16, 1, 4, 1e-2, 3);
+        List<int[]> sequences = List.of(sequence(new SplittableRandom(1), 12));
+        float[][] noise = {{0.1f, -0.2f, 0.3f, 0f}};
+        int position = 7;
+        int token = 5;
+        float[][][] p = network.probabilities(sequences, noise);
+        float[][][] targets = new float[1][12][];
+        targets[0][position] = p[0][position].clone();
+        float step = 0.05f;
+        // a gradient g with g[token] < 0 and the rest spread so that it sums to 0: target = p - g
+        for (int k = 0; k < VOCABULARY; k++) {
+            targets[0][position][k] += k == token ? step : -step / (VOCABULARY - 1);
+        }
+        float[][] weights = new float[1][12];
+        weights[0][position] = 1f;
+
+        for (int i = 0; i < 5; i++) {
+            network.fitByLength(sequences, targets, weights, noise);
+        }
+
+        assertThat(network.probabilities(sequences, noise)[0][position][token]).isGreaterThan(p[0][position][token]);
+    }
+
+    private static int[] sequence(SplittableRandom random, int length) {
+        int[] s = new int[length];
+        for (int p = 0; p < length; p++) {
+            s[p] = random.nextInt(VOCABULARY);
+        }
+        return s;
+    }
+}
