@@ -44,31 +44,37 @@ final class JsonFilters {
         }
     }
 
-    /** The usual recurrent session critic. */
-    static final class RecurrentCritic {
+    /** A field left out while it holds one enum constant. */
+    abstract static class Constant {
 
-        @Override
-        public boolean equals(Object value) {
-            return value == CriticNetwork.RECURRENT;
+        private final Enum<?> value;
+
+        Constant(Enum<?> value) {
+            this.value = value;
         }
 
         @Override
-        public int hashCode() {
-            return 1;
+        public final boolean equals(Object other) {
+            return other == value;
+        }
+
+        @Override
+        public final int hashCode() {
+            return value.ordinal();
+        }
+    }
+
+    /** The usual recurrent session critic. */
+    static final class RecurrentCritic extends Constant {
+        RecurrentCritic() {
+            super(CriticNetwork.RECURRENT);
         }
     }
 
     /** The usual policy gradient. */
-    static final class PolicyGradient {
-
-        @Override
-        public boolean equals(Object value) {
-            return value == GeneratorGradient.POLICY;
-        }
-
-        @Override
-        public int hashCode() {
-            return 1;
+    static final class PolicyGradient extends Constant {
+        PolicyGradient() {
+            super(GeneratorGradient.POLICY);
         }
     }
 
