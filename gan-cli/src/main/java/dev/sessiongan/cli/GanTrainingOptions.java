@@ -3,8 +3,8 @@ package dev.sessiongan.cli;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.encoding.EncodingOptions;
 import dev.sessiongan.model.CriticNetwork;
-import dev.sessiongan.model.GeneratorGradient;
 import dev.sessiongan.model.GanOptions;
+import dev.sessiongan.model.GeneratorGradient;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 

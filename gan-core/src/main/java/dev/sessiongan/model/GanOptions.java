@@ -145,7 +145,8 @@ public record GanOptions(
                         + " (a packed critic judges several sessions as one)");
         check(generatorGradient == GeneratorGradient.POLICY || entropyWeight == 0,
                 "the entropy bonus is part of the policy gradient's reward; a straight-through generator gradient"
-                        + " has no reward to add it to (entropy weight " + entropyWeight + ")");
+                        + " has no reward to add it to (entropy weight " + entropyWeight + "): leave the entropy"
+                        + " weight at 0 or use the policy gradient");
     }
 
     private static void check(boolean ok, String message) {

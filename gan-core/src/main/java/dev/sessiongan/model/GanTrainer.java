@@ -505,10 +505,12 @@ public final class GanTrainer {
         }
 
         /**
-         * Policy gradient on the generated batch plus likelihood of a real batch, in one optimiser step. The
-         * events are rewarded by the session critic, weighted by {@code criticWeight} (see {@link RewardGate});
-         * the profile tokens, when {@code attributeScores} are given, by the attribute critic (weighted by
-         * {@code attributeWeight}), and otherwise only by likelihood.
+         * The session critic's signal on the generated batch plus likelihood of a real batch, in one optimiser
+         * step. The events follow the session critic — its reward as a policy gradient, or with
+         * {@link GeneratorGradient#STRAIGHT_THROUGH} {@code critic}'s input gradient — weighted by
+         * {@code criticWeight} (see {@link RewardGate}); the profile tokens, when {@code attributeScores} are given,
+         * the attribute critic's policy gradient (weighted by {@code attributeWeight}), and otherwise only
+         * likelihood.
          */
         private double generatorStep(TokenNetwork generator, SequenceSampler.Sample fake, double[] packScores,
                 double criticWeight, double[] attributeScores, float[][] fakeNoise, double mleWeight,
@@ -559,9 +561,9 @@ public final class GanTrainer {
         /**
          * Straight-through targets for the generated sequences: the critic's gradient with respect to each sampled
          * one-hot token, carried to the logits through the field's softmax (the sampled token forward, the
-         * softmax's gradient backward), scaled so that a sequence's gradient has on average the L1 mass a
-         * policy-gradient step gives it, times {@code criticWeight}. Sets the weight of every position given a
-         * target to 1.
+         * softmax's gradient backward), scaled so that a sequence's gradient has on average an L1 norm of
+         * {@code criticWeight} (a policy-gradient step weighs a sequence by its standardised advantage, about 1
+         * in size, times the same weight). Sets the weight of every position given a target to 1.
          */
         private float[][][] straightThrough(TokenNetwork generator, Discriminator critic, List<int[]> fakes,
                 float[][] noise, double criticWeight, List<float[]> w) {
@@ -583,6 +585,9 @@ public final class GanTrainer {
                     double inField = 0;
                     for (int k = lo; k < hi; k++) {
                         inField += p[b][t][k];
+                    }
+                    if (!(inField > 0)) {
+                        continue; // no probability left in the field to move (underflow): nothing to learn here
                     }
                     double expected = 0;
                     for (int k = lo; k < hi; k++) {
@@ -617,8 +622,9 @@ public final class GanTrainer {
         /**
          * Estimates the duality gap (Grnarova et al., 2019) on the validation users: a copy of the discriminator
          * takes {@value #GAP_STEPS} steps against the current generator (the worst discriminator for it), a copy
-         * of the generator takes as many policy-gradient steps against the current discriminator (the worst
-         * generator for it), and the gap is M(G, D_worst) − M(G_worst, D) with the GAN objective
+         * of the generator takes as many steps against the current discriminator, as it is trained (policy
+         * gradient or straight-through; the worst generator for it), and the gap is M(G, D_worst) − M(G_worst, D)
+         * with the GAN objective
          * M = E log D(x) + E log(1 − D(G(z))). It is 0 at the equilibrium and grows as either side could still
          * gain by changing alone. The copies are thrown away; training goes on unchanged.
          */

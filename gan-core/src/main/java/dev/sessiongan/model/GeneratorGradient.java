@@ -20,8 +20,8 @@ public enum GeneratorGradient {
     /**
      * Straight-through: the critic's gradient with respect to each sampled one-hot token, carried back to the
      * logits through the field's softmax (the sampled token forward, the softmax's gradient backward), so every
-     * token learns which others would have looked more real. Biased, as straight-through estimators are, but
-     * without a policy gradient's variance. Needs a critic without packing.
+     * token learns which others would have looked more real. Biased, as straight-through estimators are, with
+     * less variance than a policy gradient. Needs a critic without packing.
      */
     STRAIGHT_THROUGH("straight-through");
 

@@ -141,7 +141,7 @@ final class TokenNetwork implements Stepper {
             org.nd4j.linalg.dataset.MultiDataSet data = dataSet(sequences, null, null, noiseVectors, rows);
             INDArray p = graph.output(false, data.getFeatures(), data.getFeaturesMaskArrays())[0];
             long length = p.size(2);
-            float[] flat = p.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            float[] flat = Nd4j.toFlattened('c', p).toFloatVector();
             for (int i = 0; i < rows.length; i++) {
                 int[] s = sequences.get(rows[i]);
                 float[][] row = new float[s.length][vocabulary];

@@ -16,6 +16,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class DiscriminatorTest {
 
@@ -112,6 +115,15 @@ class DiscriminatorTest {
         assertThatThrownBy(() -> straight.toBuilder().packing(4).build())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("a straight-through generator gradient needs packing 1, got 4");
+        assertThatThrownBy(() -> straight.toBuilder().entropyWeight(0.1).build())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the entropy bonus is part of the policy gradient's reward");
+        byte[] foreign = usual.replace("\"seed\":", "\"generatorGradient\":\"gumbel\",\"seed\":")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> GanModelIo.readOptions(foreign))
+                .isInstanceOf(IOException.class)
+                .hasMessage("options.json: field 'generatorGradient': unknown generator gradient \"gumbel\""
+                        + " (expected \"policy\" or \"straight-through\")");
     }
 
     /**
@@ -169,15 +181,13 @@ class DiscriminatorTest {
 
     /** −log D of {@code s} one-hot, with {@code delta} added to input {@code at} = {position, token}. */
     private static double loss(Discriminator critic, int[] s, int[] at, double delta) {
-        org.nd4j.linalg.api.ndarray.INDArray x = org.nd4j.linalg.factory.Nd4j.zeros(
-                org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, VOCABULARY, s.length);
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 1, VOCABULARY, s.length);
         for (int t = 0; t < s.length; t++) {
             x.putScalar(new int[] {0, s[t], t}, 1f);
         }
         x.putScalar(new int[] {0, at[1], at[0]}, x.getDouble(0, at[1], at[0]) + delta);
-        double d = critic.graph().output(false, new org.nd4j.linalg.api.ndarray.INDArray[] {x},
-                new org.nd4j.linalg.api.ndarray.INDArray[] {org.nd4j.linalg.factory.Nd4j.ones(
-                        org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, s.length)})[0].getDouble(0);
+        INDArray mask = Nd4j.ones(DataType.FLOAT, 1, s.length);
+        double d = critic.graph().output(false, new INDArray[] {x}, new INDArray[] {mask})[0].getDouble(0);
         return -Math.log(d);
     }
 
