@@ -238,10 +238,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return sample;
     }
 
-    /**
-     * A model evaluated against another source's data scores near 1 on every catalog figure: say why up front.
-     * Canonical events CSV and generic specs can hold any source's ids, so they are not compared.
-     */
+    /** The file's sessions, its skipped rows and notes told on stderr. */
     private SessionDataset read(ClickstreamFormat format, Path file, ReadOptions options) {
         ReadResult result = format.read(file, options);
         input.printReport(result, file, spec.commandLine().getErr());

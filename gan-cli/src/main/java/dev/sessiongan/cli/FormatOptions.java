@@ -1,7 +1,6 @@
 package dev.sessiongan.cli;
 
 import dev.sessiongan.InvalidInputException;
-import dev.sessiongan.io.ModelManifest;
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.format.CatalogSpec;
 import dev.sessiongan.format.ClickstreamFormat;
@@ -12,6 +11,7 @@ import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.format.ReadReport;
 import dev.sessiongan.format.ReadResult;
 import dev.sessiongan.format.TimeFormat;
+import dev.sessiongan.io.ModelManifest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -314,7 +314,10 @@ final class FormatOptions {
         err.flush();
     }
 
-    /** Warns when a model trained on one source is compared with data read as another. */
+    /**
+     * Warns when a model trained on one source is compared with data read as another: every catalog figure would
+     * be near 1. Canonical events CSV and generic specs can hold any source's ids, so they are not compared.
+     */
     void warnIfTrainedOnOther(ModelManifest manifest, String role, PrintWriter err) {
         ModelManifest.DatasetProvenance trainedOn = manifest.dataset();
         if (trainedOn != null && isSourceFormat(trainedOn.format()) && isSourceFormat(format)

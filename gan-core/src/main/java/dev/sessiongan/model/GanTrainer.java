@@ -535,13 +535,9 @@ public final class GanTrainer {
                         pathwise ? 0f : (float) (criticWeight * advantage[b]),
                         (float) (options.attributeWeight() * attributeAdvantage[b])));
             }
-            float[][][] targets = null;
-            if (pathwise && criticWeight > 0) {
-                targets = new float[2 * n][][];
-                float[][][] fakeTargets = straightThrough(generator, critic, fake.sequences(), fakeNoise, criticWeight,
-                        w);
-                System.arraycopy(fakeTargets, 0, targets, 0, n);
-            }
+            // the real rows that follow, if any, keep their tokens as targets (null)
+            float[][][] targets = pathwise && criticWeight > 0 ? Arrays.copyOf(
+                    straightThrough(generator, critic, fake.sequences(), fakeNoise, criticWeight, w), 2 * n) : null;
             if (mleWeight > 0) {
                 for (int i = 0; i < n; i++) {
                     int index = random.nextInt(sequences.size());
@@ -624,9 +620,8 @@ public final class GanTrainer {
          * takes {@value #GAP_STEPS} steps against the current generator (the worst discriminator for it), a copy
          * of the generator takes as many steps against the current discriminator, as it is trained (policy
          * gradient or straight-through; the worst generator for it), and the gap is M(G, D_worst) − M(G_worst, D)
-         * with the GAN objective
-         * M = E log D(x) + E log(1 − D(G(z))). It is 0 at the equilibrium and grows as either side could still
-         * gain by changing alone. The copies are thrown away; training goes on unchanged.
+         * with the GAN objective M = E log D(x) + E log(1 − D(G(z))). It is 0 at the equilibrium and grows as
+         * either side could still gain by changing alone. The copies are thrown away; training goes on unchanged.
          */
         private double dualityGap(Discriminator current, SequenceSampler sampler) {
             int n = Math.min(options.batchSize(), validationFirst.size());
