@@ -39,8 +39,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         output.validate();
-        ReadResult result = input.resolve().read(file, input.readOptions());
-        input.printReport(result, file, spec.commandLine().getErr());
+        ReadResult result = input.read(file, spec.commandLine().getErr());
         long users = output.writeAll(result.dataset().users().stream().map(VirtualUser::of).iterator(), parent.stdout(),
                 GenerationProgress.start(GenerationProgress.Mode.NONE, 0, false, null));
         if (!output.toStdout()) {

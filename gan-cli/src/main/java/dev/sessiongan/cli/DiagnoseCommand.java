@@ -6,9 +6,6 @@ import dev.sessiongan.diagnostics.Equilibrium;
 import dev.sessiongan.diagnostics.ModeCollapse;
 import dev.sessiongan.diagnostics.ReferenceProfile;
 import dev.sessiongan.diagnostics.Verdict;
-import dev.sessiongan.format.ClickstreamFormat;
-import dev.sessiongan.format.ReadOptions;
-import dev.sessiongan.format.ReadResult;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.io.EmbeddedModels;
@@ -70,14 +67,12 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (holdout == null) {
             rejectReadingOptions();
         }
-        ClickstreamFormat format = holdout == null ? null : input.resolve();
-        ReadOptions options = holdout == null ? null : input.readOptions();
         ModelFile.Loaded loaded = modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
         if (holdout != null) {
             input.warnIfTrainedOnOther(loaded.manifest(), "holdout", spec.commandLine().getErr());
         }
         // the holdout read before anything is printed, and the output held to the end: a failure prints nothing
-        List<UserSession> real = holdout == null ? null : holdoutSessions(format, options);
+        List<UserSession> real = holdout == null ? null : holdoutSessions();
         SessionGenerator generator = loaded.generator();
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
@@ -128,10 +123,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    private List<UserSession> holdoutSessions(ClickstreamFormat format, ReadOptions options) {
-        ReadResult result = format.read(holdout, options);
-        input.printReport(result, holdout, spec.commandLine().getErr());
-        List<UserSession> real = result.dataset().sessions();
+    private List<UserSession> holdoutSessions() {
+        List<UserSession> real = input.read(holdout, spec.commandLine().getErr()).dataset().sessions();
         if (real.size() < ModeCollapse.FEWEST_SESSIONS) {
             throw new InvalidInputException(holdout.toString(), 0, null, real.size() + (real.size() == 1 ? " session"
                     : " sessions") + "; the mode-collapse check needs at least " + ModeCollapse.FEWEST_SESSIONS);

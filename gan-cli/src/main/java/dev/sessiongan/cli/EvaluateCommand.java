@@ -12,7 +12,6 @@ import dev.sessiongan.diagnostics.Fidelity;
 import dev.sessiongan.format.ClickstreamFormat;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
-import dev.sessiongan.format.ReadResult;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.io.AtomicFile;
@@ -117,15 +116,16 @@ final class EvaluateCommand implements Callable<Integer> {
         ReportFolder.check(out, "--out");
         ClickstreamFormat format = input.resolve();
         ReadOptions options = input.readOptions();
+        PrintWriter err = spec.commandLine().getErr();
         ModelFile.Loaded loaded = baseline || synthetic != null ? null
                 : modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
         if (loaded != null) {
-            input.warnIfTrainedOnOther(loaded.manifest(), "holdout", spec.commandLine().getErr());
+            input.warnIfTrainedOnOther(loaded.manifest(), "holdout", err);
         }
         // every file's size is checked before the generating, which takes minutes
-        List<UserSession> real = SampleSizes.sessions(read(format, holdout, options).sessions(), holdout,
-                "held-out", train != null);
-        SessionDataset training = train == null ? null : read(format, train, options);
+        List<UserSession> real = SampleSizes.sessions(input.read(format, holdout, options, err).dataset().sessions(),
+                holdout, "held-out", train != null);
+        SessionDataset training = train == null ? null : input.read(format, train, options, err).dataset();
         MarkovGenerator markov = null;
         List<UserSession> markovSample = null;
         if (training != null) {
@@ -236,13 +236,6 @@ final class EvaluateCommand implements Callable<Integer> {
             sample.addAll(users.get(i).sessions());
         }
         return sample;
-    }
-
-    /** The file's sessions, its skipped rows and notes told on stderr. */
-    private SessionDataset read(ClickstreamFormat format, Path file, ReadOptions options) {
-        ReadResult result = format.read(file, options);
-        input.printReport(result, file, spec.commandLine().getErr());
-        return result.dataset();
     }
 
     private List<UserSession> sessions(SessionGenerator generator, long drawSeed, boolean withNewItems) {

@@ -297,11 +297,22 @@ final class FormatOptions {
                 catalogPriceColumn, null, null, null);
     }
 
+    /** Reads {@code file} as these options say; see {@link #read(ClickstreamFormat, Path, ReadOptions, PrintWriter)}. */
+    ReadResult read(Path file, PrintWriter err) {
+        return read(resolve(), file, readOptions(), err);
+    }
+
     /**
-     * Tells the user, on stderr, about {@code file}'s skipped rows and other notes, and about a
+     * Reads {@code file} and tells the user, on stderr, about its skipped rows and other notes, and about a
      * {@code --session-gap} that split nothing because every event came with its session id.
      */
-    void printReport(ReadResult result, Path file, PrintWriter err) {
+    ReadResult read(ClickstreamFormat format, Path file, ReadOptions options, PrintWriter err) {
+        ReadResult result = format.read(file, options);
+        printReport(result, file, err);
+        return result;
+    }
+
+    private void printReport(ReadResult result, Path file, PrintWriter err) {
         ReadReport report = result.report();
         if (report.skipped() > 0) {
             err.println(file + ": skipped " + report.skipped() + " bad rows of " + report.rows() + ": "

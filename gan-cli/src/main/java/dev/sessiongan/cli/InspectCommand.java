@@ -35,8 +35,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReadResult result = input.resolve().read(file, input.readOptions());
-        input.printReport(result, file, spec.commandLine().getErr());
+        ReadResult result = input.read(file, spec.commandLine().getErr());
         print(result.dataset().summary(), spec.commandLine().getOut());
         return 0;
     }

@@ -90,8 +90,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         requireWritableFolder(out, "--out");
         ReadOptions readOptions = input.readOptions();
-        ReadResult result = input.resolve().read(data, readOptions);
-        input.printReport(result, data, spec.commandLine().getErr());
+        ReadResult result = input.read(input.resolve(), data, readOptions, spec.commandLine().getErr());
         DatasetSummary summary = result.dataset().summary();
         ModelManifest.DatasetProvenance provenance = ModelManifest.DatasetProvenance.of(data, input.format,
                 result.dataset());
