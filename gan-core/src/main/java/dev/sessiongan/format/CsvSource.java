@@ -2,8 +2,10 @@ package dev.sessiongan.format;
 
 import dev.sessiongan.InvalidInputException;
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +34,11 @@ final class CsvSource implements AutoCloseable {
     private long nextLine = 1;
     private long lastLine;
     private long recordsRead;
+    private final LastCharacter last;
 
-    private CsvSource(String name, CSVParser parser, List<String> declaredNames, boolean header) {
+    private CsvSource(String name, CSVParser parser, LastCharacter last, List<String> declaredNames, boolean header) {
         this.name = name;
+        this.last = last;
         this.parser = parser;
         this.records = parser.iterator();
         this.hasHeader = header;
@@ -81,7 +85,8 @@ final class CsvSource implements AutoCloseable {
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+            LastCharacter reader = new LastCharacter(
+                    new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16));
             CSVFormat format = CSVFormat.DEFAULT.builder()
                     .setDelimiter(delimiter)
                     .setIgnoreEmptyLines(false)
@@ -94,7 +99,7 @@ final class CsvSource implements AutoCloseable {
                 reader.close();
                 throw e;
             }
-            return new CsvSource(name, parser, columnNames, header);
+            return new CsvSource(name, parser, reader, columnNames, header);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(name, "file not found", e);
         } catch (IOException e) {
@@ -140,6 +145,47 @@ final class CsvSource implements AutoCloseable {
             // the first row already broken: more likely another kind of file than one bad row
             throw new InvalidInputException(name, nextLine, null, "malformed row: " + inOurWords(why)
                     + (recordsRead <= (hasHeader ? 1 : 0) ? " (is this a CSV file?)" : ""));
+        }
+    }
+
+    /**
+     * Whether the file, read to its end ({@link #nextRecord()} returned {@code null}), ends without a line end
+     * after its last row: a file cut short mid-row ends so, and its last row may still parse, with a cut value.
+     */
+    boolean endsMidLine() {
+        return recordsRead > 0 && last.last != '\n' && last.last != '\r';
+    }
+
+    /** The note for a file that {@link #endsMidLine()}, counted once. */
+    String cutShortNote() {
+        return "last line of " + name + " without a line end (the file may be cut short: check its last row)";
+    }
+
+    /** Remembers the last character read, to tell whether the file ended with a line end. */
+    private static final class LastCharacter extends FilterReader {
+
+        private int last = -1;
+
+        LastCharacter(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                last = c;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                last = buffer[offset + n - 1];
+            }
+            return n;
         }
     }
 

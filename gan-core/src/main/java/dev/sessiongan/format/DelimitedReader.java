@@ -111,6 +111,9 @@ final class DelimitedReader implements EventReader {
             }
             CSVRecord record = source.nextRecord();
             if (record == null) {
+                if (source.endsMidLine()) {
+                    notes.put(source.cutShortNote(), 1L);
+                }
                 finish();
                 break;
             }

@@ -80,6 +80,9 @@ final class ItemCatalog {
                     entries.put(r.get(item).strip(), new Entry(cat == null || cat.isEmpty() ? null : cat, p));
                 }
             }
+            if (source.endsMidLine()) {
+                skipped.put(source.cutShortNote(), 1L);
+            }
         }
         if (entries.isEmpty()) {
             throw new InvalidInputException(spec.file().toString(), 0, null,

@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -21,8 +18,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -194,34 +189,12 @@ final class Discriminator {
         }
         List<List<int[]>> packs = packs(sequences);
         float[][][] out = new float[packs.size()][][];
-        ComputationGraphConfiguration conf = graph.getConfiguration();
-        WorkspaceMode training = conf.getTrainingWorkspaceMode();
-        WorkspaceMode inference = conf.getInferenceWorkspaceMode();
-        Collection<TrainingListener> listeners = new ArrayList<>(graph.getListeners());
-        INDArray[] captured = new INDArray[1];
-        // the input's gradient is the input vertex's epsilon, alive until the backward pass returns, and only
-        // outside workspaces, which would recycle it (M2.1's backward pass reads the inference mode for that)
-        conf.setTrainingWorkspaceMode(WorkspaceMode.NONE);
-        conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);
-        graph.setListeners(new BaseTrainingListener() {
-            @Override
-            public void onBackwardPass(Model model) {
-                captured[0] = Nd4j.toFlattened('c', graph.getVertex("in").getEpsilon());
-            }
-        });
-        try {
+        try (InputGradient gradient = new InputGradient(graph)) {
             for (int[] rows : LengthGroups.of(lengths(packs))) {
                 Batch batch = encode(packs, rows);
-                graph.setInputs(batch.features);
-                graph.setLabels(Nd4j.ones(DataType.FLOAT, rows.length, 1));
-                graph.setLayerMaskArrays(new INDArray[] {batch.mask}, null);
-                captured[0] = null;
-                graph.computeGradientAndScore();
-                if (captured[0] == null) {
-                    throw new IllegalStateException("the critic's backward pass gave no input gradient");
-                }
+                float[] flat = gradient.of(batch.features, Nd4j.ones(DataType.FLOAT, rows.length, 1), batch.mask,
+                        null);
                 long length = batch.features.size(2);
-                float[] flat = captured[0].toFloatVector();
                 for (int i = 0; i < rows.length; i++) {
                     int[] s = packs.get(rows[i]).get(0);
                     float[][] g = new float[s.length][vocabulary];
@@ -233,11 +206,6 @@ final class Discriminator {
                     out[rows[i]] = g;
                 }
             }
-        } finally {
-            graph.clearLayerMaskArrays();
-            conf.setTrainingWorkspaceMode(training);
-            conf.setInferenceWorkspaceMode(inference);
-            graph.setListeners(listeners);
         }
         return out;
     }

@@ -156,6 +156,46 @@ final class TokenNetwork implements Stepper {
         return out;
     }
 
+    /**
+     * The gradient, with respect to each token fed back as the next position's input, of the loss of
+     * {@link #fitByLength(List, float[][][], float[][], float[][])} over the positions given a target
+     * ({@code [sequence][position][token]}; a sequence's last token feeds nothing, so its row is zeros): how each
+     * sampled token, changed, would change what the network does at every later position. The network is not
+     * changed.
+     */
+    float[][][] inputGradients(List<int[]> sequences, float[][][] targets, float[][] noiseVectors) {
+        float[][] weights = new float[sequences.size()][];
+        for (int b = 0; b < weights.length; b++) {
+            weights[b] = new float[sequences.get(b).length];
+            for (int p = 0; p < weights[b].length; p++) {
+                weights[b][p] = targets[b][p] != null ? 1f : 0f;
+            }
+        }
+        float[][][] out = new float[sequences.size()][][];
+        int[] lengths = sequences.stream().mapToInt(s -> s.length).toArray();
+        int width = inputWidth();
+        try (InputGradient gradient = new InputGradient(graph)) {
+            for (int[] rows : LengthGroups.of(lengths)) {
+                org.nd4j.linalg.dataset.MultiDataSet data = dataSet(sequences, targets, weights, noiseVectors, rows);
+                float[] flat = gradient.of(data.getFeatures(0), data.getLabels(0), data.getFeaturesMaskArray(0),
+                        data.getLabelsMaskArray(0));
+                long length = data.getFeatures(0).size(2);
+                for (int i = 0; i < rows.length; i++) {
+                    int[] s = sequences.get(rows[i]);
+                    float[][] row = new float[s.length][vocabulary];
+                    // token t is position t + 1's input, in the input's first vocabulary slots
+                    for (int t = 0; t + 1 < s.length; t++) {
+                        for (int k = 0; k < vocabulary; k++) {
+                            row[t][k] = flat[(int) ((i * (long) width + k) * length + t + 1)];
+                        }
+                    }
+                    out[rows[i]] = row;
+                }
+            }
+        }
+        return out;
+    }
+
     private static int[] allRows(int n) {
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {

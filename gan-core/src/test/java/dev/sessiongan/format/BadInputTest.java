@@ -59,6 +59,20 @@ class BadInputTest {
     }
 
     @Test
+    void aLastRowCutWithinItsLastValueIsReadWithANote() throws IOException {
+        // the session id "s1" cut to "s": nothing to refuse, but the missing line end is told
+        Path file = write("cut.csv", HEADER + GOOD + GOOD.substring(0, GOOD.length() - 2));
+
+        ReadResult result = ClickstreamFormats.rees46().read(file, ReadOptions.DEFAULT);
+
+        assertThat(result.dataset().summary().events()).isEqualTo(2);
+        assertThat(result.report().notes()).containsExactly(Map.entry("last line of " + file
+                + " without a line end (the file may be cut short: check its last row)", 1L));
+        Path whole = write("whole.csv", HEADER + GOOD + GOOD.replace("\n", "\r\n"));
+        assertThat(ClickstreamFormats.rees46().read(whole, ReadOptions.DEFAULT).report().notes()).isEmpty();
+    }
+
+    @Test
     void aRowWithoutAUserIdIsReadAsItsSessionsUserAndCounted() throws IOException {
         Path file = write("nouser.csv", HEADER + GOOD + GOOD.replace(",7,s1", ",,s2"));
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +130,19 @@ class ReviewedBadInputTest {
 
         assertThat(result.report().skipped()).isZero();
         assertThat(result.report().notes()).containsEntry("catalog rows skipped (wrong column count)", 1L);
+    }
+
+    @Test
+    void aCatalogCutShortIsNoted() throws IOException {
+        Path events = Files.writeString(dir.resolve("e.csv"), "u,i,t\nu1,a,1700000000\nu1,b,1700000010\n");
+        Path catalog = Files.writeString(dir.resolve("c.csv"), "i,c\na,x\nb,y"); // "b,yz" cut, say
+        GenericFormatSpec spec = GenericFormatSpec.builder("i", "t").userColumn("u").defaultEventType(EventType.VIEW)
+                .timeFormat("epoch-seconds").catalog(CatalogSpec.of(catalog, "i", "c")).build();
+
+        ReadResult result = ClickstreamFormats.generic(spec).read(events, ReadOptions.DEFAULT);
+
+        assertThat(result.report().notes()).containsExactly(Map.entry("last line of " + catalog
+                + " without a line end (the file may be cut short: check its last row)", 1L));
     }
 
     @Test

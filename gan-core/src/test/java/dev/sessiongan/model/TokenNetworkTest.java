@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -53,6 +54,75 @@ class TokenNetworkTest {
         }
 
         assertThat(network.probabilities(sequences, noise)[0][position][token]).isGreaterThan(p[0][position][token]);
+    }
+
+    @Test
+    void inputGradientsPredictWhatSwappingAFedBackTokenDoesToTheLoss() {
+        TokenNetwork network = TokenNetwork.create(VOCABULARY, 16, 1, 4, 1e-2, 3);
+        SplittableRandom random = new SplittableRandom(4);
+        int length = 10;
+        List<int[]> sequences = List.of(sequence(random, length), sequence(random, length));
+        float[][] noise = {{0.1f, -0.2f, 0.3f, 0f}, {1f, 0f, -1f, 0.5f}};
+        // targets at a few later positions, so that a token's gradient runs through the recurrence
+        float[][][] targets = new float[2][length][];
+        for (int b = 0; b < 2; b++) {
+            for (int position : new int[] {4, 7, 9}) {
+                targets[b][position] = distribution(random);
+            }
+        }
+        float[][][] gradient = network.inputGradients(sequences, targets, noise);
+        double before = loss(network, sequences, targets, noise);
+
+        double[] predicted = new double[40];
+        double[] actual = new double[predicted.length];
+        for (int i = 0; i < predicted.length; i++) {
+            int b = i % 2;
+            int t = random.nextInt(length - 1);
+            int[] s = sequences.get(b);
+            int other = (s[t] + 1 + random.nextInt(VOCABULARY - 1)) % VOCABULARY;
+            predicted[i] = gradient[b][t][other] - gradient[b][t][s[t]];
+            int kept = s[t];
+            s[t] = other;
+            actual[i] = loss(network, sequences, targets, noise) - before;
+            s[t] = kept;
+        }
+
+        // first order in a one-hot swap of a small network: not exact, but it must follow the change closely
+        assertThat(new PearsonsCorrelation().correlation(predicted, actual))
+                .isGreaterThan(0.9);
+        for (int b = 0; b < 2; b++) {
+            // the last token feeds nothing
+            assertThat(gradient[b][length - 1]).containsOnly(0f);
+        }
+    }
+
+    /** The loss the targets define: the sum over their positions of the cross-entropy with the network's p. */
+    private static double loss(TokenNetwork network, List<int[]> sequences, float[][][] targets, float[][] noise) {
+        float[][][] p = network.probabilities(sequences, noise);
+        double loss = 0;
+        for (int b = 0; b < targets.length; b++) {
+            for (int t = 0; t < targets[b].length; t++) {
+                if (targets[b][t] != null) {
+                    for (int k = 0; k < VOCABULARY; k++) {
+                        loss -= targets[b][t][k] * Math.log(p[b][t][k]);
+                    }
+                }
+            }
+        }
+        return loss;
+    }
+
+    private static float[] distribution(SplittableRandom random) {
+        float[] d = new float[VOCABULARY];
+        float sum = 0;
+        for (int k = 0; k < VOCABULARY; k++) {
+            d[k] = (float) random.nextDouble();
+            sum += d[k];
+        }
+        for (int k = 0; k < VOCABULARY; k++) {
+            d[k] /= sum;
+        }
+        return d;
     }
 
     private static int[] sequence(SplittableRandom random, int length) {
