@@ -6,6 +6,8 @@ import dev.sessiongan.diagnostics.Equilibrium;
 import dev.sessiongan.diagnostics.ModeCollapse;
 import dev.sessiongan.diagnostics.ReferenceProfile;
 import dev.sessiongan.diagnostics.Verdict;
+import dev.sessiongan.format.ClickstreamFormat;
+import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.io.EmbeddedModels;
@@ -67,12 +69,15 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (holdout == null) {
             rejectReadingOptions();
         }
+        // the format and reading options checked before the model is loaded, so their usage errors come first
+        ClickstreamFormat format = holdout == null ? null : input.resolve();
+        ReadOptions options = holdout == null ? null : input.readOptions();
         ModelFile.Loaded loaded = modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);
         if (holdout != null) {
             input.warnIfTrainedOnOther(loaded.manifest(), "holdout", spec.commandLine().getErr());
         }
         // the holdout read before anything is printed, and the output held to the end: a failure prints nothing
-        List<UserSession> real = holdout == null ? null : holdoutSessions();
+        List<UserSession> real = holdout == null ? null : holdoutSessions(format, options);
         SessionGenerator generator = loaded.generator();
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
@@ -123,8 +128,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    private List<UserSession> holdoutSessions() {
-        List<UserSession> real = input.read(holdout, spec.commandLine().getErr()).dataset().sessions();
+    private List<UserSession> holdoutSessions(ClickstreamFormat format, ReadOptions options) {
+        List<UserSession> real = input.read(format, holdout, options, spec.commandLine().getErr()).dataset()
+                .sessions();
         if (real.size() < ModeCollapse.FEWEST_SESSIONS) {
             throw new InvalidInputException(holdout.toString(), 0, null, real.size() + (real.size() == 1 ? " session"
                     : " sessions") + "; the mode-collapse check needs at least " + ModeCollapse.FEWEST_SESSIONS);

@@ -68,7 +68,8 @@ final class GanTrainingOptions {
     @Option(names = "--generator-gradient", paramLabel = "KIND",
             description = "How the generator learns from the session critic: policy (a policy gradient on each"
                     + " session's reward, as SeqGAN) or straight-through (the critic's gradient with respect to each"
-                    + " sampled token, through its softmax; needs --packing 1) (default policy).")
+                    + " sampled token, carried through the tokens fed back and each token's softmax; needs --packing 1)"
+                    + " (default policy).")
     String generatorGradient;
 
     @Option(names = "--label-smoothing", paramLabel = "X", description = "Real label is 1 - X (default 0.2).")

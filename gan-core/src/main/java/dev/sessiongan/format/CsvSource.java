@@ -31,17 +31,17 @@ final class CsvSource implements AutoCloseable {
     private final Iterator<CSVRecord> records;
     private final List<String> columns;
     private final boolean hasHeader;
+    private final LastCharacter last;
     private long nextLine = 1;
     private long lastLine;
     private long recordsRead;
-    private final LastCharacter last;
 
     private CsvSource(String name, CSVParser parser, LastCharacter last, List<String> declaredNames, boolean header) {
         this.name = name;
-        this.last = last;
         this.parser = parser;
         this.records = parser.iterator();
         this.hasHeader = header;
+        this.last = last;
         if (header) {
             CSVRecord first;
             try {
@@ -149,16 +149,17 @@ final class CsvSource implements AutoCloseable {
     }
 
     /**
-     * Whether the file, read to its end ({@link #nextRecord()} returned {@code null}), ends without a line end
-     * after its last row: a file cut short mid-row ends so, and its last row may still parse, with a cut value.
+     * Whether the file ends without a line end after its last row; only meaningful once it is read to its end
+     * ({@link #nextRecord()} returned {@code null}). A file cut short mid-row ends so, and its last row may still
+     * parse, with a cut value.
      */
     boolean endsMidLine() {
-        return recordsRead > 0 && last.last != '\n' && last.last != '\r';
+        return recordsRead > (hasHeader ? 1 : 0) && last.last != '\n' && last.last != '\r';
     }
 
-    /** The note for a file that {@link #endsMidLine()}, counted once. */
-    String cutShortNote() {
-        return "last line of " + name + " without a line end (the file may be cut short: check its last row)";
+    /** The read report's note, counted once, for a {@code file} (as the user should read it) that {@link #endsMidLine()}. */
+    static String cutShortNote(String file) {
+        return "row at the end of " + file + " without a line end (the file may be cut short: check that row)";
     }
 
     /** Remembers the last character read, to tell whether the file ended with a line end. */

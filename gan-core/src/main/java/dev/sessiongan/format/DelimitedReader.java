@@ -112,7 +112,7 @@ final class DelimitedReader implements EventReader {
             CSVRecord record = source.nextRecord();
             if (record == null) {
                 if (source.endsMidLine()) {
-                    notes.put(source.cutShortNote(), 1L);
+                    notes.put(CsvSource.cutShortNote("the file"), 1L);
                 }
                 finish();
                 break;

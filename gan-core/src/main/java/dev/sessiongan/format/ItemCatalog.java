@@ -81,7 +81,7 @@ final class ItemCatalog {
                 }
             }
             if (source.endsMidLine()) {
-                skipped.put(source.cutShortNote(), 1L);
+                skipped.put(CsvSource.cutShortNote("catalog " + source.name()), 1L);
             }
         }
         if (entries.isEmpty()) {

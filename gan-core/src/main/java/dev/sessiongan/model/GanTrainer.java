@@ -68,13 +68,13 @@ public final class GanTrainer {
     private static final long VALIDATION_SEED_SALT = 0x5EED_0F_7A11L;
     /** Most steps the reward gate judges the critic over (1,024 sessions of each kind at batch size 64). */
     private static final int GATE_WINDOW = 16;
+    /** Keeps the reward gate's validation draws apart from the validation score's. */
+    private static final long GATE_SEED_SALT = 0x6A7E_5A17L;
     /**
      * Passes that carry the straight-through gradient back through the generator's fed-back tokens: each adds
      * the paths through one more of them.
      */
-    static final int CHAIN_PASSES = 2;
-    /** Keeps the reward gate's validation draws apart from the validation score's. */
-    private static final long GATE_SEED_SALT = 0x6A7E_5A17L;
+    private static final int CHAIN_PASSES = 2;
 
     /** Hears about each finished epoch (e.g. a progress display). */
     @FunctionalInterface

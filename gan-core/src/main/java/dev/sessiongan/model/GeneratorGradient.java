@@ -18,10 +18,11 @@ public enum GeneratorGradient {
     POLICY("policy"),
 
     /**
-     * Straight-through: the critic's gradient with respect to each sampled one-hot token, carried back to the
-     * logits through the field's softmax (the sampled token forward, the softmax's gradient backward), so every
-     * token learns which others would have looked more real. Biased, as straight-through estimators are, with
-     * less variance than a policy gradient. Needs a critic without packing.
+     * Straight-through: the critic's gradient with respect to each sampled one-hot token, plus what the token does
+     * to every later one as the generator's next input, carried back to the logits through the field's softmax
+     * (the sampled token forward, the softmax's gradient backward), so every token learns which others would
+     * have looked more real. Biased, as straight-through estimators are, with less variance than a policy
+     * gradient. Needs a critic without packing.
      */
     STRAIGHT_THROUGH("straight-through");
 

@@ -15,8 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The gradient of a graph's loss with respect to its input "in", which DL4J M2.1's {@link ComputationGraph} has
  * no call for: the input vertex holds it as its epsilon when the backward pass ends, alive only outside
  * workspaces (which would recycle it; M2.1's backward pass reads the inference mode for that) and only until
- * {@code computeGradientAndScore} clears the vertices, so a listener copies it. The graph is not changed; its
- * workspace modes and listeners are put back on {@link #close()}.
+ * {@code computeGradientAndScore} clears the vertices, so a listener copies it. The graph's parameters are not
+ * changed; its workspace modes, listeners and masks are put back on {@link #close()}.
  */
 final class InputGradient implements AutoCloseable {
 

@@ -66,8 +66,8 @@ class BadInputTest {
         ReadResult result = ClickstreamFormats.rees46().read(file, ReadOptions.DEFAULT);
 
         assertThat(result.dataset().summary().events()).isEqualTo(2);
-        assertThat(result.report().notes()).containsExactly(Map.entry("last line of " + file
-                + " without a line end (the file may be cut short: check its last row)", 1L));
+        assertThat(result.report().notes()).containsExactly(Map.entry(
+                "row at the end of the file without a line end (the file may be cut short: check that row)", 1L));
         Path whole = write("whole.csv", HEADER + GOOD + GOOD.replace("\n", "\r\n"));
         assertThat(ClickstreamFormats.rees46().read(whole, ReadOptions.DEFAULT).report().notes()).isEmpty();
     }

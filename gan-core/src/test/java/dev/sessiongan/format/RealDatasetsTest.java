@@ -9,7 +9,6 @@ import dev.sessiongan.data.DatasetSummary;
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.data.UserSession;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -136,8 +135,8 @@ class RealDatasetsTest {
                         "itemId", "categoryId", null, null, null, null))
                 .build();
 
-        Path views = TestData.file("diginetica/sample_train-item-views.csv");
-        ReadResult result = ClickstreamFormats.generic(spec).read(views, ReadOptions.DEFAULT);
+        ReadResult result = ClickstreamFormats.generic(spec)
+                .read(TestData.file("diginetica/sample_train-item-views.csv"), ReadOptions.DEFAULT);
         DatasetSummary s = result.dataset().summary();
 
         assertThat(s.events()).isEqualTo(12_391);
@@ -149,8 +148,8 @@ class RealDatasetsTest {
         // and the committed sample ends without a line end (its last row is whole)
         assertThat(result.report().notes()).containsOnly(
                 Map.entry("rows without a user id (their session stands for the user)", 7_681L),
-                Map.entry("last line of " + views + " without a line end (the file may be cut short: check its"
-                        + " last row)", 1L));
+                Map.entry("row at the end of the file without a line end (the file may be cut short: check that"
+                        + " row)", 1L));
         assertThat(result.dataset().sessions()).allMatch(x -> x.events().stream().allMatch(e -> e.categoryId() != null));
     }
 }

@@ -141,8 +141,8 @@ class ReviewedBadInputTest {
 
         ReadResult result = ClickstreamFormats.generic(spec).read(events, ReadOptions.DEFAULT);
 
-        assertThat(result.report().notes()).containsExactly(Map.entry("last line of " + catalog
-                + " without a line end (the file may be cut short: check its last row)", 1L));
+        assertThat(result.report().notes()).containsExactly(Map.entry("row at the end of catalog " + catalog
+                + " without a line end (the file may be cut short: check that row)", 1L));
     }
 
     @Test
