@@ -297,7 +297,7 @@ final class FormatOptions {
                 catalogPriceColumn, null, null, null);
     }
 
-    /** Reads {@code file} as these options say; see {@link #read(ClickstreamFormat, Path, ReadOptions, PrintWriter)}. */
+    /** Reads {@code file} as these options say, telling its read report on {@code err}. */
     ReadResult read(Path file, PrintWriter err) {
         return read(resolve(), file, readOptions(), err);
     }

@@ -157,7 +157,7 @@ final class CsvSource implements AutoCloseable {
         return recordsRead > (hasHeader ? 1 : 0) && last.last != '\n' && last.last != '\r';
     }
 
-    /** The read report's note, counted once, for a {@code file} (as the user should read it) that {@link #endsMidLine()}. */
+    /** The read report's note, counted once, for a file that {@link #endsMidLine()} ({@code file} as said to users). */
     static String cutShortNote(String file) {
         return "row at the end of " + file + " without a line end (the file may be cut short: check that row)";
     }
