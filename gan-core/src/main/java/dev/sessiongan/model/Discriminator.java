@@ -196,14 +196,8 @@ final class Discriminator {
                         null);
                 long length = batch.features.size(2);
                 for (int i = 0; i < rows.length; i++) {
-                    int[] s = packs.get(rows[i]).get(0);
-                    float[][] g = new float[s.length][vocabulary];
-                    for (int t = 0; t < s.length; t++) {
-                        for (int k = 0; k < vocabulary; k++) {
-                            g[t][k] = flat[(int) ((i * (long) vocabulary + k) * length + t)];
-                        }
-                    }
-                    out[rows[i]] = g;
+                    int positions = packs.get(rows[i]).get(0).length;
+                    out[rows[i]] = LengthGroups.row(flat, i, vocabulary, length, vocabulary, positions, 0);
                 }
             }
         }

@@ -101,4 +101,19 @@ final class LengthGroups {
         graph.getConfiguration().setIterationCount(iteration + 1);
         return loss / rows;
     }
+
+    /**
+     * Row {@code row} of a group's output, flattened in 'c' order from {@code [rows, width, length]}, as one
+     * sequence's {@code [position][channel]}: its first {@code channels} channels at the sequence's
+     * {@code positions}, position t read at t + {@code shift} (rows past the group's data left zero).
+     */
+    static float[][] row(float[] flat, int row, int width, long length, int channels, int positions, int shift) {
+        float[][] out = new float[positions][channels];
+        for (int t = 0; t + shift < positions; t++) {
+            for (int k = 0; k < channels; k++) {
+                out[t][k] = flat[(int) ((row * (long) width + k) * length + t + shift)];
+            }
+        }
+        return out;
+    }
 }

@@ -143,14 +143,8 @@ final class TokenNetwork implements Stepper {
             long length = p.size(2);
             float[] flat = Nd4j.toFlattened('c', p).toFloatVector();
             for (int i = 0; i < rows.length; i++) {
-                int[] s = sequences.get(rows[i]);
-                float[][] row = new float[s.length][vocabulary];
-                for (int t = 0; t < s.length; t++) {
-                    for (int k = 0; k < vocabulary; k++) {
-                        row[t][k] = flat[(int) ((i * (long) vocabulary + k) * length + t)];
-                    }
-                }
-                out[rows[i]] = row;
+                int positions = sequences.get(rows[i]).length;
+                out[rows[i]] = LengthGroups.row(flat, i, vocabulary, length, vocabulary, positions, 0);
             }
         }
         return out;
@@ -181,15 +175,9 @@ final class TokenNetwork implements Stepper {
                         data.getLabelsMaskArray(0));
                 long length = data.getFeatures(0).size(2);
                 for (int i = 0; i < rows.length; i++) {
-                    int[] s = sequences.get(rows[i]);
-                    float[][] row = new float[s.length][vocabulary];
                     // token t is position t + 1's input, in the input's first vocabulary slots
-                    for (int t = 0; t + 1 < s.length; t++) {
-                        for (int k = 0; k < vocabulary; k++) {
-                            row[t][k] = flat[(int) ((i * (long) width + k) * length + t + 1)];
-                        }
-                    }
-                    out[rows[i]] = row;
+                    int positions = sequences.get(rows[i]).length;
+                    out[rows[i]] = LengthGroups.row(flat, i, width, length, vocabulary, positions, 1);
                 }
             }
         }
