@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.sessiongan.TestData;
 import dev.sessiongan.data.EventType;
-import dev.sessiongan.encoding.EncodingOptions;
 import dev.sessiongan.encoding.SessionEncoding;
 import dev.sessiongan.encoding.TokenLayout;
 import dev.sessiongan.encoding.TokenLayout.Field;
-import dev.sessiongan.format.ClickstreamFormats;
-import dev.sessiongan.format.ReadOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,11 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Contexts, counts and the fitting step of the draw calibration, on hand-made token sequences. */
 class CalibrationTest {
 
-    /** The layout of an encoding with 3 category slots and 3 time buckets, fitted on a small REES46 slice. */
-    private static final TokenLayout LAYOUT = new TokenLayout(SessionEncoding.fit(
-            ClickstreamFormats.rees46().read(TestData.file("rees46_multicategory/train.csv"),
-                    ReadOptions.DEFAULT.withMaxRows(300)).dataset(),
-            new EncodingOptions(3, 3, 20, 1)));
+    private static final TokenLayout LAYOUT = TestLayout.SMALL;
 
     private static int token(Field field, int value) {
         return LAYOUT.offset(field) + value;

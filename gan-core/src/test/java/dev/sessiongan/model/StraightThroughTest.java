@@ -3,12 +3,7 @@ package dev.sessiongan.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.sessiongan.TestData;
-import dev.sessiongan.encoding.EncodingOptions;
-import dev.sessiongan.encoding.SessionEncoding;
 import dev.sessiongan.encoding.TokenLayout;
-import dev.sessiongan.format.ClickstreamFormats;
-import dev.sessiongan.format.ReadOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,10 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The straight-through step's soft targets: where they are given, what they sum to and how much they push. */
 class StraightThroughTest {
 
-    private static final TokenLayout LAYOUT = new TokenLayout(SessionEncoding.fit(
-            ClickstreamFormats.rees46().read(TestData.file("rees46_multicategory/train.csv"),
-                    ReadOptions.DEFAULT.withMaxRows(300)).dataset(),
-            new EncodingOptions(3, 3, 20, 1)));
+    private static final TokenLayout LAYOUT = TestLayout.SMALL;
 
     @Test
     void targetsMoveEachEventTokenWithinItsFieldByTheCriticsWeight() {
