@@ -39,12 +39,13 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         output.validate();
+        output.refuseInputs(input.inputFiles("the input", file));
         ReadResult result = input.read(file, spec.commandLine().getErr());
         long users = output.writeAll(result.dataset().users().stream().map(VirtualUser::of).iterator(), parent.stdout(),
                 GenerationProgress.start(GenerationProgress.Mode.NONE, 0, false, null));
         if (!output.toStdout()) {
             spec.commandLine().getOut().printf("wrote %,d users, %,d sessions, %,d events to %s%n", users,
-                    result.dataset().summary().sessions(), result.dataset().summary().events(), output.out);
+                    result.dataset().summary().sessions(), result.dataset().summary().events(), output.written());
         }
         return 0;
     }

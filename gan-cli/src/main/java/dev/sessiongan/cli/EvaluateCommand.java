@@ -14,14 +14,12 @@ import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.SessionGenerator;
-import dev.sessiongan.io.AtomicFile;
 import dev.sessiongan.io.EmbeddedModels;
 import dev.sessiongan.io.ModelFile;
 import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.model.TrainingHistory;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -182,18 +180,8 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         new ReportTables(printer).print(report, holdout.getFileName().toString());
         if (out != null) {
-            Files.createDirectories(out);
-            Path json = out.resolve(ReportFolder.JSON);
-            try (AtomicFile file = AtomicFile.create(json)) {
-                report.writeJson(file.stream());
-                file.commit();
-            }
-            Path html = out.resolve(ReportFolder.HTML);
-            try (AtomicFile file = AtomicFile.create(html)) {
-                HtmlReport.write(report, file.stream());
-                file.commit();
-            }
-            printer.println("wrote " + json + " and " + html);
+            ReportFolder.write(out, report::writeJson, o -> HtmlReport.write(report, o));
+            printer.println("wrote " + out.resolve(ReportFolder.JSON) + " and " + out.resolve(ReportFolder.HTML));
         }
         printer.flush();
         return 0;

@@ -297,6 +297,20 @@ final class FormatOptions {
                 catalogPriceColumn, null, null, null);
     }
 
+    /**
+     * The files a read with these options takes, for checks that an output does not replace one: the clickstream
+     * under {@code role} (its option or name) and the companions given ({@code --spec}, {@code --catalog},
+     * {@code --buys}). A modifiable map, in that order.
+     */
+    Map<String, Path> inputFiles(String role, Path file) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put(role, file);
+        files.put("--spec", spec);
+        files.put("--catalog", catalog);
+        files.put("--buys", buys);
+        return files;
+    }
+
     /** Reads {@code file} as these options say, telling its read report on {@code err}. */
     ReadResult read(Path file, PrintWriter err) {
         return read(resolve(), file, readOptions(), err);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         UserCounts.require(users, UserCounts.MOST_STREAMED);
         output.validate();
+        output.refuseInputs(Collections.singletonMap("--model-file", modelFile));
         GenerationProgress.Mode progressMode = progressMode();
         GenerationRequest request = GenerationRequest.of(users, seed);
         if (start != null) {
@@ -108,7 +110,7 @@ final class GenerateCommand implements Callable<Integer> {
         long written = output.writeAll(generator.users(request).iterator(), parent.stdout(),
                 GenerationProgress.start(progressMode, users, System.console() != null, spec.commandLine().getErr()));
         if (!output.toStdout()) {
-            spec.commandLine().getOut().printf("wrote %,d users to %s%n", written, output.out);
+            spec.commandLine().getOut().printf("wrote %,d users to %s%n", written, output.written());
         }
         return 0;
     }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
@@ -43,13 +44,26 @@ final class OutputOptions {
         if (!toStdout()) {
             Path path = Path.of(out);
             if (format != OutputFormat.PER_USER_CSV) {
-                TrainCommand.requireWritableFolder(path, "--out");
+                OutputChecks.requireWritableFile(path, "--out");
             } else if (Files.exists(path) && !isEmptyFolder(path)) {
                 throw new InvalidInputException("--out " + out + ": per-user-csv needs a new or empty folder, and "
                         + (Files.isDirectory(path) ? "this folder has files in it" : "this is a file"));
             } else {
-                TrainCommand.requireFolderOf(path, "--out");
+                OutputChecks.requireFolderOf(path, "--out");
             }
+        }
+    }
+
+    /** Refuses an {@code --out} (and its side file) that is one of {@code inputs}: see {@link OutputChecks#refuseInputs}. */
+    void refuseInputs(Map<String, Path> inputs) {
+        if (toStdout()) {
+            return;
+        }
+        Path path = Path.of(out);
+        OutputChecks.refuseInputs("--out", path, inputs);
+        OutputFormat format = OutputFormat.named(outputFormat);
+        for (Path side : format.sideFiles(path)) {
+            OutputChecks.refuseInputs("--out " + out + " writes its id map too, and", side, inputs);
         }
     }
 
@@ -76,6 +90,17 @@ final class OutputOptions {
             progress.close();
         }
         return n;
+    }
+
+    /** What was written, for the closing message: the {@code --out} path and any side file beside it. */
+    String written() {
+        StringBuilder text = new StringBuilder(out);
+        if (!toStdout()) {
+            for (Path side : OutputFormat.named(outputFormat).sideFiles(Path.of(out))) {
+                text.append(" and ").append(side);
+            }
+        }
+        return text.toString();
     }
 
     boolean toStdout() {

@@ -3,6 +3,7 @@ package dev.sessiongan.cli;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.io.AtomicFile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,57 @@ final class ReportFolder {
     private static final String[] FILES = {JSON, HTML};
 
     private ReportFolder() {
+    }
+
+    /** Writes one of the report's files. */
+    interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes the report's files into {@code folder}, making it if needed. Both are written in full before either
+     * replaces an older one, so a failed write leaves the folder's older pair as it was (never a new JSON beside
+     * an old page), and a folder made for them is removed again.
+     */
+    static void write(Path folder, Body json, Body html) throws IOException {
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path made = firstMissing(absolute);
+        boolean done = false;
+        try {
+            Files.createDirectories(folder);
+            try (AtomicFile jsonFile = AtomicFile.create(folder.resolve(JSON));
+                    AtomicFile htmlFile = AtomicFile.create(folder.resolve(HTML))) {
+                json.write(jsonFile.stream());
+                html.write(htmlFile.stream());
+                jsonFile.commit();
+                htmlFile.commit();
+            }
+            done = true;
+        } finally {
+            if (!done && made != null) {
+                removeEmpty(absolute, made);
+            }
+        }
+    }
+
+    /** The outermost folder of {@code path} that does not exist yet, or {@code null} when it exists. */
+    private static Path firstMissing(Path path) {
+        Path missing = null;
+        for (Path p = path; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /** Removes the folders from {@code path} up to {@code top} that this write made, as long as they are empty. */
+    private static void removeEmpty(Path path, Path top) {
+        for (Path p = path; p != null && p.startsWith(top); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return; // not empty, or not ours to remove: left as it is
+            }
+        }
     }
 
     /**

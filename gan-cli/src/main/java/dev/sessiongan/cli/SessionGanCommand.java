@@ -2,6 +2,7 @@ package dev.sessiongan.cli;
 
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.Version;
+import dev.sessiongan.internal.NamedOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -45,7 +46,7 @@ public final class SessionGanCommand {
     public static void main(String[] args) {
         // Not System.out: a PrintStream swallows write errors, so "generate --out - | head" would never stop.
         OutputStream stdout = new BufferedOutputStream(
-                new FileOutputStream(FileDescriptor.out), 1 << 16);
+                new NamedOutputStream(new FileOutputStream(FileDescriptor.out), "standard output"), 1 << 16);
         System.exit(commandLine(stdout).execute(args));
     }
 

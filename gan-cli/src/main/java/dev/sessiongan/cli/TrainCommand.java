@@ -1,12 +1,10 @@
 package dev.sessiongan.cli;
 
-import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.baseline.MarkovGenerator;
 import dev.sessiongan.baseline.MarkovTrainer;
 import dev.sessiongan.data.DatasetSummary;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.format.ReadResult;
-import dev.sessiongan.io.AtomicFile;
 import dev.sessiongan.io.ModelFile;
 import dev.sessiongan.io.ModelManifest;
 import dev.sessiongan.model.GanGenerator;
@@ -16,10 +14,8 @@ import dev.sessiongan.model.GanTrainer;
 import dev.sessiongan.model.TrainingHistory;
 import dev.sessiongan.model.TrainingCheckpoint;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -75,20 +71,37 @@ final class TrainCommand implements Callable<Integer> {
         if (!isGan && !MarkovGenerator.KIND.equals(model)) {
             throw new UsageException("--model: unknown model kind '" + model + "'; available: markov, gan");
         }
-        if (!isGan && (gan.any() || checkpoint != null || resume != null)) {
+        boolean everyGiven = spec.commandLine().getParseResult().hasMatchedOption("--checkpoint-every");
+        if (!isGan && (gan.any() || checkpoint != null || everyGiven || resume != null)) {
             throw new UsageException("GAN options (--epochs, --seed, --checkpoint, --resume, ...) only apply to"
                     + " --model gan");
         }
         if (resume != null && gan.any()) {
             throw new UsageException("--resume takes the run's options from the checkpoint; drop the GAN options");
         }
+        if (everyGiven && checkpoint == null) {
+            throw new UsageException("--checkpoint-every: give --checkpoint FILE too (where to save them)");
+        }
+        if (checkpointEvery < 1) {
+            throw new UsageException("--checkpoint-every: must be at least 1 epoch, got " + checkpointEvery);
+        }
+        if (out.toString().equals("-")) {
+            throw new UsageException("--out -: a model is a zip file and cannot go to standard output; give a path");
+        }
+        Map<String, Path> inputs = input.inputFiles("--data", data);
+        inputs.put("--resume", resume);
+        OutputChecks.refuseInputs("--out", out, inputs);
+        OutputChecks.refuseInputs("--checkpoint", checkpoint, inputs);
+        if (checkpoint != null && checkpoint.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            throw new UsageException("--checkpoint " + checkpoint + " is the --out file too: give each its own path");
+        }
         TrainingCheckpoint resumed = resume == null ? null : TrainingCheckpoint.load(resume);
         GanOptions options = !isGan ? null : resumed != null ? resumed.options() : gan.toOptions();
         Checkpoints checkpoints = checkpoint == null ? null : new Checkpoints(checkpoint, checkpointEvery);
         if (checkpoint != null) {
-            requireWritableFolder(checkpoint, "--checkpoint");
+            OutputChecks.requireWritableFile(checkpoint, "--checkpoint");
         }
-        requireWritableFolder(out, "--out");
+        OutputChecks.requireWritableFile(out, "--out");
         ReadOptions readOptions = input.readOptions();
         ReadResult result = input.read(input.resolve(), data, readOptions, spec.commandLine().getErr());
         DatasetSummary summary = result.dataset().summary();
@@ -120,27 +133,5 @@ final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("trained %s on %,d events (%,d sessions, %,d users); wrote %s%n",
                 model, summary.events(), summary.sessions(), summary.users(), out);
         return 0;
-    }
-
-    /** Fails early unless the folder {@code file} would go in exists and is a folder. */
-    static void requireFolderOf(Path file, String option) {
-        Path folder = file.toAbsolutePath().getParent();
-        if (folder != null && !Files.isDirectory(folder)) {
-            throw new InvalidInputException(option + ": " + (Files.exists(folder) ? folder + " is a file, not a folder"
-                    : "folder " + folder + " does not exist"));
-        }
-    }
-
-    /** Fails early when an output file cannot be written: its folder missing, a folder in its place, no permission. */
-    static void requireWritableFolder(Path file, String option) {
-        requireFolderOf(file, option);
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException(option + ": " + file + " is a folder");
-        }
-        try {
-            AtomicFile.checkWritable(file);
-        } catch (IOException e) {
-            throw new InvalidInputException(option + ": " + e.getMessage());
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.sessiongan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserSession;
@@ -563,6 +564,106 @@ class CliTest {
         }
         assertThat(dir.resolve("m.model")).doesNotExist();
         assertThat(dir.resolve("u.csv")).doesNotExist();
+    }
+
+    @Test
+    void anOutputThatIsAnInputIsRefusedAndTheInputKept() throws IOException {
+        Path data = dir.resolve("data.csv");
+        Files.write(data, Files.readAllLines(Path.of(TRAIN)).subList(0, 400));
+        byte[] original = Files.readAllBytes(data);
+        Path model = dir.resolve("m.model");
+        assertThat(run("train", "--format", "rees46", "--data", data.toString(), "--out", model.toString()).exitCode())
+                .isZero();
+        byte[] modelBytes = Files.readAllBytes(model);
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), data.getFileName());
+        Map<List<String>, String> refused = new LinkedHashMap<>();
+        refused.put(List.of("convert", "--format", "rees46", "--out", data.toString(), data.toString()),
+                "--out " + data + " names the same file as the input: writing it would replace that input");
+        refused.put(List.of("train", "--format", "rees46", "--data", data.toString(), "--out", link.toString()),
+                "--out " + link + " names the same file as --data");
+        refused.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", data.toString(), "--checkpoint",
+                data.toString(), "--out", dir.resolve("g.model").toString()), "--checkpoint " + data
+                + " names the same file as --data");
+        refused.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", data.toString(), "--checkpoint",
+                model.toString(), "--out", model.toString()), "--checkpoint " + model + " is the --out file too");
+        refused.put(List.of("generate", "--model-file", model.toString(), "--users", "3", "--out", model.toString()),
+                "--out " + model + " names the same file as --model-file");
+
+        for (Map.Entry<List<String>, String> r : refused.entrySet()) {
+            Run run = run(r.getKey().toArray(String[]::new));
+            assertThat(run.exitCode()).as(r.getKey().toString()).isEqualTo(2);
+            assertThat(run.err()).as(r.getKey().toString()).startsWith("error: " + r.getValue());
+        }
+        assertThat(Files.readAllBytes(data)).isEqualTo(original);
+        assertThat(Files.readAllBytes(model)).isEqualTo(modelBytes);
+        assertThat(link).isSymbolicLink();
+        assertThat(dir.resolve("g.model")).doesNotExist();
+    }
+
+    @Test
+    void checkpointOptionsAndAModelToStandardOutputAreUsageErrors() {
+        String model = dir.resolve("t.model").toString();
+        String checkpoint = dir.resolve("t.ckpt").toString();
+        Map<List<String>, String> usage = new LinkedHashMap<>();
+        usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--checkpoint", checkpoint,
+                "--checkpoint-every", "0", "--out", model), "--checkpoint-every: must be at least 1 epoch, got 0");
+        usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--checkpoint-every", "2",
+                "--out", model), "--checkpoint-every: give --checkpoint FILE too");
+        usage.put(List.of("train", "--format", "rees46", "--data", TRAIN, "--checkpoint-every", "2", "--out", model),
+                "GAN options (--epochs, --seed, --checkpoint, --resume, ...) only apply to --model gan");
+        usage.put(List.of("train", "--format", "rees46", "--data", TRAIN, "--out", "-"),
+                "--out -: a model is a zip file and cannot go to standard output");
+        usage.put(List.of("generate", "--users", "3", "--out", ""), "--out: the path is empty");
+
+        for (Map.Entry<List<String>, String> u : usage.entrySet()) {
+            Run run = run(u.getKey().toArray(String[]::new));
+            assertThat(run.exitCode()).as(u.getKey().toString()).isEqualTo(2);
+            assertThat(run.err()).as(u.getKey().toString()).startsWith("error: " + u.getValue());
+        }
+        assertThat(Path.of(model)).doesNotExist();
+        assertThat(Path.of(checkpoint)).doesNotExist();
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
+    void aLinkedOutputKeepsItsLinkAndADeviceStaysADevice() throws IOException {
+        Path target = Files.createDirectory(dir.resolve("real")).resolve("users.csv");
+        Path link = Files.createSymbolicLink(dir.resolve("users.csv"), Path.of("real", "users.csv"));
+
+        assertThat(run("generate", "--users", "3", "--seed", "7", "--out", link.toString()).exitCode()).isZero();
+
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readString(target)).startsWith("user_id,");
+        Path sink = Path.of("/dev/null");
+        if (Files.exists(sink)) {
+            assertThat(run("generate", "--users", "3", "--seed", "7", "--out", sink.toString()).exitCode()).isZero();
+            assertThat(Files.isRegularFile(sink)).isFalse();
+        }
+    }
+
+    @Test
+    void aReportThatFailsHalfWayLeavesTheOlderPairAndNoFolderItMade() throws IOException {
+        Path old = Files.createDirectory(dir.resolve("old"));
+        Files.writeString(old.resolve(ReportFolder.JSON), "OLD JSON");
+        Files.writeString(old.resolve(ReportFolder.HTML), "OLD HTML");
+        ReportFolder.Body json = out -> out.write("NEW JSON".getBytes());
+        ReportFolder.Body failing = out -> {
+            out.write("<html>".getBytes());
+            throw new IOException("cannot write report.html: No space left on device");
+        };
+
+        assertThatThrownBy(() -> ReportFolder.write(old, json, failing)).hasMessageContaining("No space left");
+        assertThatThrownBy(() -> ReportFolder.write(dir.resolve("new/deeper"), json, failing))
+                .hasMessageContaining("No space left");
+
+        assertThat(Files.readString(old.resolve(ReportFolder.JSON))).isEqualTo("OLD JSON");
+        assertThat(Files.readString(old.resolve(ReportFolder.HTML))).isEqualTo("OLD HTML");
+        try (Stream<Path> files = Files.list(old)) {
+            assertThat(files).hasSize(2);
+        }
+        assertThat(dir.resolve("new")).doesNotExist();
+        ReportFolder.write(dir.resolve("new/deeper"), json, out -> out.write("NEW HTML".getBytes()));
+        assertThat(Files.readString(dir.resolve("new/deeper").resolve(ReportFolder.HTML))).isEqualTo("NEW HTML");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.sessiongan.baseline;
 
 import dev.sessiongan.data.EventType;
+import dev.sessiongan.format.TimeFormat;
 import dev.sessiongan.internal.EmpiricalDistribution;
+import java.math.BigDecimal;
 
 /** Checks a Markov model's parameters, so a damaged or hand-edited model fails on load, not mid-generation. */
 final class MarkovValidation {
@@ -21,6 +23,11 @@ final class MarkovValidation {
                     "item lists of different lengths");
             for (long n : items.counts()) {
                 require(n >= 0, "negative item count");
+            }
+            for (int i = 0; i < items.prices().size(); i++) {
+                String price = items.prices().get(i);
+                require(price == null || isDecimal(price),
+                        "item " + items.ids().get(i) + ": price \"" + price + "\" is not a decimal number");
             }
         }
         require(p.startStates() != null && p.startCounts() != null && p.startStates().length > 0
@@ -60,6 +67,9 @@ final class MarkovValidation {
             requireQuantiles(p.interSessionGapQuantilesMillis(), "inter-session gap");
         }
         requireQuantiles(p.startOffsetQuantilesMillis(), "start offset");
+        require(p.dataStartEpochMillis() >= TimeFormat.EARLIEST.toEpochMilli()
+                && p.dataStartEpochMillis() <= TimeFormat.LATEST.toEpochMilli(),
+                "data start " + p.dataStartEpochMillis() + " ms is outside the years 1900-9999");
         require(p.timeResolutionMillis() >= 1, "time resolution must be >= 1 ms");
         require(p.maxSessionLength() >= 1, "max session length must be >= 1");
     }
@@ -76,6 +86,15 @@ final class MarkovValidation {
         for (int i = 0; i < q.length; i++) {
             require(Double.isFinite(q[i]) && q[i] >= 0 && (i == 0 || q[i] >= q[i - 1]),
                     what + " quantiles must be finite, non-negative and ascending");
+        }
+    }
+
+    private static boolean isDecimal(String text) {
+        try {
+            new BigDecimal(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

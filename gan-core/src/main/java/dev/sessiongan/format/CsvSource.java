@@ -54,6 +54,13 @@ final class CsvSource implements AutoCloseable {
                 close();
                 throw new InvalidInputException(name, 0, null, "empty file: expected a header row");
             }
+            if (first.size() == 1 && first.get(0).replace("\uFEFF", "").isBlank()) {
+                // a byte-order mark alone is an empty file too (an editor's "UTF-8 with BOM" of nothing)
+                boolean more = records.hasNext();
+                close();
+                throw new InvalidInputException(name, more ? 1 : 0, null, more
+                        ? "the first line is empty: expected a header row" : "empty file: expected a header row");
+            }
             List<String> names = new ArrayList<>();
             for (String value : first) {
                 String column = value.strip().replace("\uFEFF", "");

@@ -29,7 +29,8 @@ public final class EmpiricalDistribution {
             double h = (sorted.length - 1) * (i / (double) (POINTS - 1));
             int lo = (int) Math.floor(h);
             int hi = Math.min(lo + 1, sorted.length - 1);
-            q[i] = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+            // never below the point before: the interpolation's rounding can come out an ulp above the next value
+            q[i] = Math.max(i == 0 ? sorted[0] : q[i - 1], sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]));
         }
         return q;
     }

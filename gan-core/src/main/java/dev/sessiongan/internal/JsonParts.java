@@ -32,7 +32,14 @@ public final class JsonParts {
         try {
             value = json.readValue(bytes, type);
         } catch (JsonMappingException e) {
-            throw new IOException(part + ": " + reason(e, documentOf(json, bytes)), e);
+            JsonNode document;
+            try {
+                document = json.readTree(bytes);
+            } catch (JsonProcessingException malformed) {
+                // not JSON at all (a part cut short inside a list): the parser's words, not the binder's
+                throw new IOException(part + ": " + JsonWording.malformed(malformed), e);
+            }
+            throw new IOException(part + ": " + reason(e, document), e);
         } catch (JsonProcessingException e) {
             throw new IOException(part + ": " + JsonWording.malformed(e), e);
         }
@@ -67,14 +74,6 @@ public final class JsonParts {
             throw new IOException(part + ": " + reason(e, tree), e);
         } catch (JsonProcessingException e) {
             throw new IOException(part + ": " + JsonWording.malformed(e), e);
-        }
-    }
-
-    private static JsonNode documentOf(ObjectMapper json, byte[] bytes) {
-        try {
-            return json.readTree(bytes);
-        } catch (IOException e) {
-            return null;
         }
     }
 

@@ -28,7 +28,8 @@ final class AtomicDirectory implements AutoCloseable {
 
     /** Starts filling {@code target}; its parent folder must exist. */
     static AtomicDirectory create(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        // a link to a folder stays a link: the folder it names is the one filled
+        Path absolute = AtomicFile.followLinks(target.toAbsolutePath());
         Path parent = absolute.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IOException("cannot write " + target + ": folder " + parent + " does not exist");
@@ -39,7 +40,7 @@ final class AtomicDirectory implements AutoCloseable {
                     + "; choose a new folder or remove it");
         }
         try {
-            return new AtomicDirectory(target, AtomicFile.temporarySibling(absolute, Files::createDirectory));
+            return new AtomicDirectory(absolute, AtomicFile.temporarySibling(absolute, Files::createDirectory));
         } catch (java.nio.file.AccessDeniedException e) {
             throw new IOException("cannot write " + target + ": permission denied", e);
         }

@@ -1,5 +1,6 @@
 package dev.sessiongan.io;
 
+import dev.sessiongan.internal.NamedOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,19 +13,25 @@ import java.nio.file.StandardCopyOption;
  * A file written under a temporary name beside its target and moved into place only on
  * {@link #commit()}, so an interrupted run never leaves a half-written file under the requested name
  * (and never destroys an older complete file). Closing without committing deletes the temporary file.
+ * A symbolic link is followed (the file it names is replaced, the link kept); a device or pipe such as
+ * {@code /dev/null} is written in place. A failed write's message names the file.
  */
 public final class AtomicFile implements AutoCloseable {
 
     private final Path target;
+    /** The file the commit replaces: the target, or the file its link names. */
+    private final Path destination;
+    /** The temporary file, or {@code null} for a device or pipe, written in place. */
     private final Path temp;
     private final OutputStream out;
     private boolean committed;
     private boolean closed;
 
-    private AtomicFile(Path target, Path temp, OutputStream out) {
+    private AtomicFile(Path target, Path destination, Path temp, OutputStream out) {
         this.target = target;
+        this.destination = destination;
         this.temp = temp;
-        this.out = out;
+        this.out = new NamedOutputStream(out, target.toString());
     }
 
     /** Starts writing {@code target}; its folder must exist. */
@@ -45,13 +52,22 @@ public final class AtomicFile implements AutoCloseable {
      * this way before hours of work rather than after.
      */
     public static void checkWritable(Path target) throws IOException {
+        Path destination = followLinks(target.toAbsolutePath());
+        if (isSpecial(destination)) {
+            // opening a pipe waits for its reader: ask instead
+            if (!Files.isWritable(destination)) {
+                throw new IOException("cannot write " + target + ": permission denied");
+            }
+            return;
+        }
         try (AtomicFile probe = create(target)) {
             // closed uncommitted: the probe is deleted, the target untouched
         }
     }
 
     private static AtomicFile open(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        // a link stays a link: the file it names is the one replaced, beside which the temporary file goes
+        Path absolute = followLinks(target.toAbsolutePath());
         Path dir = absolute.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + target + ": folder " + dir + " does not exist");
@@ -59,9 +75,35 @@ public final class AtomicFile implements AutoCloseable {
         if (Files.isDirectory(absolute)) {
             throw new IOException("cannot write " + target + ": it is a folder");
         }
+        if (isSpecial(absolute)) {
+            // a device or pipe (/dev/null, a FIFO) takes the bytes as they come; replacing it would break it
+            return new AtomicFile(target, absolute, null,
+                    new BufferedOutputStream(Files.newOutputStream(absolute), 1 << 16));
+        }
         // Not Files.createTempFile: that makes the file owner-only, and the result must get the usual umask.
         Path temp = temporarySibling(absolute, Files::createFile);
-        return new AtomicFile(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+        return new AtomicFile(target, absolute, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+    }
+
+    /** Most links followed in a chain, as Linux's {@code open} allows. */
+    private static final int MAX_LINKS = 40;
+
+    /** The file {@code absolute} names once its symbolic links are followed (it need not exist). */
+    static Path followLinks(Path absolute) throws IOException {
+        Path path = absolute;
+        for (int i = 0; Files.isSymbolicLink(path); i++) {
+            if (i == MAX_LINKS) {
+                throw new IOException("cannot write " + absolute + ": more than " + MAX_LINKS + " links in a chain");
+            }
+            // a relative link is read from the link's own folder
+            path = path.resolveSibling(Files.readSymbolicLink(path)).normalize();
+        }
+        return path;
+    }
+
+    /** Whether {@code path} exists as something other than a file or folder: a device, a pipe, a socket. */
+    private static boolean isSpecial(Path path) {
+        return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
     }
 
     /** Creates a file or folder with a fresh hidden name beside {@code absolute}. */
@@ -107,13 +149,15 @@ public final class AtomicFile implements AutoCloseable {
         }
         out.close();
         closed = true;
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        if (temp != null) {
+            try {
+                Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING);
+            }
+            PendingTemporaries.remove(temp);
         }
         committed = true;
-        PendingTemporaries.remove(temp);
     }
 
     /** Discards the temporary file unless committed. */
@@ -128,8 +172,10 @@ public final class AtomicFile implements AutoCloseable {
             }
         } finally {
             closed = true;
-            Files.deleteIfExists(temp);
-            PendingTemporaries.remove(temp);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+                PendingTemporaries.remove(temp);
+            }
         }
     }
 }

@@ -32,6 +32,8 @@ import java.util.zip.ZipOutputStream;
 public final class ModelFile {
 
     static final String MANIFEST = "manifest.json";
+    /** The entry that marks a training checkpoint (written by {@code TrainingCheckpoint}), told apart from a model. */
+    private static final String CHECKPOINT_MARK = "magic";
     static final String MODEL = "model.json";
     static final String GAN_MODEL = "model.zip";
 
@@ -123,6 +125,10 @@ public final class ModelFile {
         }
         byte[] manifestBytes = entries.get(MANIFEST);
         if (manifestBytes == null) {
+            if (entries.containsKey(CHECKPOINT_MARK)) {
+                throw new InvalidInputException(name, 0, null, "a training checkpoint, not a model file: continue the"
+                        + " run with train --resume " + name + ", whose --out is the model");
+            }
             throw new InvalidInputException(name, 0, null, "corrupt, truncated or foreign model file: missing " + MANIFEST);
         }
         ModelManifest manifest;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The output formats for users, by command-line name. */
@@ -62,6 +63,11 @@ public enum OutputFormat {
     /** Whether the format writes more than one file, so it cannot go to a stream such as stdout. */
     public boolean needsPath() {
         return this == PER_USER_CSV || this == INTERACTIONS_CSV;
+    }
+
+    /** The files written beside {@code file}, besides it: interactions-csv's id map; none for the others. */
+    public List<Path> sideFiles(Path file) {
+        return this == INTERACTIONS_CSV ? List.of(InteractionsCsvWriter.idMapFile(file)) : List.of();
     }
 
     /**

@@ -202,12 +202,18 @@ final class GanModelIo {
      * nothing a user can act on.
      */
     private static TokenNetwork readNetwork(byte[] bytes, int vocabulary, int noise) throws IOException {
+        TokenNetwork network;
         try {
-            return TokenNetwork.read(new ByteArrayInputStream(bytes), vocabulary, noise);
+            network = TokenNetwork.read(new ByteArrayInputStream(bytes), vocabulary, noise);
         } catch (IOException | RuntimeException e) {
             throw new IOException(NETWORK + ": not a readable network (its configuration or weights are missing or"
                     + " damaged)", e);
         }
+        // a sum is finite only when every weight is: one NaN would make every draw the same token
+        if (!Double.isFinite(network.graph().params().sumNumber().doubleValue())) {
+            throw new IOException(NETWORK + ": its weights hold NaN or infinite values (a damaged file)");
+        }
+        return network;
     }
 
     private static void notMeasuredWhereMissing(com.fasterxml.jackson.databind.JsonNode node, String... fields) {

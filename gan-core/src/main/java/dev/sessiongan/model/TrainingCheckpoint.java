@@ -204,6 +204,10 @@ public final class TrainingCheckpoint {
             throw new InvalidInputException(name, "corrupt or truncated checkpoint: " + e.getMessage(), e);
         }
         byte[] magic = entries.get("magic");
+        if (magic == null && entries.containsKey("manifest.json")) {
+            throw new InvalidInputException(name, 0, null, "a model file, not a training checkpoint: a run can be"
+                    + " resumed only from the --checkpoint FILE it wrote");
+        }
         if (magic == null || !MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.UTF_8))) {
             throw new InvalidInputException(name, 0, null, "not a SessionGAN training checkpoint (write one with"
                     + " train --checkpoint FILE)");

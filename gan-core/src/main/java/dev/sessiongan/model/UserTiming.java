@@ -2,6 +2,7 @@ package dev.sessiongan.model;
 
 import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserHistory;
+import dev.sessiongan.format.TimeFormat;
 import dev.sessiongan.internal.EmpiricalDistribution;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,28 @@ import java.util.SplittableRandom;
 record UserTiming(long dataStartMillis, double[] startOffsetQuantiles, double[] interSessionGapQuantiles) {
 
     private static final double FALLBACK_GAP_MILLIS = 3_600_000;
+
+    /** Checked here, so that a damaged model file fails as it loads, not with timestamps in year −285 million. */
+    UserTiming {
+        if (dataStartMillis < TimeFormat.EARLIEST.toEpochMilli() || dataStartMillis > TimeFormat.LATEST.toEpochMilli()) {
+            throw new IllegalArgumentException("data start " + dataStartMillis + " ms is outside the years 1900-9999");
+        }
+        requireQuantiles(startOffsetQuantiles, "startOffsetQuantiles");
+        if (interSessionGapQuantiles != null) {
+            requireQuantiles(interSessionGapQuantiles, "interSessionGapQuantiles");
+        }
+    }
+
+    private static void requireQuantiles(double[] q, String name) {
+        if (q == null || q.length != EmpiricalDistribution.POINTS) {
+            throw new IllegalArgumentException(name + " needs " + EmpiricalDistribution.POINTS + " quantiles");
+        }
+        for (int i = 0; i < q.length; i++) {
+            if (!Double.isFinite(q[i]) || q[i] < 0 || (i > 0 && q[i] < q[i - 1])) {
+                throw new IllegalArgumentException(name + " must be finite, non-negative and ascending");
+            }
+        }
+    }
 
     static UserTiming fit(SessionDataset dataset) {
         long start = dataset.summary().firstEvent().toEpochMilli();

@@ -126,12 +126,18 @@ class BadInputTest {
     void emptyFileHeaderOnlyAndMissingFileAreClear() throws IOException {
         Path empty = write("empty.csv", "");
         Path headerOnly = write("header.csv", HEADER);
+        Path bomOnly = write("bom.csv", "\uFEFF");
+        Path bomLine = write("bom-line.csv", "\uFEFF\n" + HEADER);
         Path missing = dir.resolve("nope.csv");
 
         assertThat(readFails(ClickstreamFormats.rees46(), empty).getMessage())
                 .isEqualTo(empty + ": empty file: expected a header row");
         assertThat(readFails(ClickstreamFormats.rees46(), headerOnly).getMessage())
                 .isEqualTo(headerOnly + ": no data rows");
+        assertThat(readFails(ClickstreamFormats.rees46(), bomOnly).getMessage())
+                .isEqualTo(bomOnly + ": empty file: expected a header row");
+        assertThat(readFails(ClickstreamFormats.rees46(), bomLine).getMessage())
+                .isEqualTo(bomLine + ":1: the first line is empty: expected a header row");
         assertThat(readFails(ClickstreamFormats.taobao(), empty).getMessage()).isEqualTo(empty + ": no data rows");
         assertThat(readFails(ClickstreamFormats.rees46(), missing).getMessage()).isEqualTo(missing + ": file not found");
         assertThat(readFails(ClickstreamFormats.otto(), missing).getMessage()).isEqualTo(missing + ": file not found");

@@ -46,6 +46,68 @@ class AtomicFileTest {
     }
 
     @Test
+    void aLinkStaysALinkAndTheFileItNamesIsReplaced() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Files.writeString(real.resolve("users.csv"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("users.csv"), Path.of("real", "users.csv"));
+        Path dangling = Files.createSymbolicLink(dir.resolve("new.csv"), Path.of("real", "new.csv"));
+
+        for (Path target : new Path[] {link, dangling}) {
+            try (AtomicFile file = AtomicFile.create(target)) {
+                file.stream().write("new".getBytes());
+                file.commit();
+            }
+        }
+
+        assertThat(link).isSymbolicLink();
+        assertThat(dangling).isSymbolicLink();
+        assertThat(Files.readString(real.resolve("users.csv"))).isEqualTo("new");
+        assertThat(Files.readString(real.resolve("new.csv"))).isEqualTo("new");
+        try (Stream<Path> files = Files.list(real)) {
+            assertThat(files).containsExactlyInAnyOrder(real.resolve("users.csv"), real.resolve("new.csv"));
+        }
+    }
+
+    @Test
+    void aDeviceIsWrittenInPlaceNotReplacedAndAFailedWriteNamesIt() throws IOException {
+        Path sink = Path.of("/dev/null");
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(sink) && Files.exists(full), "Linux devices");
+
+        AtomicFile.checkWritable(sink);
+        try (AtomicFile file = AtomicFile.create(sink)) {
+            file.stream().write("gone".getBytes());
+            file.commit();
+        }
+        assertThat(Files.isRegularFile(sink)).isFalse();
+
+        try (AtomicFile file = AtomicFile.create(full)) {
+            file.stream().write(new byte[1 << 17]); // past the buffer: the device refuses it
+            org.assertj.core.api.Assertions.fail("a write to /dev/full went through");
+        } catch (IOException e) {
+            assertThat(e).hasMessageStartingWith("cannot write /dev/full: ");
+        }
+        assertThat(Files.isRegularFile(full)).isFalse();
+    }
+
+    @Test
+    void checkingAPipeDoesNotWaitForItsReader() throws Exception {
+        Path pipe = dir.resolve("pipe");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo here");
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo works");
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> AtomicFile.checkWritable(pipe));
+        assertThat(Files.isRegularFile(pipe)).isFalse();
+    }
+
+    @Test
     void missingFolderIsAnIoError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicFile.create(dir.resolve("no/such/out.csv")))
                 .isInstanceOf(IOException.class).hasMessageContaining("does not exist");

@@ -117,11 +117,57 @@ class GanModelFileTest {
     }
 
     @Test
+    void weightsThatHoldNaNAreRefusedNotDrawnFrom() throws IOException {
+        byte[] damaged = withInnerEntries(entries -> {
+            try {
+                Map<String, byte[]> network = unzip(entries.get("network.zip"));
+                byte[] weights = network.get("coefficients.bin");
+                // all-ones bits are NaN in either byte order; the file's end holds weights, not its header
+                Arrays.fill(weights, weights.length - 4_000, weights.length, (byte) 0xFF);
+                entries.put("network.zip", zip(network));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return entries;
+        });
+
+        assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(NAME + ": corrupt GAN model: network.zip: its weights hold NaN or infinite values (a damaged"
+                        + " file)");
+    }
+
+    @Test
+    void timingOutOfTimeOrOutOfOrderIsRefusedByName() throws IOException {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("\"dataStartMillis\":-9000000000000000000", "data start -9000000000000000000 ms is outside the"
+                + " years 1900-9999");
+        expected.put("\"startOffsetQuantiles\":[-5.0", "startOffsetQuantiles must be finite, non-negative and"
+                + " ascending");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            String field = e.getKey().substring(0, e.getKey().indexOf(':') + 1);
+            byte[] damaged = withInnerEntries(entries -> {
+                String timing = new String(entries.get("timing.json"), StandardCharsets.UTF_8);
+                String changed = timing.replaceFirst(java.util.regex.Pattern.quote(field) + "\\[?[-0-9.E]+",
+                        java.util.regex.Matcher.quoteReplacement(e.getKey()));
+                assertThat(changed).isNotEqualTo(timing);
+                entries.put("timing.json", changed.getBytes(StandardCharsets.UTF_8));
+                return entries;
+            });
+
+            assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).as(e.getKey())
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage(NAME + ": corrupt GAN model: timing.json: " + e.getValue());
+        }
+    }
+
+    @Test
     void damagedPartsAreNamedWithWhatIsWrongInThemNotInJacksonsOrDl4jsWords() throws IOException {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("encoding.json={\"bad\":1}", "not a valid session encoding: encoding.json: unknown field 'bad'");
         expected.put("options.json=null", "corrupt GAN model: options.json: expected a JSON object, got null");
         expected.put("timing.json=[1]", "corrupt GAN model: timing.json: expected a JSON object, got a list");
+        expected.put("timing.json={\"dataStartMillis\":1,\"startOffsetQuantiles\":[0.0,1", "corrupt GAN model:"
+                + " timing.json: malformed JSON at column 51: the text ends inside a list");
         expected.put("history.json={\"epochs\":[", "corrupt GAN model: history.json: malformed JSON at column 12:"
                 + " the text ends inside a list");
         expected.put("calibration.json={}", "corrupt GAN model: calibration.json: field 'report' is missing or null");

@@ -103,6 +103,22 @@ class ModelFileTest {
     }
 
     @Test
+    void aCheckpointGivenAsAModelAndAModelGivenAsACheckpointAreCalledWhatTheyAre() throws IOException {
+        Path checkpoint = dir.resolve("run.ckpt");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(checkpoint))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("magic"));
+            out.write("sessiongan-checkpoint-1".getBytes());
+            out.closeEntry();
+        }
+        Path model = save();
+
+        assertThatThrownBy(() -> ModelFile.load(checkpoint)).hasMessage(checkpoint + ": a training checkpoint, not a"
+                + " model file: continue the run with train --resume " + checkpoint + ", whose --out is the model");
+        assertThatThrownBy(() -> dev.sessiongan.model.TrainingCheckpoint.load(model)).hasMessage(model + ": a model"
+                + " file, not a training checkpoint: a run can be resumed only from the --checkpoint FILE it wrote");
+    }
+
+    @Test
     void newerLayoutVersionIsRefusedWithAFix() throws IOException {
         Path file = save();
         Path newer = dir.resolve("newer.model");
@@ -120,6 +136,27 @@ class ModelFileTest {
 
         assertThatThrownBy(() -> ModelFile.load(damaged)).isInstanceOf(InvalidInputException.class)
                 .hasMessage(damaged + ": inconsistent Markov model: time resolution must be >= 1 ms");
+    }
+
+    @Test
+    void aPriceThatIsNoNumberOrADataStartOutOfTimeIsRefusedOnLoad() throws IOException {
+        Path file = save();
+        String json = new String(entry(file, ModelFile.MODEL), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher price = java.util.regex.Pattern.compile("\"prices\":\\[\"([^\"]+)\"").matcher(json);
+        assertThat(price.find()).isTrue();
+        java.util.regex.Matcher start = java.util.regex.Pattern.compile("\"dataStartEpochMillis\":(\\d+)").matcher(json);
+        assertThat(start.find()).isTrue();
+        Path nan = dir.resolve("nan-price.model");
+        Path early = dir.resolve("early.model");
+        rewriteEntry(file, nan, ModelFile.MODEL, price.group(), "\"prices\":[\"NaN\"");
+        rewriteEntry(file, early, ModelFile.MODEL, start.group(), "\"dataStartEpochMillis\":-9000000000000000000");
+
+        assertThatThrownBy(() -> ModelFile.load(nan)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(nan + ": inconsistent Markov model: item ")
+                .hasMessageEndingWith(": price \"NaN\" is not a decimal number");
+        assertThatThrownBy(() -> ModelFile.load(early)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(early + ": inconsistent Markov model: data start -9000000000000000000 ms is outside the"
+                        + " years 1900-9999");
     }
 
     @Test
