@@ -218,6 +218,12 @@ final class CsvSource implements AutoCloseable {
         String ref = reference.strip();
         int byName = columns.indexOf(ref);
         if (byName >= 0) {
+            int again = columns.lastIndexOf(ref);
+            if (again != byName) {
+                // which of the two holds the data is a guess either way: the user says
+                throw new InvalidInputException(name, 1, reference, "the header names the " + role + " column '" + ref
+                        + "' twice (columns " + byName + " and " + again + ", 0-based); rename one");
+            }
             return byName;
         }
         // more than nine digits is no column of any file, and would not fit an int

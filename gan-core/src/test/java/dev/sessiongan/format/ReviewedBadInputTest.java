@@ -54,6 +54,17 @@ class ReviewedBadInputTest {
     }
 
     @Test
+    void aColumnTheHeaderNamesTwiceIsRefusedNotGuessed() throws IOException {
+        Path file = Files.writeString(dir.resolve("twice.csv"), "user_id,session_id,seq,timestamp,event_type,item_id,"
+                + "category_id,price,price\nu1,s1,0,2019-10-01T00:00:00Z,view,i1,c1,1.00,2.00\n");
+
+        assertThatThrownBy(() -> ClickstreamFormats.eventsCsv().read(file, ReadOptions.DEFAULT))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(file + ":1: column 'price': the header names the price column 'price' twice (columns 7 and"
+                        + " 8, 0-based); rename one");
+    }
+
+    @Test
     void columnNumberBeyondTheRowIsNamed() throws IOException {
         Path file = Files.writeString(dir.resolve("n.csv"), "u,i,1700000000\n");
         GenericFormatSpec spec = GenericFormatSpec.builder("7", "2").header(false).userColumn("0")
