@@ -38,8 +38,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        output.validate();
-        output.refuseInputs(input.inputFiles("the input", file));
+        output.validate(input.inputFiles("the input", file));
         ReadResult result = input.read(file, spec.commandLine().getErr());
         long users = output.writeAll(result.dataset().users().stream().map(VirtualUser::of).iterator(), parent.stdout(),
                 GenerationProgress.start(GenerationProgress.Mode.NONE, 0, false, null));

@@ -83,8 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         UserCounts.require(users, UserCounts.MOST_STREAMED);
-        output.validate();
-        output.refuseInputs(Collections.singletonMap("--model-file", modelFile));
+        output.validate(Collections.singletonMap("--model-file", modelFile));
         GenerationProgress.Mode progressMode = progressMode();
         GenerationRequest request = GenerationRequest.of(users, seed);
         if (start != null) {

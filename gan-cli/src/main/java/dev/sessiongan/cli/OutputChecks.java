@@ -55,6 +55,24 @@ final class OutputChecks {
         }
     }
 
+    /** Refuses two outputs that would land in one file (the same path, or links to one), each replacing the other. */
+    static void refuseSameFile(String option, Path output, String otherOption, Path other) {
+        if (output == null || other == null) {
+            return;
+        }
+        boolean same;
+        try {
+            same = AtomicFile.destinationOf(output).equals(AtomicFile.destinationOf(other))
+                    || Files.exists(output) && Files.exists(other) && Files.isSameFile(output, other);
+        } catch (IOException e) {
+            return; // the write reports it, naming the file
+        }
+        if (same) {
+            throw new UsageException(option + " " + output + " names the same file as " + otherOption + " " + other
+                    + ": give each its own path");
+        }
+    }
+
     private static boolean sameFile(Path a, Path b) {
         try {
             return Files.isSameFile(a, b);

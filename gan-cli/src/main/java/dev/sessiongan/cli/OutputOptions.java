@@ -29,8 +29,11 @@ final class OutputOptions {
                     + " Mahout, LibRec, LensKit) or gru4rec-tsv (SessionId ItemId Time).")
     String outputFormat;
 
-    /** Checks the options before any work is done, so a typo does not cost a long read or training. */
-    void validate() {
+    /**
+     * Checks the options before any work is done, so a typo does not cost a long read or training, and refuses an
+     * {@code --out} (or its side file) that is one of the command's {@code inputs} ({@link OutputChecks#refuseInputs}).
+     */
+    void validate(Map<String, Path> inputs) {
         OutputFormat format;
         try {
             format = OutputFormat.named(outputFormat);
@@ -41,6 +44,10 @@ final class OutputOptions {
             throw new UsageException("--out -: " + format + " writes more than one file and cannot go to"
                     + " standard output; give a " + (format == OutputFormat.PER_USER_CSV ? "folder" : "file") + " path");
         }
+        if (out.isEmpty()) {
+            throw new UsageException("--out: the path is empty");
+        }
+        refuseInputs(format, inputs);
         if (!toStdout()) {
             Path path = Path.of(out);
             if (format != OutputFormat.PER_USER_CSV) {
@@ -54,14 +61,12 @@ final class OutputOptions {
         }
     }
 
-    /** Refuses an {@code --out} (and its side file) that is one of {@code inputs}: see {@link OutputChecks#refuseInputs}. */
-    void refuseInputs(Map<String, Path> inputs) {
+    private void refuseInputs(OutputFormat format, Map<String, Path> inputs) {
         if (toStdout()) {
             return;
         }
         Path path = Path.of(out);
         OutputChecks.refuseInputs("--out", path, inputs);
-        OutputFormat format = OutputFormat.named(outputFormat);
         for (Path side : format.sideFiles(path)) {
             OutputChecks.refuseInputs("--out " + out + " writes its id map too, and", side, inputs);
         }

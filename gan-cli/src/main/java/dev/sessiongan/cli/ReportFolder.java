@@ -29,17 +29,17 @@ final class ReportFolder {
 
     /**
      * Writes the report's files into {@code folder}, making it if needed. Both are written in full before either
-     * replaces an older one, so a failed write leaves the folder's older pair as it was (never a new JSON beside
-     * an old page), and a folder made for them is removed again.
+     * replaces an older one, so a write that fails (a full disk, say) leaves the folder's older pair as it was
+     * rather than a new JSON beside an old page, and a folder made for them is removed again.
      */
     static void write(Path folder, Body json, Body html) throws IOException {
         Path absolute = folder.toAbsolutePath().normalize();
         Path made = firstMissing(absolute);
         boolean done = false;
         try {
-            Files.createDirectories(folder);
-            try (AtomicFile jsonFile = AtomicFile.create(folder.resolve(JSON));
-                    AtomicFile htmlFile = AtomicFile.create(folder.resolve(HTML))) {
+            Files.createDirectories(absolute);
+            try (AtomicFile jsonFile = AtomicFile.create(absolute.resolve(JSON));
+                    AtomicFile htmlFile = AtomicFile.create(absolute.resolve(HTML))) {
                 json.write(jsonFile.stream());
                 html.write(htmlFile.stream());
                 jsonFile.commit();
@@ -82,6 +82,9 @@ final class ReportFolder {
     static void check(Path folder, String option) {
         if (folder == null) {
             return;
+        }
+        if (folder.toString().isEmpty()) {
+            throw new UsageException(option + ": the path is empty");
         }
         if (folder.toString().equals("-")) {
             throw new UsageException(option + " -: evaluate writes a folder (" + String.join(" and ", FILES)

@@ -88,13 +88,16 @@ final class TrainCommand implements Callable<Integer> {
         if (out.toString().equals("-")) {
             throw new UsageException("--out -: a model is a zip file and cannot go to standard output; give a path");
         }
+        if (checkpoint != null && checkpoint.toString().equals("-")) {
+            throw new UsageException("--checkpoint -: a checkpoint is a zip file and cannot go to standard output;"
+                    + " give a path");
+        }
         Map<String, Path> inputs = input.inputFiles("--data", data);
+        // the checkpoint resumed from may be saved over as the run goes on: it is read whole before the first save
+        OutputChecks.refuseInputs("--checkpoint", checkpoint, inputs);
         inputs.put("--resume", resume);
         OutputChecks.refuseInputs("--out", out, inputs);
-        OutputChecks.refuseInputs("--checkpoint", checkpoint, inputs);
-        if (checkpoint != null && checkpoint.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-            throw new UsageException("--checkpoint " + checkpoint + " is the --out file too: give each its own path");
-        }
+        OutputChecks.refuseSameFile("--checkpoint", checkpoint, "--out", out);
         TrainingCheckpoint resumed = resume == null ? null : TrainingCheckpoint.load(resume);
         GanOptions options = !isGan ? null : resumed != null ? resumed.options() : gan.toOptions();
         Checkpoints checkpoints = checkpoint == null ? null : new Checkpoints(checkpoint, checkpointEvery);

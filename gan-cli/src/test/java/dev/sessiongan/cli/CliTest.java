@@ -1,7 +1,6 @@
 package dev.sessiongan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiongan.data.SessionDataset;
 import dev.sessiongan.data.UserSession;
@@ -155,6 +154,14 @@ class CliTest {
                 dir.resolve("c.model").toString())).err()).contains("takes the run's options from the checkpoint");
         assertThat(run(concat(common, "--resume", TRAIN, "--out", dir.resolve("d.model").toString())).err())
                 .contains("not a SessionGAN training checkpoint");
+        // a resumed run may go on saving to the checkpoint it resumed from (read whole first), not its model there
+        Run again = run(concat(common, "--resume", checkpoint.toString(), "--checkpoint", checkpoint.toString(),
+                "--out", dir.resolve("e.model").toString()));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(run(concat(common, "--resume", checkpoint.toString(), "--out", checkpoint.toString())).err())
+                .startsWith("error: --out " + checkpoint + " names the same file as --resume");
+        assertThat(run(concat(common, "--resume", checkpoint.toString(), "--out", dir.resolve("f.model").toString()))
+                .exitCode()).isZero();
     }
 
     @Test
@@ -585,7 +592,8 @@ class CliTest {
                 data.toString(), "--out", dir.resolve("g.model").toString()), "--checkpoint " + data
                 + " names the same file as --data");
         refused.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", data.toString(), "--checkpoint",
-                model.toString(), "--out", model.toString()), "--checkpoint " + model + " is the --out file too");
+                model.toString(), "--out", model.toString()), "--checkpoint " + model + " names the same file as --out "
+                + model + ": give each its own path");
         refused.put(List.of("generate", "--model-file", model.toString(), "--users", "3", "--out", model.toString()),
                 "--out " + model + " names the same file as --model-file");
 
@@ -614,6 +622,11 @@ class CliTest {
         usage.put(List.of("train", "--format", "rees46", "--data", TRAIN, "--out", "-"),
                 "--out -: a model is a zip file and cannot go to standard output");
         usage.put(List.of("generate", "--users", "3", "--out", ""), "--out: the path is empty");
+        usage.put(List.of("generate", "--users", "3", "--output-format", "per-user-csv", "--out", ""),
+                "--out: the path is empty");
+        usage.put(List.of("evaluate", "--format", "rees46", "--holdout", TRAIN, "--out", ""), "--out: the path is empty");
+        usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--checkpoint", "-",
+                "--out", model), "--checkpoint -: a checkpoint is a zip file and cannot go to standard output");
 
         for (Map.Entry<List<String>, String> u : usage.entrySet()) {
             Run run = run(u.getKey().toArray(String[]::new));
@@ -639,31 +652,6 @@ class CliTest {
             assertThat(run("generate", "--users", "3", "--seed", "7", "--out", sink.toString()).exitCode()).isZero();
             assertThat(Files.isRegularFile(sink)).isFalse();
         }
-    }
-
-    @Test
-    void aReportThatFailsHalfWayLeavesTheOlderPairAndNoFolderItMade() throws IOException {
-        Path old = Files.createDirectory(dir.resolve("old"));
-        Files.writeString(old.resolve(ReportFolder.JSON), "OLD JSON");
-        Files.writeString(old.resolve(ReportFolder.HTML), "OLD HTML");
-        ReportFolder.Body json = out -> out.write("NEW JSON".getBytes());
-        ReportFolder.Body failing = out -> {
-            out.write("<html>".getBytes());
-            throw new IOException("cannot write report.html: No space left on device");
-        };
-
-        assertThatThrownBy(() -> ReportFolder.write(old, json, failing)).hasMessageContaining("No space left");
-        assertThatThrownBy(() -> ReportFolder.write(dir.resolve("new/deeper"), json, failing))
-                .hasMessageContaining("No space left");
-
-        assertThat(Files.readString(old.resolve(ReportFolder.JSON))).isEqualTo("OLD JSON");
-        assertThat(Files.readString(old.resolve(ReportFolder.HTML))).isEqualTo("OLD HTML");
-        try (Stream<Path> files = Files.list(old)) {
-            assertThat(files).hasSize(2);
-        }
-        assertThat(dir.resolve("new")).doesNotExist();
-        ReportFolder.write(dir.resolve("new/deeper"), json, out -> out.write("NEW HTML".getBytes()));
-        assertThat(Files.readString(dir.resolve("new/deeper").resolve(ReportFolder.HTML))).isEqualTo("NEW HTML");
     }
 
     @Test

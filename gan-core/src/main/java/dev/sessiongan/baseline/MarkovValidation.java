@@ -3,7 +3,7 @@ package dev.sessiongan.baseline;
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.format.TimeFormat;
 import dev.sessiongan.internal.EmpiricalDistribution;
-import java.math.BigDecimal;
+import dev.sessiongan.internal.PlainPrice;
 
 /** Checks a Markov model's parameters, so a damaged or hand-edited model fails on load, not mid-generation. */
 final class MarkovValidation {
@@ -26,8 +26,8 @@ final class MarkovValidation {
             }
             for (int i = 0; i < items.prices().size(); i++) {
                 String price = items.prices().get(i);
-                require(price == null || isDecimal(price),
-                        "item " + items.ids().get(i) + ": price \"" + price + "\" is not a decimal number");
+                require(price == null || PlainPrice.matches(price),
+                        "item " + items.ids().get(i) + ": price \"" + price + "\" is not a plain decimal >= 0");
             }
         }
         require(p.startStates() != null && p.startCounts() != null && p.startStates().length > 0
@@ -86,15 +86,6 @@ final class MarkovValidation {
         for (int i = 0; i < q.length; i++) {
             require(Double.isFinite(q[i]) && q[i] >= 0 && (i == 0 || q[i] >= q[i - 1]),
                     what + " quantiles must be finite, non-negative and ascending");
-        }
-    }
-
-    private static boolean isDecimal(String text) {
-        try {
-            new BigDecimal(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 

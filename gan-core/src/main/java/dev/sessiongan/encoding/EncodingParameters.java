@@ -1,7 +1,7 @@
 package dev.sessiongan.encoding;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.math.BigDecimal;
+import dev.sessiongan.internal.PlainPrice;
 import java.util.Arrays;
 import java.util.List;
 
@@ -120,20 +120,11 @@ record EncodingParameters(
                 }
                 // checked here, not where a price is decoded: a corrupt model fails as it loads, naming the item
                 for (int i = 0; i < prices.size(); i++) {
-                    if (prices.get(i) != null && !isDecimal(prices.get(i))) {
+                    if (prices.get(i) != null && !PlainPrice.matches(prices.get(i))) {
                         throw new IllegalArgumentException("item " + ids.get(i) + ": price \"" + prices.get(i)
-                                + "\" is not a decimal number");
+                                + "\" is not a plain decimal >= 0");
                     }
                 }
-            }
-        }
-
-        private static boolean isDecimal(String text) {
-            try {
-                new BigDecimal(text);
-                return true;
-            } catch (NumberFormatException e) {
-                return false;
             }
         }
 

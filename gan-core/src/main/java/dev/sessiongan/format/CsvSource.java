@@ -221,8 +221,8 @@ final class CsvSource implements AutoCloseable {
             int again = columns.lastIndexOf(ref);
             if (again != byName) {
                 // which of the two holds the data is a guess either way: the user says
-                throw new InvalidInputException(name, 1, reference, "the header names the " + role + " column '" + ref
-                        + "' twice (columns " + byName + " and " + again + ", 0-based); rename one");
+                throw new InvalidInputException(name, 1, reference, "the " + role + " column is named twice in the"
+                        + " header (columns " + byName + " and " + again + ", 0-based): rename one");
             }
             return byName;
         }

@@ -29,7 +29,7 @@ final class AtomicDirectory implements AutoCloseable {
     /** Starts filling {@code target}; its parent folder must exist. */
     static AtomicDirectory create(Path target) throws IOException {
         // a link to a folder stays a link: the folder it names is the one filled
-        Path absolute = AtomicFile.followLinks(target.toAbsolutePath());
+        Path absolute = AtomicFile.destinationOf(target);
         Path parent = absolute.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IOException("cannot write " + target + ": folder " + parent + " does not exist");

@@ -52,8 +52,15 @@ public final class AtomicFile implements AutoCloseable {
      * this way before hours of work rather than after.
      */
     public static void checkWritable(Path target) throws IOException {
-        Path destination = followLinks(target.toAbsolutePath());
-        if (isSpecial(destination)) {
+        Path destination;
+        try {
+            destination = destinationOf(target);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("cannot write " + target + ": " + (e.getReason() != null ? e.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e.getClass().getSimpleName()), e);
+        }
+        if (inPlace(destination)) {
             // opening a pipe waits for its reader: ask instead
             if (!Files.isWritable(destination)) {
                 throw new IOException("cannot write " + target + ": permission denied");
@@ -66,8 +73,7 @@ public final class AtomicFile implements AutoCloseable {
     }
 
     private static AtomicFile open(Path target) throws IOException {
-        // a link stays a link: the file it names is the one replaced, beside which the temporary file goes
-        Path absolute = followLinks(target.toAbsolutePath());
+        Path absolute = destinationOf(target);
         Path dir = absolute.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + target + ": folder " + dir + " does not exist");
@@ -75,7 +81,7 @@ public final class AtomicFile implements AutoCloseable {
         if (Files.isDirectory(absolute)) {
             throw new IOException("cannot write " + target + ": it is a folder");
         }
-        if (isSpecial(absolute)) {
+        if (inPlace(absolute)) {
             // a device or pipe (/dev/null, a FIFO) takes the bytes as they come; replacing it would break it
             return new AtomicFile(target, absolute, null,
                     new BufferedOutputStream(Files.newOutputStream(absolute), 1 << 16));
@@ -88,22 +94,40 @@ public final class AtomicFile implements AutoCloseable {
     /** Most links followed in a chain, as Linux's {@code open} allows. */
     private static final int MAX_LINKS = 40;
 
-    /** The file {@code absolute} names once its symbolic links are followed (it need not exist). */
-    static Path followLinks(Path absolute) throws IOException {
+    /**
+     * Where a commit to {@code target} lands: a link stays a link, and the file it names is the one replaced,
+     * beside which the temporary file goes. A path under {@code /dev} or {@code /proc} ({@code /dev/stdout},
+     * {@code /dev/fd/3}) is taken as it is: its links name open streams, not files to replace.
+     */
+    public static Path destinationOf(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (absolute.startsWith("/dev") || absolute.startsWith("/proc")) {
+            return absolute;
+        }
         Path path = absolute;
         for (int i = 0; Files.isSymbolicLink(path); i++) {
             if (i == MAX_LINKS) {
-                throw new IOException("cannot write " + absolute + ": more than " + MAX_LINKS + " links in a chain");
+                throw new IOException("cannot write " + target + ": more than " + MAX_LINKS + " links in a chain");
             }
-            // a relative link is read from the link's own folder
-            path = path.resolveSibling(Files.readSymbolicLink(path)).normalize();
+            // a relative link is read from the link's own folder; not normalised, so that a ".." after a linked
+            // folder goes where the kernel goes
+            path = path.resolveSibling(Files.readSymbolicLink(path));
         }
-        return path;
+        Path folder = path.getParent();
+        return folder != null && path.getFileName() != null && Files.isDirectory(folder)
+                ? folder.toRealPath().resolve(path.getFileName()) : path;
     }
 
-    /** Whether {@code path} exists as something other than a file or folder: a device, a pipe, a socket. */
-    private static boolean isSpecial(Path path) {
-        return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
+    /**
+     * Whether {@code path} is written as it is, without a temporary file: a device, pipe or socket, and a stream's
+     * link under {@code /dev} or {@code /proc} ({@code /dev/stdout} redirected to a file names that open file).
+     */
+    private static boolean inPlace(Path path) {
+        if (!Files.exists(path) || Files.isDirectory(path)) {
+            return false;
+        }
+        return !Files.isRegularFile(path)
+                || Files.isSymbolicLink(path) && (path.startsWith("/dev") || path.startsWith("/proc"));
     }
 
     /** Creates a file or folder with a fresh hidden name beside {@code absolute}. */

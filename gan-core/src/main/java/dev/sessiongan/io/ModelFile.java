@@ -127,7 +127,7 @@ public final class ModelFile {
         if (manifestBytes == null) {
             if (entries.containsKey(CHECKPOINT_MARK)) {
                 throw new InvalidInputException(name, 0, null, "a training checkpoint, not a model file: continue the"
-                        + " run with train --resume " + name + ", whose --out is the model");
+                        + " run with train --model gan --format F --data FILE --resume " + name + " --out MODEL");
             }
             throw new InvalidInputException(name, 0, null, "corrupt, truncated or foreign model file: missing " + MANIFEST);
         }

@@ -65,7 +65,7 @@ public enum OutputFormat {
         return this == PER_USER_CSV || this == INTERACTIONS_CSV;
     }
 
-    /** The files written beside {@code file}, besides it: interactions-csv's id map; none for the others. */
+    /** The other files written beside {@code file}: interactions-csv's id map; none for the other formats. */
     public List<Path> sideFiles(Path file) {
         return this == INTERACTIONS_CSV ? List.of(InteractionsCsvWriter.idMapFile(file)) : List.of();
     }

@@ -36,7 +36,8 @@ public final class Checkpoints {
         try {
             checkpoint.save(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+            // the message names the file already (AtomicFile's "cannot write FILE: ...")
+            throw new UncheckedIOException("checkpoint: " + e.getMessage(), e);
         }
     }
 }

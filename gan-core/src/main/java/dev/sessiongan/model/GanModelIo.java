@@ -59,6 +59,11 @@ final class GanModelIo {
     }
 
     static void write(GanGenerator generator, UserTiming timing, OutputStream out) throws IOException {
+        if (!finite(generator.network())) {
+            // saved, it would only be refused as damaged when loaded
+            throw new InvalidInputException("the trained network's weights hold NaN or infinite values: training"
+                    + " diverged (a lower --learning-rate or --adversarial-learning-rate may help); nothing was saved");
+        }
         ZipOutputStream zip = new ZipOutputStream(out);
         put(zip, ENCODING, o -> generator.encoding().writeJson(o));
         put(zip, TIMING, o -> JSON.writeValue(o, timing));
@@ -209,11 +214,16 @@ final class GanModelIo {
             throw new IOException(NETWORK + ": not a readable network (its configuration or weights are missing or"
                     + " damaged)", e);
         }
-        // a sum is finite only when every weight is: one NaN would make every draw the same token
-        if (!Double.isFinite(network.graph().params().sumNumber().doubleValue())) {
+        if (!finite(network)) {
             throw new IOException(NETWORK + ": its weights hold NaN or infinite values (a damaged file)");
         }
         return network;
+    }
+
+    /** Whether every weight is finite: one NaN would make every draw the same token. */
+    private static boolean finite(TokenNetwork network) {
+        // a sum is finite only when every term is
+        return Double.isFinite(network.graph().params().sumNumber().doubleValue());
     }
 
     private static void notMeasuredWhereMissing(com.fasterxml.jackson.databind.JsonNode node, String... fields) {

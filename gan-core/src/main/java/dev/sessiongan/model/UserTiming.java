@@ -38,7 +38,8 @@ record UserTiming(long dataStartMillis, double[] startOffsetQuantiles, double[] 
         }
         for (int i = 0; i < q.length; i++) {
             if (!Double.isFinite(q[i]) || q[i] < 0 || (i > 0 && q[i] < q[i - 1])) {
-                throw new IllegalArgumentException(name + " must be finite, non-negative and ascending");
+                throw new IllegalArgumentException(name + "[" + i + "] is " + q[i] + ": the quantiles must be finite,"
+                        + " non-negative and ascending");
             }
         }
     }

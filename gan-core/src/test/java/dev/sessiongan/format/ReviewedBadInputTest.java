@@ -60,8 +60,8 @@ class ReviewedBadInputTest {
 
         assertThatThrownBy(() -> ClickstreamFormats.eventsCsv().read(file, ReadOptions.DEFAULT))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage(file + ":1: column 'price': the header names the price column 'price' twice (columns 7 and"
-                        + " 8, 0-based); rename one");
+                .hasMessage(file + ":1: column 'price': the price column is named twice in the header (columns 7 and 8,"
+                        + " 0-based): rename one");
     }
 
     @Test

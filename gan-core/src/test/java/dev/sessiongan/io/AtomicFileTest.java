@@ -69,6 +69,39 @@ class AtomicFileTest {
     }
 
     @Test
+    void aChainOfLinksAndADotDotAfterALinkedFolderLandWhereTheKernelGoes() throws IOException {
+        // in/ is a link to deep/down/, so in/../x.csv is deep/x.csv for the kernel, though the text says x.csv
+        Path down = Files.createDirectories(dir.resolve("deep/down"));
+        Files.createSymbolicLink(dir.resolve("in"), down);
+        Path first = Files.createSymbolicLink(dir.resolve("first.csv"), Path.of("second.csv"));
+        Files.createSymbolicLink(dir.resolve("second.csv"), Path.of("in", "..", "x.csv"));
+
+        try (AtomicFile file = AtomicFile.create(first)) {
+            file.stream().write("chained".getBytes());
+            file.commit();
+        }
+
+        assertThat(Files.readString(dir.resolve("deep/x.csv"))).isEqualTo("chained");
+        assertThat(dir.resolve("x.csv")).doesNotExist();
+        assertThat(first).isSymbolicLink();
+        assertThat(Files.readString(first)).isEqualTo("chained");
+    }
+
+    @Test
+    void aLinkedFolderIsFilledAndStaysALink() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("users"), real);
+
+        try (AtomicDirectory folder = AtomicDirectory.create(link)) {
+            Files.writeString(folder.folder().resolve("user-1.csv"), "one");
+            folder.commit();
+        }
+
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readString(real.resolve("user-1.csv"))).isEqualTo("one");
+    }
+
+    @Test
     void aDeviceIsWrittenInPlaceNotReplacedAndAFailedWriteNamesIt() throws IOException {
         Path sink = Path.of("/dev/null");
         Path full = Path.of("/dev/full");

@@ -103,17 +103,22 @@ class GanModelFileTest {
 
     @Test
     void aCorruptPriceIsRefusedAsTheModelLoadsNotWhenAUserBuysTheItem() throws IOException {
-        byte[] damaged = withInnerEntries(entries -> {
-            String encoding = new String(entries.get("encoding.json"), StandardCharsets.UTF_8);
-            String corrupt = encoding.replaceFirst("(\"prices\":\\[)\"[^\"]*\"", "$1\"90NaN64\"");
-            assertThat(corrupt).isNotEqualTo(encoding);
-            entries.put("encoding.json", corrupt.getBytes(StandardCharsets.UTF_8));
-            return entries;
-        });
+        // what the readers refuse: no number, a negative one (an event would refuse it mid-generation), an exponent
+        // (written out in full it would run to a billion digits)
+        for (String price : new String[] {"90NaN64", "-5", "1E+999999999"}) {
+            byte[] damaged = withInnerEntries(entries -> {
+                String encoding = new String(entries.get("encoding.json"), StandardCharsets.UTF_8);
+                String corrupt = encoding.replaceFirst("(\"prices\":\\[)\"[^\"]*\"", "$1\"" + price + "\"");
+                assertThat(corrupt).isNotEqualTo(encoding);
+                entries.put("encoding.json", corrupt.getBytes(StandardCharsets.UTF_8));
+                return entries;
+            });
 
-        assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith(NAME + ": not a valid session encoding: encoding.json: field 'pools[0]': item ")
-                .hasMessageEndingWith(": price \"90NaN64\" is not a decimal number");
+            assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).as(price).isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith(NAME + ": not a valid session encoding: encoding.json: field 'pools[0]':"
+                            + " item ")
+                    .hasMessageEndingWith(": price \"" + price + "\" is not a plain decimal >= 0");
+        }
     }
 
     @Test
@@ -141,8 +146,8 @@ class GanModelFileTest {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("\"dataStartMillis\":-9000000000000000000", "data start -9000000000000000000 ms is outside the"
                 + " years 1900-9999");
-        expected.put("\"startOffsetQuantiles\":[-5.0", "startOffsetQuantiles must be finite, non-negative and"
-                + " ascending");
+        expected.put("\"startOffsetQuantiles\":[-5.0", "startOffsetQuantiles[0] is -5.0: the quantiles must be"
+                + " finite, non-negative and ascending");
         for (Map.Entry<String, String> e : expected.entrySet()) {
             String field = e.getKey().substring(0, e.getKey().indexOf(':') + 1);
             byte[] damaged = withInnerEntries(entries -> {

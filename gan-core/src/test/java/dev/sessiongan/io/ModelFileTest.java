@@ -113,7 +113,8 @@ class ModelFileTest {
         Path model = save();
 
         assertThatThrownBy(() -> ModelFile.load(checkpoint)).hasMessage(checkpoint + ": a training checkpoint, not a"
-                + " model file: continue the run with train --resume " + checkpoint + ", whose --out is the model");
+                + " model file: continue the run with train --model gan --format F --data FILE --resume " + checkpoint
+                + " --out MODEL");
         assertThatThrownBy(() -> dev.sessiongan.model.TrainingCheckpoint.load(model)).hasMessage(model + ": a model"
                 + " file, not a training checkpoint: a run can be resumed only from the --checkpoint FILE it wrote");
     }
@@ -153,7 +154,7 @@ class ModelFileTest {
 
         assertThatThrownBy(() -> ModelFile.load(nan)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(nan + ": inconsistent Markov model: item ")
-                .hasMessageEndingWith(": price \"NaN\" is not a decimal number");
+                .hasMessageEndingWith(": price \"NaN\" is not a plain decimal >= 0");
         assertThatThrownBy(() -> ModelFile.load(early)).isInstanceOf(InvalidInputException.class)
                 .hasMessage(early + ": inconsistent Markov model: data start -9000000000000000000 ms is outside the"
                         + " years 1900-9999");
