@@ -8,6 +8,7 @@ import dev.sessiongan.io.ModelFile;
 import dev.sessiongan.io.ModelManifest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -72,8 +73,18 @@ public final class UserSimulator {
         return generator.users(Objects.requireNonNull(request, "request"));
     }
 
-    /** {@code count} users from {@code seed}, as a list. */
+    /** Most users {@link #users(long, long)} puts in a list; more are streamed ({@link #users(GenerationRequest)}). */
+    public static final long MOST_LISTED = 10_000_000;
+
+    /**
+     * {@code count} users from {@code seed}, as a list: at most {@link #MOST_LISTED}, which already take gigabytes;
+     * stream more with {@link #users(GenerationRequest)}.
+     */
     public List<VirtualUser> users(long count, long seed) {
+        if (count > MOST_LISTED) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "a list holds at most %,d users, got %,d; stream"
+                    + " them instead: users(GenerationRequest.of(count, seed))", MOST_LISTED, count));
+        }
         return users(GenerationRequest.of(count, seed)).toList();
     }
 

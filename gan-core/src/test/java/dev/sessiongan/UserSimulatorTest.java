@@ -108,6 +108,23 @@ class UserSimulatorTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("preferred-category=no-such-category")
                 .hasMessageContaining("is met by 0 of 20000 generated users");
+        // counting draws them too: a sized stream's count() answered 5 without drawing one
+        assertThatThrownBy(() -> UserSimulator.of(unlisted).users(request).count())
+                .hasMessageContaining("is met by 0 of 20000 generated users");
+    }
+
+    @Test
+    void aStartOutOfTimeAndAListTooLongAreRefusedBeforeAnyUserIsDrawn() {
+        assertThatThrownBy(() -> GenerationRequest.of(2, 1).withStart(java.time.Instant.MAX))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("start must be between 1900-01-01 and 9000-01-01, got ");
+        assertThatThrownBy(() -> GenerationRequest.of(2, 1).withStart(java.time.Instant.parse("1899-12-31T00:00:00Z")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(GenerationRequest.of(2, 1).withStart(GenerationRequest.LATEST_START).start())
+                .isEqualTo(GenerationRequest.LATEST_START);
+        assertThatThrownBy(() -> simulator.users(3_000_000_000L, 1)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("a list holds at most 10,000,000 users, got 3,000,000,000; stream them instead:"
+                        + " users(GenerationRequest.of(count, seed))");
     }
 
     @Test

@@ -31,7 +31,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class GenerateCommand implements Callable<Integer> {
 
     /** Leaves room for the generated timeline after the start. */
-    private static final Instant LATEST_START = Instant.parse("9000-01-01T00:00:00Z");
 
     @Spec
     CommandSpec spec;
@@ -94,7 +93,7 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new UsageException("--start: cannot parse '" + start
                         + "' as an ISO-8601 instant such as 2026-01-01T00:00:00Z");
             }
-            if (origin.isBefore(TimeFormat.EARLIEST) || origin.isAfter(LATEST_START)) {
+            if (origin.isBefore(TimeFormat.EARLIEST) || origin.isAfter(GenerationRequest.LATEST_START)) {
                 throw new UsageException("--start must be between 1900-01-01 and 9000-01-01, got " + start);
             }
             request = request.withStart(origin);

@@ -77,7 +77,9 @@ final class Conditioning {
                 return user;
             }
         };
-        return StreamSupport.stream(Spliterators.spliterator(kept, request.users(),
-                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.SIZED), false);
+        // not SIZED: the stream fails when the model almost never meets the condition, and a sized stream's count()
+        // would answer without drawing a user
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(kept, Spliterator.ORDERED | Spliterator.NONNULL),
+                false);
     }
 }

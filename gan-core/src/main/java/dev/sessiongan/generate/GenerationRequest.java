@@ -1,6 +1,7 @@
 package dev.sessiongan.generate;
 
 import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.format.TimeFormat;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,9 +19,15 @@ import java.util.Optional;
  */
 public record GenerationRequest(long users, long seed, Instant start, UserCondition condition, boolean newItems) {
 
+    /** The latest start: a timeline of years after it must still be a date the outputs can write. */
+    public static final Instant LATEST_START = Instant.parse("9000-01-01T00:00:00Z");
+
     public GenerationRequest {
         if (users < 1) {
             throw new InvalidInputException("users must be >= 1, got " + users);
+        }
+        if (start != null && (start.isBefore(TimeFormat.EARLIEST) || start.isAfter(LATEST_START))) {
+            throw new InvalidInputException("start must be between 1900-01-01 and 9000-01-01, got " + start);
         }
         condition = condition == null ? UserCondition.NONE : condition;
     }

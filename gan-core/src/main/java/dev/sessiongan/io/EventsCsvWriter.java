@@ -6,6 +6,7 @@ import dev.sessiongan.generate.VirtualUser;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -17,14 +18,14 @@ import org.apache.commons.csv.CSVPrinter;
 public final class EventsCsvWriter extends OutputWriter {
 
     /** The header columns, in order. */
-    public static final String[] HEADER =
-            {"user_id", "session_id", "seq", "timestamp", "event_type", "item_id", "category_id", "price"};
+    public static final List<String> HEADER =
+            List.of("user_id", "session_id", "seq", "timestamp", "event_type", "item_id", "category_id", "price");
 
     private final CSVPrinter printer;
 
     private EventsCsvWriter(OutputTarget target) throws IOException {
         super(target);
-        this.printer = csv(target, HEADER);
+        this.printer = csv(target, HEADER.toArray(String[]::new));
     }
 
     /** Writes to a file, atomically. */
@@ -39,6 +40,7 @@ public final class EventsCsvWriter extends OutputWriter {
 
     @Override
     public void write(VirtualUser user) throws IOException {
+        requireOpen();
         for (UserSession session : user.sessions()) {
             write(session);
         }
@@ -46,6 +48,7 @@ public final class EventsCsvWriter extends OutputWriter {
 
     /** Writes one session's events. */
     public void write(UserSession session) throws IOException {
+        requireOpen();
         int seq = 0;
         for (ClickEvent e : session.events()) {
             printer.printRecord(session.userId(), session.sessionId(), seq++, e.timestamp().toString(),

@@ -41,6 +41,7 @@ public final class Gru4recTsvWriter extends OutputWriter {
 
     @Override
     public void write(VirtualUser user) throws IOException {
+        requireOpen();
         for (UserSession s : user.sessions()) {
             session++;
             for (ClickEvent e : s.events()) {

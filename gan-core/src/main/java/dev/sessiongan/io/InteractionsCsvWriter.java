@@ -61,6 +61,7 @@ public final class InteractionsCsvWriter extends OutputWriter {
 
     @Override
     public void write(VirtualUser user) throws IOException {
+        requireOpen();
         long userNumber = ++users;
         ids.write("user," + userNumber + "," + csvField(user.userId()) + "\n");
         for (UserSession s : user.sessions()) {

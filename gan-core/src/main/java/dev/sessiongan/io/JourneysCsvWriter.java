@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.StringJoiner;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -22,13 +23,14 @@ import org.apache.commons.csv.CSVPrinter;
 public final class JourneysCsvWriter extends OutputWriter {
 
     /** The header columns, in order. */
-    public static final String[] HEADER = {"user_id", "session_id", "start", "events", "steps", "think_times_ms"};
+    public static final List<String> HEADER =
+            List.of("user_id", "session_id", "start", "events", "steps", "think_times_ms");
 
     private final CSVPrinter printer;
 
     private JourneysCsvWriter(OutputTarget target) throws IOException {
         super(target);
-        this.printer = csv(target, HEADER);
+        this.printer = csv(target, HEADER.toArray(String[]::new));
     }
 
     /** Writes to a file, atomically. */
@@ -43,6 +45,7 @@ public final class JourneysCsvWriter extends OutputWriter {
 
     @Override
     public void write(VirtualUser user) throws IOException {
+        requireOpen();
         for (UserSession session : user.sessions()) {
             StringJoiner steps = new StringJoiner("|");
             StringJoiner pauses = new StringJoiner("|");

@@ -10,9 +10,22 @@ import org.apache.commons.csv.CSVPrinter;
 abstract class OutputWriter implements UserWriter {
 
     final OutputTarget target;
+    private boolean ended;
 
     OutputWriter(OutputTarget target) {
         this.target = target;
+    }
+
+    /** Refuses a write after commit or close: the stream below is gone, and its own error would not say why. */
+    final void requireOpen() {
+        requireOpen(ended);
+    }
+
+    static void requireOpen(boolean ended) {
+        if (ended) {
+            throw new IllegalStateException("this writer is already committed or closed; open a new one to write more"
+                    + " users");
+        }
     }
 
     /** Completes the output (e.g. closes a JSON array) and pushes it to the target before the commit. */
@@ -24,12 +37,15 @@ abstract class OutputWriter implements UserWriter {
 
     @Override
     public final void commit() throws IOException {
+        requireOpen();
+        ended = true;
         finish();
         target.commit();
     }
 
     @Override
     public final void close() throws IOException {
+        ended = true;
         try {
             release();
         } finally {

@@ -26,6 +26,7 @@ public final class PerUserCsvWriter implements UserWriter {
     public static final String HEADER = "session,step,event_type,item_id,category_id,price,think_time_ms,timestamp";
 
     private final AtomicDirectory folder;
+    private boolean ended;
     private long users;
 
     private PerUserCsvWriter(AtomicDirectory folder) {
@@ -44,6 +45,7 @@ public final class PerUserCsvWriter implements UserWriter {
 
     @Override
     public void write(VirtualUser user) throws IOException {
+        OutputWriter.requireOpen(ended);
         Path file = folder.folder().resolve(fileName(++users));
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             out.write(HEADER);
@@ -68,11 +70,14 @@ public final class PerUserCsvWriter implements UserWriter {
 
     @Override
     public void commit() throws IOException {
+        OutputWriter.requireOpen(ended);
+        ended = true;
         folder.commit();
     }
 
     @Override
     public void close() throws IOException {
+        ended = true;
         folder.close();
     }
 }

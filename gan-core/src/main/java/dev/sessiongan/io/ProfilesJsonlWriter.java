@@ -39,6 +39,7 @@ public final class ProfilesJsonlWriter extends OutputWriter {
 
     @Override
     public void write(VirtualUser user) throws IOException {
+        requireOpen();
         UserJson.write(json, user);
         json.writeRaw('\n');
     }

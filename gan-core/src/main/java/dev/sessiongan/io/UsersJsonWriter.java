@@ -56,6 +56,7 @@ public final class UsersJsonWriter extends OutputWriter {
 
     @Override
     public void write(VirtualUser user) throws IOException {
+        requireOpen();
         UserJson.write(json, user);
     }
 

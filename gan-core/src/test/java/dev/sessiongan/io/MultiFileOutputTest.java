@@ -41,6 +41,29 @@ class MultiFileOutputTest {
     }
 
     @Test
+    void everyWriterRefusesToWriteOnceCommittedOrClosed() throws IOException {
+        VirtualUser user = GoldenFormatsTest.users().get(0);
+        for (OutputFormat format : OutputFormat.values()) {
+            Path committed = dir.resolve("committed-" + format.cliName());
+            Path closed = dir.resolve("closed-" + format.cliName());
+            UserWriter first = format.create(committed);
+            first.write(user);
+            first.commit();
+            UserWriter second = format.create(closed);
+            second.close();
+
+            for (UserWriter writer : new UserWriter[] {first, second}) {
+                assertThatThrownBy(() -> writer.write(user)).as(format.cliName())
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessage("this writer is already committed or closed; open a new one to write more users");
+            }
+            assertThatThrownBy(first::commit).as(format.cliName()).isInstanceOf(IllegalStateException.class);
+            first.close();
+            assertThat(closed).as(format.cliName()).doesNotExist();
+        }
+    }
+
+    @Test
     void perUserNeverReplacesAFolderWithFiles() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("users"));
         Files.writeString(folder.resolve("keep.txt"), "user data");

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * used to the failure (as a suppressed exception, and as a report entry {@code sessiongan.seed}).
  * Models are loaded once per class loader and shared.
  */
-public final class SessionGanExtension implements ParameterResolver, TestExecutionExceptionHandler {
+public final class SessionGanExtension implements ParameterResolver, TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SessionGanExtension.class);
     private static final Map<String, UserSimulator> MODELS = new ConcurrentHashMap<>();
@@ -51,9 +53,9 @@ public final class SessionGanExtension implements ParameterResolver, TestExecuti
         if (count < 1) {
             throw new ParameterResolutionException("@VirtualUsers count must be >= 1, got " + count);
         }
-        GenerationRequest request = GenerationRequest.of(count, seed).withCondition(condition(spec))
-                .withNewItems(spec.newItems());
         try {
+            GenerationRequest request = GenerationRequest.of(count, seed).withCondition(condition(spec))
+                    .withNewItems(spec.newItems());
             Stream<VirtualUser> users = simulator(spec.model()).users(request);
             return switch (shape) {
                 case ONE -> users.findFirst().orElseThrow();
@@ -68,6 +70,21 @@ public final class SessionGanExtension implements ParameterResolver, TestExecuti
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        reportSeeds(context, failure);
+    }
+
+    /** A {@code @BeforeEach} or {@code @AfterEach} that takes virtual users reports their seeds as the test does. */
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        reportSeeds(context, failure);
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        reportSeeds(context, failure);
+    }
+
+    private static void reportSeeds(ExtensionContext context, Throwable failure) throws Throwable {
         List<String> used = seeds(context);
         if (!used.isEmpty()) {
             String message = "SessionGAN virtual users: " + String.join(", ", used)
@@ -92,8 +109,9 @@ public final class SessionGanExtension implements ParameterResolver, TestExecuti
         if (!spec.preferredCategory().isEmpty()) {
             c = c.withPreferredCategory(spec.preferredCategory());
         }
-        Integer min = spec.minSessionLength() > 0 ? spec.minSessionLength() : null;
-        Integer max = spec.maxSessionLength() > 0 ? spec.maxSessionLength() : null;
+        // 0 is the annotation's "no bound"; anything else, negative too, goes to the condition's own checks
+        Integer min = spec.minSessionLength() != 0 ? spec.minSessionLength() : null;
+        Integer max = spec.maxSessionLength() != 0 ? spec.maxSessionLength() : null;
         return new UserCondition(c.buyer(), c.preferredCategory(), min, max);
     }
 

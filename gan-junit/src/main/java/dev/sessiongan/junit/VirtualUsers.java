@@ -29,7 +29,10 @@ public @interface VirtualUsers {
     /** How many users (for a single {@code VirtualUser} parameter, ignored: one). */
     int count() default 10;
 
-    /** The seed; by default a fresh one per test, reported on failure. */
+    /**
+     * The seed; by default a fresh one per test, reported on failure. {@link #RANDOM} ({@code Long.MIN_VALUE}) is
+     * that default, so that one seed cannot be pinned here (use {@code UserSimulator} for it).
+     */
     long seed() default RANDOM;
 
     /**

@@ -8,6 +8,7 @@ import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.VirtualUser;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -91,6 +92,42 @@ class SessionGanExtensionTest {
         void impossibleCondition(@VirtualUsers(count = 3, seed = 1, preferredCategory = "none",
                 model = "classpath:/markov.model") List<VirtualUser> users) {
         }
+    }
+
+    static class FailingAfterEach {
+        @Test
+        void passes() {
+        }
+
+        @AfterEach
+        void checkAfterwards(@VirtualUsers(count = 2, seed = 55) List<VirtualUser> users) {
+            assertThat(users).isEmpty();
+        }
+    }
+
+    static class NegativeLength {
+        @Test
+        void negativeLength(@VirtualUsers(count = 3, seed = 1, minSessionLength = -3) List<VirtualUser> users) {
+        }
+    }
+
+    @Test
+    void anAfterEachThatFailsReportsItsSeedAndANegativeLengthIsRefused() {
+        Events afterEach = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingAfterEach.class)).execute()
+                .testEvents();
+        Events negative = EngineTestKit.engine("junit-jupiter").selectors(selectClass(NegativeLength.class)).execute()
+                .testEvents();
+
+        afterEach.assertStatistics(s -> s.failed(1));
+        Throwable failure = afterEach.failed().stream().findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
+                .orElseThrow();
+        assertThat(failure.getSuppressed()).singleElement()
+                .satisfies(s -> assertThat(s.getMessage()).contains("seed = 55L").contains("replay"));
+        negative.assertStatistics(s -> s.failed(1));
+        assertThat(negative.failed().stream().findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
+                .orElseThrow().getMessage()).contains("@VirtualUsers on").contains("session length");
     }
 
     @Test
