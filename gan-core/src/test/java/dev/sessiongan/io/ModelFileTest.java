@@ -91,12 +91,7 @@ class ModelFileTest {
 
     @Test
     void foreignZipIsNamedAsSuch() throws IOException {
-        Path zip = dir.resolve("other.zip");
-        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
-            out.write("hello".getBytes());
-            out.closeEntry();
-        }
+        Path zip = zipOfOne(dir.resolve("other.zip"), "readme.txt", "hello");
 
         assertThatThrownBy(() -> ModelFile.load(zip)).hasMessage(zip
                 + ": corrupt, truncated or foreign model file: missing manifest.json");
@@ -104,12 +99,7 @@ class ModelFileTest {
 
     @Test
     void aCheckpointGivenAsAModelAndAModelGivenAsACheckpointAreCalledWhatTheyAre() throws IOException {
-        Path checkpoint = dir.resolve("run.ckpt");
-        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(checkpoint))) {
-            out.putNextEntry(new java.util.zip.ZipEntry("magic"));
-            out.write("sessiongan-checkpoint-1".getBytes());
-            out.closeEntry();
-        }
+        Path checkpoint = zipOfOne(dir.resolve("run.ckpt"), "magic", "sessiongan-checkpoint-1");
         Path model = save();
 
         assertThatThrownBy(() -> ModelFile.load(checkpoint)).hasMessage(checkpoint + ": a training checkpoint, not a"
@@ -199,6 +189,16 @@ class ModelFileTest {
         Path missing = dir.resolve("none.model");
 
         assertThatThrownBy(() -> ModelFile.load(missing)).hasMessage(missing + ": model file not found");
+    }
+
+    /** A zip file holding one entry. */
+    private static Path zipOfOne(Path file, String name, String content) throws IOException {
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            out.putNextEntry(new java.util.zip.ZipEntry(name));
+            out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return file;
     }
 
     private static byte[] entry(Path model, String name) throws IOException {
