@@ -624,7 +624,8 @@ class CliTest {
         usage.put(List.of("generate", "--users", "3", "--out", ""), "--out: the path is empty");
         usage.put(List.of("generate", "--users", "3", "--output-format", "per-user-csv", "--out", ""),
                 "--out: the path is empty");
-        usage.put(List.of("evaluate", "--format", "rees46", "--holdout", TRAIN, "--out", ""), "--out: the path is empty");
+        usage.put(List.of("evaluate", "--format", "rees46", "--holdout", TRAIN, "--out", ""),
+                "--out: the path is empty");
         usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--checkpoint", "-",
                 "--out", model), "--checkpoint -: a checkpoint is a zip file and cannot go to standard output");
 

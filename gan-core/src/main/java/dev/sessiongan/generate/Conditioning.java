@@ -79,7 +79,7 @@ final class Conditioning {
         };
         // not SIZED: the stream fails when the model almost never meets the condition, and a sized stream's count()
         // would answer without drawing a user
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(kept, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(kept, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 }

@@ -23,7 +23,8 @@ record UserTiming(long dataStartMillis, double[] startOffsetQuantiles, double[] 
 
     /** Checked here, so that a damaged model file fails as it loads, not with timestamps in year −285 million. */
     UserTiming {
-        if (dataStartMillis < TimeFormat.EARLIEST.toEpochMilli() || dataStartMillis > TimeFormat.LATEST.toEpochMilli()) {
+        if (dataStartMillis < TimeFormat.EARLIEST.toEpochMilli()
+                || dataStartMillis > TimeFormat.LATEST.toEpochMilli()) {
             throw new IllegalArgumentException("data start " + dataStartMillis + " ms is outside the years 1900-9999");
         }
         requireQuantiles(startOffsetQuantiles, "startOffsetQuantiles");

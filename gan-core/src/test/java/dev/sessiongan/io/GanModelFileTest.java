@@ -137,8 +137,8 @@ class GanModelFileTest {
         });
 
         assertThatThrownBy(() -> ModelFile.load(damaged, NAME)).isInstanceOf(InvalidInputException.class)
-                .hasMessage(NAME + ": corrupt GAN model: network.zip: its weights hold NaN or infinite values (a damaged"
-                        + " file)");
+                .hasMessage(NAME + ": corrupt GAN model: network.zip: its weights hold NaN or infinite values"
+                        + " (a damaged file)");
     }
 
     @Test

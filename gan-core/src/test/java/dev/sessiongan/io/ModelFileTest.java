@@ -135,7 +135,8 @@ class ModelFileTest {
         String json = new String(entry(file, ModelFile.MODEL), java.nio.charset.StandardCharsets.UTF_8);
         java.util.regex.Matcher price = java.util.regex.Pattern.compile("\"prices\":\\[\"([^\"]+)\"").matcher(json);
         assertThat(price.find()).isTrue();
-        java.util.regex.Matcher start = java.util.regex.Pattern.compile("\"dataStartEpochMillis\":(\\d+)").matcher(json);
+        java.util.regex.Matcher start = java.util.regex.Pattern.compile("\"dataStartEpochMillis\":(\\d+)")
+                .matcher(json);
         assertThat(start.find()).isTrue();
         Path nan = dir.resolve("nan-price.model");
         Path early = dir.resolve("early.model");

@@ -113,8 +113,8 @@ class SessionGanExtensionTest {
 
     @Test
     void anAfterEachThatFailsReportsItsSeedAndANegativeLengthIsRefused() {
-        Events afterEach = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingAfterEach.class)).execute()
-                .testEvents();
+        Events afterEach = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingAfterEach.class))
+                .execute().testEvents();
         Events negative = EngineTestKit.engine("junit-jupiter").selectors(selectClass(NegativeLength.class)).execute()
                 .testEvents();
 
