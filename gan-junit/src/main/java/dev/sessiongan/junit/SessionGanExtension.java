@@ -105,13 +105,20 @@ public final class SessionGanExtension implements ParameterResolver, TestExecuti
     }
 
     static UserCondition condition(VirtualUsers spec) {
-        UserCondition c = spec.buyersOnly() ? UserCondition.buyers() : UserCondition.NONE;
-        if (!spec.preferredCategory().isEmpty()) {
-            c = c.withPreferredCategory(spec.preferredCategory());
+        return condition(spec.buyersOnly(), spec.preferredCategory(), spec.minSessionLength(),
+                spec.maxSessionLength());
+    }
+
+    /** The condition both annotations describe, with their "none" values: false, "" and 0. */
+    static UserCondition condition(boolean buyersOnly, String preferredCategory, int minSessionLength,
+            int maxSessionLength) {
+        UserCondition c = buyersOnly ? UserCondition.buyers() : UserCondition.NONE;
+        if (!preferredCategory.isEmpty()) {
+            c = c.withPreferredCategory(preferredCategory);
         }
-        // 0 is the annotation's "no bound"; anything else, negative too, goes to the condition's own checks
-        Integer min = spec.minSessionLength() != 0 ? spec.minSessionLength() : null;
-        Integer max = spec.maxSessionLength() != 0 ? spec.maxSessionLength() : null;
+        // 0 is the annotations' "no bound"; anything else, negative too, goes to the condition's own checks
+        Integer min = minSessionLength != 0 ? minSessionLength : null;
+        Integer max = maxSessionLength != 0 ? maxSessionLength : null;
         return new UserCondition(c.buyer(), c.preferredCategory(), min, max);
     }
 

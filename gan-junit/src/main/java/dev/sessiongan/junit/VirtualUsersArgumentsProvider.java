@@ -1,7 +1,6 @@
 package dev.sessiongan.junit;
 
 import dev.sessiongan.generate.GenerationRequest;
-import dev.sessiongan.generate.UserCondition;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,8 +25,11 @@ public final class VirtualUsersArgumentsProvider implements ArgumentsProvider, A
             throw new IllegalArgumentException("@VirtualUsersSource count must be >= 1, got " + spec.count());
         }
         GenerationRequest request = GenerationRequest.of(spec.count(), spec.seed())
-                .withCondition(spec.buyersOnly() ? UserCondition.buyers() : UserCondition.NONE)
+                .withCondition(SessionGanExtension.condition(spec.buyersOnly(), spec.preferredCategory(),
+                        spec.minSessionLength(), spec.maxSessionLength()))
                 .withNewItems(spec.newItems());
-        return SessionGanExtension.simulator(spec.model()).users(request).map(Arguments::of);
+        // named by the user id: the user's whole toString made every invocation's name hundreds of characters long
+        return SessionGanExtension.simulator(spec.model()).users(request)
+                .map(user -> Arguments.argumentSet(user.userId(), user));
     }
 }

@@ -35,6 +35,15 @@ public @interface VirtualUsersSource {
     /** Only users with a purchase. */
     boolean buyersOnly() default false;
 
+    /** Only users whose most frequent category is this one; empty for any. */
+    String preferredCategory() default "";
+
+    /** Only users whose every session has at least this many events; 0 for no bound. */
+    int minSessionLength() default 0;
+
+    /** Only users whose every session has at most this many events; 0 for no bound. */
+    int maxSessionLength() default 0;
+
     /** Items new to the catalog, as in {@link VirtualUsers#newItems()}. */
     boolean newItems() default false;
 }

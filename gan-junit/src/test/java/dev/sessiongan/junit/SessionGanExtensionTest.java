@@ -64,6 +64,12 @@ class SessionGanExtensionTest {
         void eachUser(VirtualUser user) {
             assertThat(user.userId()).startsWith("u");
         }
+
+        @ParameterizedTest
+        @VirtualUsersSource(count = 3, seed = 9, minSessionLength = 2)
+        void eachUserWithLongerSessions(VirtualUser user) {
+            assertThat(user.sessions()).allSatisfy(s -> assertThat(s.events()).hasSizeGreaterThanOrEqualTo(2));
+        }
     }
 
     static class FailingTests {
@@ -135,7 +141,10 @@ class SessionGanExtensionTest {
         Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(InjectingTests.class)).execute()
                 .testEvents();
 
-        tests.assertStatistics(s -> s.started(10).succeeded(10).failed(0));
+        tests.assertStatistics(s -> s.started(13).succeeded(13).failed(0));
+        // a parameterized invocation is named by its user's id, not by the user's whole toString
+        assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getDisplayName())
+                .filter(name -> name.startsWith("["))).hasSize(7).allMatch(name -> name.matches("\\[\\d+] u\\d+"));
         assertThat(InjectingTests.seenList).isEqualTo(InjectingTests.seenAgain);
         // the users a request with new items gets, and some of their items are new ones
         assertThat(InjectingTests.withNewItems).isEqualTo(UserSimulator.defaultModel()
