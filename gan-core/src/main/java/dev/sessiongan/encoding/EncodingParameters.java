@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sessiongan.internal.PlainPrice;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a fitted {@link SessionEncoding} knows, in the form Jackson writes to a model file.
@@ -54,6 +55,12 @@ record EncodingParameters(
         @JsonInclude(JsonInclude.Include.NON_NULL) long[] popularityBounds) {
 
     EncodingParameters {
+        // named, so that a damaged file says which field it lacks, not where the first use of it failed
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(categories, "categories");
+        Objects.requireNonNull(pools, "pools");
+        Objects.requireNonNull(gapQuantilesMillis, "gapQuantilesMillis");
+        Objects.requireNonNull(manySessionCounts, "manySessionCounts");
         checkRate("revisitRate", revisitRate);
         checkRate("repeatBuyingRate", repeatBuyingRate);
         if (popularityBounds != null) {

@@ -168,7 +168,9 @@ class GanModelFileTest {
     @Test
     void damagedPartsAreNamedWithWhatIsWrongInThemNotInJacksonsOrDl4jsWords() throws IOException {
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("encoding.json={\"bad\":1}", "not a valid session encoding: encoding.json: unknown field 'bad'");
+        // the first required field missing is named (before, {} failed where 'categories' was first used)
+        expected.put("encoding.json={\"bad\":1}", "not a valid session encoding: encoding.json: field 'options' is"
+                + " missing or null");
         expected.put("options.json=null", "corrupt GAN model: options.json: expected a JSON object, got null");
         expected.put("timing.json=[1]", "corrupt GAN model: timing.json: expected a JSON object, got a list");
         expected.put("timing.json={\"dataStartMillis\":1,\"startOffsetQuantiles\":[0.0,1", "corrupt GAN model:"
