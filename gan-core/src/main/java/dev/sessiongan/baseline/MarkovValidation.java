@@ -67,8 +67,7 @@ final class MarkovValidation {
             requireQuantiles(p.interSessionGapQuantilesMillis(), "inter-session gap");
         }
         requireQuantiles(p.startOffsetQuantilesMillis(), "start offset");
-        require(p.dataStartEpochMillis() >= TimeFormat.EARLIEST.toEpochMilli()
-                && p.dataStartEpochMillis() <= TimeFormat.LATEST.toEpochMilli(),
+        require(TimeFormat.isSupported(p.dataStartEpochMillis()),
                 "data start " + p.dataStartEpochMillis() + " ms is outside the years 1900-9999");
         require(p.timeResolutionMillis() >= 1, "time resolution must be >= 1 ms");
         require(p.maxSessionLength() >= 1, "max session length must be >= 1");

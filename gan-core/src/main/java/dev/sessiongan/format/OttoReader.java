@@ -141,7 +141,7 @@ final class OttoReader implements EventReader {
                         : "item id must be a whole number or a string, got " + aid);
             }
             if (ts == null || !ts.canConvertToLong() || !ts.isIntegralNumber()
-                    || ts.asLong() < TimeFormat.EARLIEST.toEpochMilli() || ts.asLong() > TimeFormat.LATEST.toEpochMilli()) {
+                    || !TimeFormat.isSupported(ts.asLong())) {
                 throw new InvalidInputException(name, line, where + "ts",
                         "cannot parse '" + (ts == null ? "" : ts.asText()) + "' as epoch milliseconds");
             }

@@ -31,6 +31,11 @@ public final class TimeFormat {
     /** See {@link #EARLIEST}. */
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
+    /** Whether {@code epochMillis} lies within {@link #EARLIEST} and {@link #LATEST}: a time any read could give. */
+    public static boolean isSupported(long epochMillis) {
+        return epochMillis >= EARLIEST.toEpochMilli() && epochMillis <= LATEST.toEpochMilli();
+    }
+
     private final Kind kind;
     private final String spec;
     private final ZoneId zone;

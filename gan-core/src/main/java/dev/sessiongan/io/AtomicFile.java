@@ -39,12 +39,17 @@ public final class AtomicFile implements AutoCloseable {
         try {
             return open(target);
         } catch (java.nio.file.FileSystemException e) {
-            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    // open() has seen the folder: it is there but takes no new file (e.g. under /proc)
-                    : e instanceof java.nio.file.NoSuchFileException ? "its folder does not accept new files"
-                    : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-            throw new IOException("cannot write " + target + ": " + reason, e);
+            throw refused(target, e);
         }
+    }
+
+    /** A refused write in the user's words, naming what they asked to write. */
+    private static IOException refused(Path target, java.nio.file.FileSystemException e) {
+        String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                // open() has seen the folder: it is there but takes no new file (e.g. under /proc)
+                : e instanceof java.nio.file.NoSuchFileException ? "its folder does not accept new files"
+                : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+        return new IOException("cannot write " + target + ": " + reason, e);
     }
 
     /**
@@ -56,9 +61,7 @@ public final class AtomicFile implements AutoCloseable {
         try {
             destination = destinationOf(target);
         } catch (java.nio.file.FileSystemException e) {
-            throw new IOException("cannot write " + target + ": " + (e.getReason() != null ? e.getReason()
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e.getClass().getSimpleName()), e);
+            throw refused(target, e);
         }
         if (inPlace(destination)) {
             // opening a pipe waits for its reader: ask instead
@@ -101,7 +104,7 @@ public final class AtomicFile implements AutoCloseable {
      */
     public static Path destinationOf(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
-        if (absolute.startsWith("/dev") || absolute.startsWith("/proc")) {
+        if (isStreamPath(absolute)) {
             return absolute;
         }
         Path path = absolute;
@@ -126,8 +129,12 @@ public final class AtomicFile implements AutoCloseable {
         if (!Files.exists(path) || Files.isDirectory(path)) {
             return false;
         }
-        return !Files.isRegularFile(path)
-                || Files.isSymbolicLink(path) && (path.startsWith("/dev") || path.startsWith("/proc"));
+        return !Files.isRegularFile(path) || Files.isSymbolicLink(path) && isStreamPath(path);
+    }
+
+    /** Under {@code /dev} or {@code /proc}, where links name open streams ({@code /dev/stdout}), not files. */
+    private static boolean isStreamPath(Path absolute) {
+        return absolute.startsWith("/dev") || absolute.startsWith("/proc");
     }
 
     /** Creates a file or folder with a fresh hidden name beside {@code absolute}. */

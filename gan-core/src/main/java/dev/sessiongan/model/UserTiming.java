@@ -23,8 +23,7 @@ record UserTiming(long dataStartMillis, double[] startOffsetQuantiles, double[] 
 
     /** Checked here, so that a damaged model file fails as it loads, not with timestamps in year −285 million. */
     UserTiming {
-        if (dataStartMillis < TimeFormat.EARLIEST.toEpochMilli()
-                || dataStartMillis > TimeFormat.LATEST.toEpochMilli()) {
+        if (!TimeFormat.isSupported(dataStartMillis)) {
             throw new IllegalArgumentException("data start " + dataStartMillis + " ms is outside the years 1900-9999");
         }
         requireQuantiles(startOffsetQuantiles, "startOffsetQuantiles");
