@@ -93,7 +93,8 @@ public class InvalidInputException extends RuntimeException {
     private static String format(String source, long line, String field, String reason) {
         StringBuilder sb = new StringBuilder();
         if (source != null) {
-            sb.append(source);
+            // Path.of("") names the working folder but prints as nothing
+            sb.append(source.isEmpty() ? "'' (an empty path)" : source);
             if (line > 0) {
                 sb.append(':').append(line);
             }

@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time for the embedded session GAN to generate {@code users} users (about 1.1 sessions each), on one
- * thread. Each invocation uses a new seed, so no shard is served from the generator's cache. Run from the
- * repository root: {@code OMP_NUM_THREADS=1 java -jar benchmarks/target/benchmarks.jar GanGeneration}.
+ * thread, and four passes of its long tail's deal in a parallel stream (a pass a thread). Each invocation
+ * uses a new seed, so no shard is served from the generator's cache. Run from the repository root:
+ * {@code OMP_NUM_THREADS=1 java -jar benchmarks/target/benchmarks.jar GanGeneration}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +44,9 @@ public class GanGenerationBenchmark {
         simulator = UserSimulator.defaultModel();
     }
 
+    /** Users of four passes of the embedded model's tail: a parallel stream splits only between passes. */
+    public static final int PARALLEL_USERS = 4 * 14 * 256;
+
     /** Generates {@link #users} users; returns their number of sessions. */
     @Benchmark
     public long generateUsers() {
@@ -52,5 +56,19 @@ public class GanGenerationBenchmark {
             sessions += it.next().sessions().size();
         }
         return sessions;
+    }
+
+    /** Generates {@link #PARALLEL_USERS} users in a parallel stream; returns their number of sessions. */
+    @Benchmark
+    public long generateUsersInParallel() {
+        return simulator.users(GenerationRequest.of(PARALLEL_USERS, seed++)).parallel()
+                .mapToLong(user -> user.sessions().size()).sum();
+    }
+
+    /** The same users on one thread, to compare with {@link #generateUsersInParallel}. */
+    @Benchmark
+    public long generateParallelUsersSequentially() {
+        return simulator.users(GenerationRequest.of(PARALLEL_USERS, seed++))
+                .mapToLong(user -> user.sessions().size()).sum();
     }
 }

@@ -92,7 +92,8 @@ final class FormatOptions {
 
     @Option(names = "--event-map", paramLabel = "SRC=TYPE", split = ",",
             description = "generic: map a source event type to view, add_to_cart, remove_from_cart, wishlist,"
-                    + " purchase, search or ignore; repeatable (e.g. --event-map pv=view,buy=purchase).")
+                    + " purchase, search or ignore; repeatable (e.g. --event-map pv=view,buy=purchase); an empty SRC"
+                    + " (=view) maps rows whose event type is empty.")
     Map<String, String> eventMap = new LinkedHashMap<>();
 
     @Option(names = "--default-type", paramLabel = "TYPE",

@@ -97,6 +97,11 @@ public record GenericFormatSpec(
                 if (k == null || v == null) {
                     throw new InvalidInputException("format spec: eventTypes['" + k + "'] must name an event type, got null");
                 }
+                if (!k.equals(k.strip())) {
+                    throw new InvalidInputException("format spec: eventTypes['" + k + "']: a source value is matched"
+                            + " with the spaces around it stripped, so this one never would; write '" + k.strip()
+                            + "'");
+                }
             });
         }
         delimiter = delimiter == null ? "," : delimiter;

@@ -37,6 +37,14 @@ final class OttoReader implements EventReader {
     private static final Map<String, EventType> TYPES = Map.of(
             "clicks", EventType.VIEW, "carts", EventType.ADD_TO_CART, "orders", EventType.PURCHASE);
 
+    /**
+     * OTTO's {@code ts} is in epoch milliseconds, but some of its copies went to seconds. Below this a value read
+     * as milliseconds is before March 1973, and read as seconds after the year 5000: the file's first {@code ts}
+     * tells its unit.
+     */
+    static final long SECONDS_BELOW = 100_000_000_000L;
+    static final String SECONDS_NOTE = "events whose ts was read as epoch seconds (the file's are below 10^11)";
+
     private final String name;
     private final BufferedReader reader;
     private final ReadOptions options;
@@ -46,6 +54,9 @@ final class OttoReader implements EventReader {
     private long rows;
     private long events;
     private boolean done;
+    /** Whether the file's ts are in seconds: {@code null} until its first ts is read. */
+    private Boolean seconds;
+    private long secondsEvents;
 
     OttoReader(Path file, ReadOptions options) {
         this.name = file.toString();
@@ -140,19 +151,40 @@ final class OttoReader implements EventReader {
                         ? "missing item id" : aid.isTextual() ? "empty item id"
                         : "item id must be a whole number or a string, got " + aid);
             }
-            if (ts == null || !ts.canConvertToLong() || !ts.isIntegralNumber()
-                    || !TimeFormat.isSupported(ts.asLong())) {
+            if (ts == null || !ts.canConvertToLong() || !ts.isIntegralNumber()) {
                 throw new InvalidInputException(name, line, where + "ts",
                         "cannot parse '" + (ts == null ? "" : ts.asText()) + "' as epoch milliseconds");
             }
+            long millis = millis(ts.asLong(), where);
             EventType eventType = type == null ? null : TYPES.get(type.asText());
             if (eventType == null) {
                 throw new InvalidInputException(name, line, where + "type", "unknown event type '"
                         + (type == null ? "" : type.asText()) + "'; known: clicks, carts, orders");
             }
             queue.add(new SourceEvent(user, null,
-                    new ClickEvent(Instant.ofEpochMilli(ts.asLong()), eventType, aid.asText(), null)));
+                    new ClickEvent(Instant.ofEpochMilli(millis), eventType, aid.asText(), null)));
         }
+        if (seconds == Boolean.TRUE) {
+            secondsEvents += list.size();
+        }
+    }
+
+    /** A ts in the file's unit, as epoch milliseconds; the first one read sets the unit. */
+    private long millis(long ts, String where) {
+        boolean small = ts < SECONDS_BELOW;
+        if (seconds == null) {
+            seconds = small;
+        } else if (small != seconds) {
+            throw new InvalidInputException(name, line, where + "ts", "'" + ts + "' is in epoch "
+                    + (small ? "seconds" : "milliseconds") + ", but the file's first ts was in "
+                    + (seconds ? "seconds" : "milliseconds") + " (values below 10^11 are seconds)");
+        }
+        long millis = !seconds ? ts : ts < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : ts * 1000;
+        if (!TimeFormat.isSupported(millis)) {
+            throw new InvalidInputException(name, line, where + "ts", "cannot parse '" + ts + "' as epoch "
+                    + (seconds ? "seconds" : "milliseconds") + ": outside the supported years");
+        }
+        return millis;
     }
 
     @Override
@@ -166,7 +198,8 @@ final class OttoReader implements EventReader {
 
     @Override
     public ReadReport report() {
-        return new ReadReport(rows, events, skipped, Map.of());
+        Map<String, Long> notes = secondsEvents == 0 ? Map.of() : Map.of(SECONDS_NOTE, secondsEvents);
+        return new ReadReport(rows, events, skipped, notes);
     }
 
     @Override

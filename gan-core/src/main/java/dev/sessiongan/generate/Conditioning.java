@@ -17,6 +17,12 @@ final class Conditioning {
     static final long GIVE_UP_AFTER = 20_000;
     /** Below this acceptance rate (after {@link #GIVE_UP_AFTER} candidates) the request fails. */
     static final double MIN_ACCEPTANCE = 0.001;
+    /**
+     * Candidates drawn before a condition that none of them met is given up on: where {@link #MIN_ACCEPTANCE}
+     * of users met it, none in this many would happen once in e^5 ≈ 150 requests, so waiting for
+     * {@link #GIVE_UP_AFTER} would only take four times as long to say the same.
+     */
+    static final long GIVE_UP_WHEN_NONE_AFTER = 5_000;
 
     private Conditioning() {
     }
@@ -57,7 +63,8 @@ final class Conditioning {
                     VirtualUser candidate = generator.user(drawn++, candidates);
                     if (request.condition().test(candidate)) {
                         next = candidate;
-                    } else if (drawn >= GIVE_UP_AFTER && returned < MIN_ACCEPTANCE * drawn) {
+                    } else if (drawn >= GIVE_UP_AFTER && returned < MIN_ACCEPTANCE * drawn
+                            || drawn >= GIVE_UP_WHEN_NONE_AFTER && returned == 0) {
                         throw new InvalidInputException("the condition " + request.condition() + " is met by "
                                 + returned + " of " + drawn + " generated users; this model (almost) never produces"
                                 + " such users");

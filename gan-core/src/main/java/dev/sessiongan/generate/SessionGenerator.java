@@ -4,8 +4,8 @@ import dev.sessiongan.internal.SeedMix;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Anything that generates virtual users: the Markov baseline, the GAN. User {@code i} of a request
@@ -31,6 +31,15 @@ public interface SessionGenerator {
      */
     default boolean emitsNewItems() {
         return false;
+    }
+
+    /**
+     * How many consecutive users (from user 0) this generator generates together; 1 where each is generated
+     * on its own. A parallel stream of {@link #users} splits only between such blocks, so that no block is
+     * generated twice.
+     */
+    default int usersGeneratedTogether() {
+        return 1;
     }
 
     /**
@@ -65,7 +74,7 @@ public interface SessionGenerator {
                     + " pass can (an older GAN model can be retrained to)");
         }
         if (request.condition().isNone()) {
-            return LongStream.range(0, request.users()).mapToObj(i -> user(i, request));
+            return StreamSupport.stream(new UserSpliterator(this, request), false);
         }
         Conditioning.requireReachable(this, request.condition());
         return Conditioning.users(this, request);

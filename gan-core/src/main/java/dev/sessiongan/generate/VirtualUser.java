@@ -9,8 +9,8 @@ import java.util.Objects;
  * A synthetic (or real) user: profile attributes plus their sessions.
  *
  * @param userId   the user id
- * @param profile  the static attributes
- * @param sessions the sessions, in time order; never empty
+ * @param profile  the static attributes: those of the sessions ({@link UserProfile#of}), never others
+ * @param sessions the sessions, in time order, each of this user; never empty
  */
 public record VirtualUser(String userId, UserProfile profile, List<UserSession> sessions) {
 
@@ -20,6 +20,18 @@ public record VirtualUser(String userId, UserProfile profile, List<UserSession> 
         sessions = List.copyOf(sessions);
         if (sessions.isEmpty()) {
             throw new IllegalArgumentException("user " + userId + " has no sessions");
+        }
+        for (UserSession session : sessions) {
+            if (!session.userId().equals(userId)) {
+                throw new IllegalArgumentException("user " + userId + " holds session " + session.sessionId()
+                        + " of user " + session.userId());
+            }
+        }
+        // every writer trusts the profile: one that contradicts the sessions would export both
+        UserProfile derived = UserProfile.of(new UserHistory(userId, sessions));
+        if (!profile.equals(derived)) {
+            throw new IllegalArgumentException("user " + userId + "'s profile " + profile
+                    + " contradicts its sessions, whose profile is " + derived);
         }
     }
 

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.baseline.MarkovGenerator;
-import dev.sessiongan.model.GanGenerator;
 import dev.sessiongan.generate.PersistentGenerator;
 import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.internal.JsonParts;
+import dev.sessiongan.internal.ZipMarkers;
+import dev.sessiongan.model.GanGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -31,9 +32,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ModelFile {
 
-    static final String MANIFEST = "manifest.json";
-    /** The entry that marks a training checkpoint (written by {@code TrainingCheckpoint}), told apart from a model. */
-    private static final String CHECKPOINT_MARK = "magic";
+    static final String MANIFEST = ZipMarkers.MODEL_MANIFEST;
     static final String MODEL = "model.json";
     static final String GAN_MODEL = "model.zip";
 
@@ -125,7 +124,7 @@ public final class ModelFile {
         }
         byte[] manifestBytes = entries.get(MANIFEST);
         if (manifestBytes == null) {
-            if (entries.containsKey(CHECKPOINT_MARK)) {
+            if (entries.containsKey(ZipMarkers.CHECKPOINT_MARK)) {
                 throw new InvalidInputException(name, 0, null, "a training checkpoint, not a model file: continue the"
                         + " run with train --model gan --format F --data FILE --resume " + name + " --out MODEL");
             }

@@ -20,11 +20,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The trained session GAN's generator: samples a profile, then that user's sessions conditioned on it,
@@ -42,6 +42,15 @@ public final class GanGenerator implements PersistentGenerator {
     /** How many states of a pass's deck are kept at most, so that reaching a shard replays a fraction of it. */
     static final int PASS_STATES = 16;
 
+    /**
+     * How many generated shards are kept: enough for a few requests' iterators that take turns (two seeds in
+     * one test) or for the shards a parallel stream's threads are on at once, without generating one twice.
+     */
+    static final int KEPT_SHARDS = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
+
+    /** How many passes' dealing states are kept: one per request whose users are being reached. */
+    static final int KEPT_PASSES = 8;
+
     private final SessionEncoding encoding;
     private final TokenLayout layout;
     private final TokenNetwork network;
@@ -51,10 +60,12 @@ public final class GanGenerator implements PersistentGenerator {
     private final Calibration calibration;
     private final CalibrationReport calibrationReport;
     private final SamplingRules rules;
-    private CachedShard cached;
-    /** What generation keeps of the latest pass it dealt from (pass dealing only). */
-    private PassState pass;
-    private long replayedShards;
+    /** Generated shards, the most recently reached last. */
+    private final RecentlyUsed<ShardKey, VirtualUser[]> shards = new RecentlyUsed<>(KEPT_SHARDS);
+    /** What generation keeps of the passes it dealt from most recently (pass dealing only). */
+    private final RecentlyUsed<PassKey, PassState> passes = new RecentlyUsed<>(KEPT_PASSES);
+    private long generatedShards;
+    private final AtomicLong replayedShards = new AtomicLong();
     private InferenceNetwork inference;
 
     GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
@@ -128,6 +139,12 @@ public final class GanGenerator implements PersistentGenerator {
         return KIND;
     }
 
+    /** The users of a pass of the tail (see {@link #user}), or of a shard where the model does not deal by pass. */
+    @Override
+    public int usersGeneratedTogether() {
+        return (int) Math.min(Integer.MAX_VALUE, shardsPerPass() * SHARD);
+    }
+
     @Override
     public int maxSessionLength() {
         return encoding.options().maxLength();
@@ -163,9 +180,13 @@ public final class GanGenerator implements PersistentGenerator {
      * (see {@link TailDeck}) generates a shard from the deck the shards before it in its pass left: reaching
      * users in order costs nothing more, but reaching a shard other than the next one replays the shards
      * before it in its pass from the nearest earlier state of the pass's deck that this generator kept (fewer
-     * than {@value #PASS_STATES} a pass, the latest pass's only): none on the REES46 default, whose passes are 14
-     * shards, and up to 12 shards (3,072 users) on Taobao's 208-shard passes, once that part of the pass has
-     * been generated; else the pass from its start (up to 3,584 and 53,248 users).
+     * than {@value #PASS_STATES} a pass, for the {@value #KEPT_PASSES} passes reached last): none on the REES46
+     * default, whose passes are 14 shards, and up to 12 shards (3,072 users) on Taobao's 208-shard passes, once
+     * that part of the pass has been generated; else the pass from its start (up to 3,584 and 53,248 users).
+     * The shards reached most recently are kept whole (at least eight, two per processor), so iterators of
+     * several requests that take turns do not generate a shard twice. Threads generate shards of different
+     * passes at once, one pass's shards one at a time, so a parallel stream, which splits only between
+     * passes ({@link #usersGeneratedTogether}), runs a pass a thread.
      */
     @Override
     public VirtualUser user(long index, GenerationRequest request) {
@@ -173,17 +194,30 @@ public final class GanGenerator implements PersistentGenerator {
             throw new IllegalArgumentException("user index must be in [0, " + request.users() + "), got " + index);
         }
         long shard = index / SHARD;
-        CachedShard c;
+        ShardKey key = new ShardKey(shard, request.seed(), request.start(), request.newItems());
+        PassState pass;
         synchronized (this) {
-            c = cached;
-            if (c == null || c.shard != shard || c.seed != request.seed() || c.newItems != request.newItems()
-                    || !Objects.equals(c.start, request.start())) {
-                c = new CachedShard(shard, request.seed(), request.start(), request.newItems(),
-                        generateShard(shard, request));
-                cached = c;
+            VirtualUser[] users = shards.get(key);
+            if (users != null) {
+                return users[(int) (index - shard * SHARD)];
+            }
+            pass = passOf(shard, request);
+        }
+        // a pass's shards are generated one at a time, in its own lock: other passes go on on other threads
+        VirtualUser[] users;
+        synchronized (pass) {
+            synchronized (this) {
+                users = shards.get(key);
+            }
+            if (users == null) {
+                users = generateShard(shard, request, pass);
+                synchronized (this) {
+                    shards.put(key, users);
+                    generatedShards++;
+                }
             }
         }
-        return c.users[(int) (index - shard * SHARD)];
+        return users[(int) (index - shard * SHARD)];
     }
 
     /** The plain-Java copy of the network that generation samples from (made once: weights are final here). */
@@ -194,7 +228,11 @@ public final class GanGenerator implements PersistentGenerator {
         return inference;
     }
 
-    private record CachedShard(long shard, long seed, java.time.Instant start, boolean newItems, VirtualUser[] users) {
+    private record ShardKey(long shard, long seed, java.time.Instant start, boolean newItems) {
+    }
+
+    /** A pass of a request's users; the start time is not part of it, as it moves timestamps only. */
+    private record PassKey(long seed, boolean newItems, long index) {
     }
 
     /** A shard's users as token sequences (first session first), with the random streams that drew them. */
@@ -210,8 +248,8 @@ public final class GanGenerator implements PersistentGenerator {
                 noise[b][z] = (float) GanTrainer.gaussian(randoms[b]);
             }
         }
-        SequenceSampler sampler = new SequenceSampler(inference(), layout, encoding.options().maxLength(),
-                calibration, rules);
+        SequenceSampler sampler = new SequenceSampler(inference().withOwnState(), layout,
+                encoding.options().maxLength(), calibration, rules);
         List<List<int[]>> sessions = new ArrayList<>(SHARD);
         int[][] profiles = new int[SHARD][];
         int[] wanted = new int[SHARD];
@@ -293,7 +331,8 @@ public final class GanGenerator implements PersistentGenerator {
         return rows;
     }
 
-    private VirtualUser[] generateShard(long shard, GenerationRequest request) {
+    /** Generates {@code shard}, holding the lock of its pass's {@code state}. */
+    private VirtualUser[] generateShard(long shard, GenerationRequest request, PassState state) {
         if (!rules.passDealing()) {
             if (request.newItems()) {
                 throw new InvalidInputException("this model deals its long tail by turns between runs of users (it"
@@ -303,7 +342,6 @@ public final class GanGenerator implements PersistentGenerator {
             return decodeShard(shard, request, encoding.tailDeck(request.seed(), shard * SHARD, SHARD));
         }
         int runs = encoding.runsPerPass(SHARD);
-        PassState state = passOf(shard / runs, request);
         TailDeck deck = deckBefore(shard, runs, state, request);
         // decoding moves the deck on: if it fails half way, the next request must replay the pass
         state.deck = null;
@@ -314,12 +352,16 @@ public final class GanGenerator implements PersistentGenerator {
         return users;
     }
 
-    /** What is kept of pass {@code index} of the request's users: the latest pass's, or nothing yet. */
-    private PassState passOf(long index, GenerationRequest request) {
-        if (pass == null || pass.seed != request.seed() || pass.newItems != request.newItems() || pass.index != index) {
-            pass = new PassState(request.seed(), request.newItems(), index);
-        }
-        return pass;
+    /** Consecutive shards whose users are dealt from one pass of the tail: one, where the model does not. */
+    private long shardsPerPass() {
+        return rules.passDealing() ? encoding.runsPerPass(SHARD) : 1;
+    }
+
+    /** What is kept of the pass that deals {@code shard} of the request's users, or a new state if nothing is. */
+    private PassState passOf(long shard, GenerationRequest request) {
+        long index = shard / shardsPerPass();
+        PassKey key = new PassKey(request.seed(), request.newItems(), index);
+        return passes.computeIfAbsent(key, k -> new PassState(index));
     }
 
     /**
@@ -336,7 +378,7 @@ public final class GanGenerator implements PersistentGenerator {
                 : encoding.passDeck(request.seed(), state.index, request.newItems());
         for (long s = kept != null ? kept.getKey() : shard - shard % runs; s < shard; s++) {
             decodeShard(s, request, deck);
-            replayedShards++;
+            replayedShards.incrementAndGet();
             keep(state, s + 1, runs, deck);
         }
         return deck;
@@ -355,26 +397,26 @@ public final class GanGenerator implements PersistentGenerator {
 
     /** Shards decoded again to reach a shard out of order, since this generator was made (for tests). */
     long replayedShards() {
-        return replayedShards;
+        return replayedShards.get();
+    }
+
+    /** Shards generated for the users asked for, since this generator was made (for tests). */
+    synchronized long generatedShards() {
+        return generatedShards;
     }
 
     /**
-     * The latest pass generation dealt from: its deck as the last generated shard left it and the shard that
-     * deck deals to next ({@code null} before any, or after a shard failed half way), and copies of the deck
-     * from before some of its shards, by shard. The request's start time is not part of the key: it moves
-     * timestamps only, never which items are dealt.
+     * A pass generation dealt from: its deck as the last generated shard left it and the shard that deck deals
+     * to next ({@code null} before any, or after a shard failed half way), and copies of the deck from before
+     * some of its shards, by shard.
      */
     private static final class PassState {
-        private final long seed;
-        private final boolean newItems;
         private final long index;
         private final TreeMap<Long, TailDeck> kept = new TreeMap<>();
         private TailDeck deck;
         private long nextShard;
 
-        PassState(long seed, boolean newItems, long index) {
-            this.seed = seed;
-            this.newItems = newItems;
+        PassState(long index) {
             this.index = index;
         }
     }

@@ -54,9 +54,27 @@ final class InferenceNetwork implements Stepper {
         this.sizes = units.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The same weights (shared, never written) with a state of its own, for sampling on another thread. */
+    private InferenceNetwork(InferenceNetwork weights) {
+        this.vocabulary = weights.vocabulary;
+        this.fields = weights.fields;
+        this.noise = weights.noise;
+        this.inputWeights.addAll(weights.inputWeights);
+        this.recurrentWeights.addAll(weights.recurrentWeights);
+        this.biases.addAll(weights.biases);
+        this.outputWeights = weights.outputWeights;
+        this.outputBias = weights.outputBias;
+        this.sizes = weights.sizes;
+    }
+
     /** Copies the network's current weights. */
     static InferenceNetwork of(TokenNetwork network) {
         return new InferenceNetwork(network);
+    }
+
+    /** This network's weights with a fresh state: each sampler steps its own copy. */
+    InferenceNetwork withOwnState() {
+        return new InferenceNetwork(this);
     }
 
     @Override

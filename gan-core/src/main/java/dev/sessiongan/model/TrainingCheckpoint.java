@@ -2,6 +2,7 @@ package dev.sessiongan.model;
 
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.encoding.TokenLayout;
+import dev.sessiongan.internal.ZipMarkers;
 import dev.sessiongan.io.AtomicFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -157,7 +158,7 @@ public final class TrainingCheckpoint {
     /** Writes the checkpoint atomically. */
     public void save(Path file) throws IOException {
         try (AtomicFile out = AtomicFile.create(file); ZipOutputStream zip = new ZipOutputStream(out.stream())) {
-            put(zip, "magic", MAGIC.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            put(zip, ZipMarkers.CHECKPOINT_MARK, MAGIC.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             put(zip, "options.json", GanModelIo.JSON.writeValueAsBytes(options));
             put(zip, "data.txt", dataFingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             put(zip, "history.json", GanModelIo.JSON.writeValueAsBytes(history));
@@ -203,8 +204,8 @@ public final class TrainingCheckpoint {
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidInputException(name, "corrupt or truncated checkpoint: " + e.getMessage(), e);
         }
-        byte[] magic = entries.get("magic");
-        if (magic == null && entries.containsKey("manifest.json")) {
+        byte[] magic = entries.get(ZipMarkers.CHECKPOINT_MARK);
+        if (magic == null && entries.containsKey(ZipMarkers.MODEL_MANIFEST)) {
             throw new InvalidInputException(name, 0, null, "a model file, not a training checkpoint: a run can be"
                     + " resumed only from the --checkpoint FILE it wrote");
         }

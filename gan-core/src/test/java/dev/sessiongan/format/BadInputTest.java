@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.data.ClickEvent;
+import dev.sessiongan.data.UserSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -255,6 +258,28 @@ class BadInputTest {
         Path cut = write("cut.jsonl", "{\"session\":1,\"events\":[{\"aid\":5,\"ts\":16593");
         assertThat(readFails(ClickstreamFormats.otto(), cut).getMessage())
                 .isEqualTo(cut + ":1: malformed JSON at column 43: the text ends inside an object");
+    }
+
+    @Test
+    void ottoTimesInSecondsAreReadAsSecondsAndAMixIsRefused() throws IOException {
+        Path seconds = write("seconds.jsonl", ottoLine("1", "5", "1659304800", "\"clicks\"")
+                + ottoLine("2", "6", "1659304900", "\"orders\""));
+        ReadResult read = ClickstreamFormats.otto().read(seconds, ReadOptions.DEFAULT);
+        assertThat(read.dataset().sessions()).flatExtracting(UserSession::events).extracting(ClickEvent::timestamp)
+                .containsExactly(Instant.parse("2022-07-31T22:00:00Z"), Instant.parse("2022-07-31T22:01:40Z"));
+        assertThat(read.report().notes()).containsEntry(
+                "events whose ts was read as epoch seconds (the file's are below 10^11)", 2L);
+        assertThat(ClickstreamFormats.otto().read(write("ms.jsonl", ottoLine("1", "5", "1659304800025",
+                "\"clicks\"")), ReadOptions.DEFAULT).report().notes()).isEmpty();
+
+        Path mixed = write("mixed.jsonl", ottoLine("1", "5", "1659304800025", "\"clicks\"")
+                + ottoLine("2", "6", "1659304900", "\"clicks\""));
+        assertThat(readFails(ClickstreamFormats.otto(), mixed).getMessage()).isEqualTo(mixed + ":2: column"
+                + " 'events[0].ts': '1659304900' is in epoch seconds, but the file's first ts was in milliseconds"
+                + " (values below 10^11 are seconds)");
+        Path ancient = write("ancient.jsonl", ottoLine("1", "5", "-9000000000000000000", "\"clicks\""));
+        assertThat(readFails(ClickstreamFormats.otto(), ancient).getMessage()).isEqualTo(ancient + ":1: column"
+                + " 'events[0].ts': cannot parse '-9000000000000000000' as epoch seconds: outside the supported years");
     }
 
     @Test

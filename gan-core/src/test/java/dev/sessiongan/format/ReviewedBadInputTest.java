@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiongan.InvalidInputException;
+import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.EventType;
+import dev.sessiongan.data.UserSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +130,22 @@ class ReviewedBadInputTest {
 
         assertThatThrownBy(() -> GenericFormatSpec.fromJson(spec)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("eventTypes['x'] must name an event type");
+    }
+
+    @Test
+    void anEventTypeKeyIsMatchedStrippedAndTheEmptyOneMapsEmptyCells() throws IOException {
+        Path events = Files.writeString(dir.resolve("e.csv"), "u,i,t,e\nu1,a,1700000000,pv\nu1,b,1700000010,\n"
+                + "u1,c,1700000020, pv \n");
+        GenericFormatSpec spec = GenericFormatSpec.builder("i", "t").userColumn("u").eventTypeColumn("e")
+                .eventType("pv", EventType.VIEW).eventType("", EventType.PURCHASE).timeFormat("epoch-seconds").build();
+
+        assertThat(ClickstreamFormats.generic(spec).read(events, ReadOptions.DEFAULT).dataset().sessions())
+                .flatExtracting(UserSession::events).extracting(ClickEvent::type)
+                .containsExactly(EventType.VIEW, EventType.PURCHASE, EventType.VIEW);
+        assertThatThrownBy(() -> GenericFormatSpec.builder("i", "t").userColumn("u").eventTypeColumn("e")
+                .eventType(" pv", EventType.VIEW).build()).isInstanceOf(InvalidInputException.class)
+                .hasMessage("format spec: eventTypes[' pv']: a source value is matched with the spaces around it"
+                        + " stripped, so this one never would; write 'pv'");
     }
 
     @Test

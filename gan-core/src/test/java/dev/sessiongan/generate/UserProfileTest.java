@@ -47,4 +47,18 @@ class UserProfileTest {
         assertThatThrownBy(() -> new UserProfile(1, 1, false, null, new BigDecimal("-1")))
                 .hasMessage("mean price must be >= 0, got -1");
     }
+
+    @Test
+    void aUsersProfileMustBeItsSessionsAndItsSessionsItsOwn() {
+        UserSession session = new UserSession("s1", "u", List.of(event(1, EventType.VIEW, "a", null)));
+        UserProfile truth = UserProfile.of(new UserHistory("u", List.of(session)));
+
+        assertThat(new VirtualUser("u", truth, List.of(session)).profile()).isEqualTo(truth);
+        assertThatThrownBy(() -> new VirtualUser("u", new UserProfile(1, 1, true, "a"), List.of(session)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("user u's profile " + new UserProfile(1, 1, true, "a") + " contradicts its sessions,"
+                        + " whose profile is " + truth);
+        assertThatThrownBy(() -> new VirtualUser("v", truth, List.of(session)))
+                .hasMessage("user v holds session s1 of user u");
+    }
 }

@@ -68,7 +68,8 @@ class EventsCsvRoundTripTest {
         Path jsonl = dir.resolve("users.jsonl");
         try (ProfilesJsonlWriter writer = ProfilesJsonlWriter.create(jsonl)) {
             writer.write(VirtualUser.of(new dev.sessiongan.data.UserHistory("u1", List.of(session))));
-            writer.write(VirtualUser.of(new dev.sessiongan.data.UserHistory("u2", List.of(session))));
+            UserSession other = new UserSession("s1", "u2", session.events());
+            writer.write(VirtualUser.of(new dev.sessiongan.data.UserHistory("u2", List.of(other))));
             writer.commit();
         }
 

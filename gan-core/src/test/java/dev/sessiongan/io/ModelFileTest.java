@@ -183,6 +183,9 @@ class ModelFileTest {
     @Test
     void folderIsNotAModel() {
         assertThatThrownBy(() -> ModelFile.load(dir)).hasMessage(dir + ": is a folder, not a model file");
+        // the empty path is the working folder: its message must still show a name
+        assertThatThrownBy(() -> ModelFile.load(Path.of("")))
+                .hasMessage("'' (an empty path): is a folder, not a model file");
     }
 
     @Test
