@@ -2,8 +2,9 @@ package dev.sessiongan.cli;
 
 import dev.sessiongan.format.TimeFormat;
 import dev.sessiongan.generate.GenerationRequest;
-import dev.sessiongan.generate.UserCondition;
 import dev.sessiongan.generate.SessionGenerator;
+import dev.sessiongan.generate.UserCondition;
+import dev.sessiongan.generate.VirtualUser;
 import dev.sessiongan.io.EmbeddedModels;
 import dev.sessiongan.io.ModelFile;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,6 +70,11 @@ final class GenerateCommand implements Callable<Integer> {
                     + " join to no real catalog (GAN models that deal their tail by pass).")
     boolean newItems;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Generate ahead on N threads (default ${DEFAULT-VALUE}); the same users, in the same order."
+                    + " Holds N blocks of users in memory (a GAN model's pass: 3,584 users on the embedded model).")
+    int threads;
+
     @Mixin
     OutputOptions output;
 
@@ -82,6 +89,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         UserCounts.require(users, UserCounts.MOST_STREAMED);
+        if (threads < 1 || threads > 256) {
+            throw new UsageException("--threads must be between 1 and 256, got " + threads);
+        }
         output.validate(Collections.singletonMap("--model-file", modelFile));
         GenerationProgress.Mode progressMode = progressMode();
         GenerationRequest request = GenerationRequest.of(users, seed);
@@ -105,8 +115,11 @@ final class GenerateCommand implements Callable<Integer> {
                     model.manifest().kind(), model.manifest().dataset() == null ? "?" : model.manifest().dataset().file());
         }
         SessionGenerator generator = model.generator();
-        long written = output.writeAll(generator.users(request).iterator(), parent.stdout(),
-                GenerationProgress.start(progressMode, users, System.console() != null, spec.commandLine().getErr()));
+        long written;
+        try (Stream<VirtualUser> generated = generator.users(request, threads)) {
+            written = output.writeAll(generated.iterator(), parent.stdout(), GenerationProgress.start(progressMode,
+                    users, System.console() != null, spec.commandLine().getErr()));
+        }
         if (!output.toStdout()) {
             spec.commandLine().getOut().printf("wrote %,d users to %s%n", written, output.written());
         }

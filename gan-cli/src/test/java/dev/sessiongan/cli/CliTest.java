@@ -360,6 +360,23 @@ class CliTest {
     }
 
     @Test
+    void generateOnSeveralThreadsWritesTheSameBytes() throws IOException {
+        Path one = dir.resolve("one.csv");
+        Path three = dir.resolve("three.csv");
+        // a pass of the embedded model's tail and some more: two blocks, generated at once
+        assertThat(run("generate", "--users", "4000", "--seed", "3", "--progress", "none", "--out", one.toString())
+                .exitCode()).isZero();
+        Run ahead = run("generate", "--users", "4000", "--seed", "3", "--threads", "3", "--progress", "none",
+                "--out", three.toString());
+
+        assertThat(ahead.exitCode()).as(ahead.err()).isZero();
+        assertThat(Files.readAllBytes(three)).isEqualTo(Files.readAllBytes(one));
+        Run absurd = run("generate", "--users", "5", "--threads", "0", "--out", dir.resolve("x.csv").toString());
+        assertThat(absurd.exitCode()).isEqualTo(2);
+        assertThat(absurd.err()).contains("--threads must be between 1 and 256, got 0");
+    }
+
+    @Test
     void generateWritesJsonlToStdout() throws IOException {
         Path model = dir.resolve("m.model");
         run("train", "--format", "rees46", "--limit", "2000", "--data", TRAIN, "--out", model.toString());

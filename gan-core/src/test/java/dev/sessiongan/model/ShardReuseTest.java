@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,12 +55,23 @@ class ShardReuseTest {
     void aParallelStreamRunsWholePassesAndGivesTheSequentialUsers() {
         int pass = generator.usersGeneratedTogether();
         assertThat(pass).as("users of a pass of the default's tail").isEqualTo(14 * GanGenerator.SHARD);
-        GenerationRequest request = GenerationRequest.of(2L * pass + 10, 3);
+        GenerationRequest request = GenerationRequest.of(pass + 10L, 3);
 
         List<VirtualUser> parallel = generator.users(request).parallel().toList();
 
-        assertThat(generator.generatedShards()).isEqualTo(29);
+        assertThat(generator.generatedShards()).isEqualTo(15);
         assertThat(generator.replayedShards()).as("no thread starts in the middle of a pass").isZero();
         assertThat(parallel).isEqualTo(generator.withRules(generator.rules()).users(request).toList());
+    }
+
+    @Test
+    void usersGeneratedAheadOnTwoThreadsAreTheSequentialOnes() {
+        GenerationRequest request = GenerationRequest.of(generator.usersGeneratedTogether() + 10L, 5);
+        GanGenerator alone = generator.withRules(generator.rules());
+
+        try (Stream<VirtualUser> ahead = generator.users(request, 2)) {
+            assertThat(ahead.toList()).isEqualTo(alone.users(request).toList());
+        }
+        assertThat(generator.replayedShards()).isZero();
     }
 }

@@ -1,0 +1,131 @@
+package dev.sessiongan.generate;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A generator's users reached in order, each block of users generated ahead on its own thread: while the
+ * reader is on one block, the next {@code threads - 1} are being generated. It holds at most {@code threads}
+ * blocks, and its users are its generator's, byte for byte. Closing it stops its threads.
+ */
+final class AheadGenerator implements SessionGenerator, AutoCloseable {
+    /** The fewest users a block holds, so that a thread's work outweighs handing it over. */
+    private static final int MIN_BLOCK = 256;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final SessionGenerator generator;
+    private final int threads;
+    private final long block;
+    private final ExecutorService executor;
+    private final TreeMap<Long, Future<VirtualUser[]>> ahead = new TreeMap<>();
+    private GenerationRequest current;
+
+    AheadGenerator(SessionGenerator generator, int threads) {
+        this.generator = generator;
+        this.threads = threads;
+        long together = Math.max(1, generator.usersGeneratedTogether());
+        this.block = together * ((MIN_BLOCK + together - 1) / together);
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory daemons = task -> {
+            Thread t = new Thread(task, "sessiongan-generate-" + pool + "-" + count.incrementAndGet());
+            t.setDaemon(true); // a stream left unclosed must not keep the JVM alive
+            return t;
+        };
+        ThreadPoolExecutor pool0 = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemons);
+        pool0.allowCoreThreadTimeOut(true);
+        this.executor = pool0;
+    }
+
+    @Override
+    public String kind() {
+        return generator.kind();
+    }
+
+    @Override
+    public VirtualUser user(long index, GenerationRequest request) {
+        if (index < 0 || index >= request.users()) {
+            throw new IllegalArgumentException("user index must be in [0, " + request.users() + "), got " + index);
+        }
+        long first = index / block;
+        Future<VirtualUser[]> users;
+        synchronized (this) {
+            if (!request.equals(current)) {
+                ahead.values().forEach(f -> f.cancel(true));
+                ahead.clear();
+                current = request;
+            }
+            ahead.headMap(first).clear(); // blocks behind the reader are done with
+            long last = Math.min(first + threads - 1, (request.users() - 1) / block);
+            for (long b = first; b <= last; b++) {
+                long from = b * block;
+                long to = Math.min(request.users(), from + block);
+                ahead.computeIfAbsent(b, k -> executor.submit(() -> generate(from, to, request)));
+            }
+            users = ahead.get(first);
+        }
+        return await(users)[(int) (index - first * block)];
+    }
+
+    private VirtualUser[] generate(long from, long to, GenerationRequest request) {
+        VirtualUser[] users = new VirtualUser[(int) (to - from)];
+        for (long i = from; i < to; i++) {
+            users[(int) (i - from)] = generator.user(i, request);
+        }
+        return users;
+    }
+
+    /** The block's users, or what its thread threw, as thrown there. */
+    private static VirtualUser[] await(Future<VirtualUser[]> users) {
+        try {
+            return users.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for generated users");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public boolean emitsNewItems() {
+        return generator.emitsNewItems();
+    }
+
+    @Override
+    public int usersGeneratedTogether() {
+        return generator.usersGeneratedTogether();
+    }
+
+    @Override
+    public int maxSessionLength() {
+        return generator.maxSessionLength();
+    }
+
+    @Override
+    public Optional<Set<String>> categories() {
+        return generator.categories();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
