@@ -71,8 +71,9 @@ final class GenerateCommand implements Callable<Integer> {
     boolean newItems;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Generate ahead on N threads (default ${DEFAULT-VALUE}); the same users, in the same order."
-                    + " Holds N blocks of users in memory (a GAN model's pass: 3,584 users on the embedded model).")
+            description = "Generate ahead on N threads, at most one per processor (default ${DEFAULT-VALUE}); the same"
+                    + " users, in the same order. Holds N blocks of users in memory (a GAN model's pass: 3,584 users on"
+                    + " the embedded model).")
     int threads;
 
     @Mixin

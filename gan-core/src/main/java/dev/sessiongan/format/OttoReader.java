@@ -54,8 +54,10 @@ final class OttoReader implements EventReader {
     private long rows;
     private long events;
     private boolean done;
-    /** Whether the file's ts are in seconds: {@code null} until its first ts is read. */
+    /** Whether the file's ts are in seconds: {@code null} until a row is read whole. */
     private Boolean seconds;
+    /** The unit while a row is read: the file's, or the row's own if it is the first. */
+    private Boolean rowSeconds;
     private long secondsEvents;
 
     OttoReader(Path file, ReadOptions options) {
@@ -141,6 +143,8 @@ final class OttoReader implements EventReader {
         }
         String user = session.asText();
         int index = 0;
+        // the file's unit is set by its first row read whole: a row refused (and skipped) sets nothing
+        rowSeconds = seconds;
         for (JsonNode e : list) {
             String where = "events[" + index++ + "].";
             JsonNode aid = e.get("aid");
@@ -164,6 +168,7 @@ final class OttoReader implements EventReader {
             queue.add(new SourceEvent(user, null,
                     new ClickEvent(Instant.ofEpochMilli(millis), eventType, aid.asText(), null)));
         }
+        seconds = rowSeconds;
         if (seconds == Boolean.TRUE) {
             secondsEvents += list.size();
         }
@@ -172,17 +177,17 @@ final class OttoReader implements EventReader {
     /** A ts in the file's unit, as epoch milliseconds; the first one read sets the unit. */
     private long millis(long ts, String where) {
         boolean small = ts < SECONDS_BELOW;
-        if (seconds == null) {
-            seconds = small;
-        } else if (small != seconds) {
+        if (rowSeconds == null) {
+            rowSeconds = small;
+        } else if (small != rowSeconds) {
             throw new InvalidInputException(name, line, where + "ts", "'" + ts + "' is in epoch "
                     + (small ? "seconds" : "milliseconds") + ", but the file's first ts was in "
-                    + (seconds ? "seconds" : "milliseconds") + " (values below 10^11 are seconds)");
+                    + (rowSeconds ? "seconds" : "milliseconds") + " (values below 10^11 are seconds)");
         }
-        long millis = !seconds ? ts : ts < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : ts * 1000;
+        long millis = !rowSeconds ? ts : ts < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : ts * 1000;
         if (!TimeFormat.isSupported(millis)) {
             throw new InvalidInputException(name, line, where + "ts", "cannot parse '" + ts + "' as epoch "
-                    + (seconds ? "seconds" : "milliseconds") + ": outside the supported years");
+                    + (rowSeconds ? "seconds" : "milliseconds") + ": outside the supported years");
         }
         return millis;
     }

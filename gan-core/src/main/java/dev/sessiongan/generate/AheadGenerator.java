@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A generator's users reached in order, each block of users generated ahead on its own thread: while the
  * reader is on one block, the next {@code threads - 1} are being generated. It holds at most {@code threads}
- * blocks, and its users are its generator's, byte for byte. Closing it stops its threads.
+ * blocks, and its users are its generator's, byte for byte. Meant to be read by one reader, in order (its
+ * stream does not split); closing it stops its threads.
  */
 final class AheadGenerator implements SessionGenerator, AutoCloseable {
     /** The fewest users a block holds, so that a thread's work outweighs handing it over. */
@@ -29,6 +30,7 @@ final class AheadGenerator implements SessionGenerator, AutoCloseable {
     private final ExecutorService executor;
     private final TreeMap<Long, Future<VirtualUser[]>> ahead = new TreeMap<>();
     private GenerationRequest current;
+    private boolean closed;
 
     AheadGenerator(SessionGenerator generator, int threads) {
         this.generator = generator;
@@ -42,10 +44,10 @@ final class AheadGenerator implements SessionGenerator, AutoCloseable {
             t.setDaemon(true); // a stream left unclosed must not keep the JVM alive
             return t;
         };
-        ThreadPoolExecutor pool0 = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS,
+        ThreadPoolExecutor threadPool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemons);
-        pool0.allowCoreThreadTimeOut(true);
-        this.executor = pool0;
+        threadPool.allowCoreThreadTimeOut(true);
+        this.executor = threadPool;
     }
 
     @Override
@@ -61,9 +63,11 @@ final class AheadGenerator implements SessionGenerator, AutoCloseable {
         long first = index / block;
         Future<VirtualUser[]> users;
         synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the stream of users generated ahead was closed");
+            }
             if (!request.equals(current)) {
-                ahead.values().forEach(f -> f.cancel(true));
-                ahead.clear();
+                cancelAll();
                 current = request;
             }
             ahead.headMap(first).clear(); // blocks behind the reader are done with
@@ -81,9 +85,17 @@ final class AheadGenerator implements SessionGenerator, AutoCloseable {
     private VirtualUser[] generate(long from, long to, GenerationRequest request) {
         VirtualUser[] users = new VirtualUser[(int) (to - from)];
         for (long i = from; i < to; i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("generation stopped: the stream was closed");
+            }
             users[(int) (i - from)] = generator.user(i, request);
         }
         return users;
+    }
+
+    private void cancelAll() {
+        ahead.values().forEach(f -> f.cancel(true));
+        ahead.clear();
     }
 
     /** The block's users, or what its thread threw, as thrown there. */
@@ -124,8 +136,11 @@ final class AheadGenerator implements SessionGenerator, AutoCloseable {
         return generator.categories();
     }
 
+    /** Stops generating: a block being generated stops at its next user, and the blocks held are let go. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        cancelAll();
         executor.shutdownNow();
     }
 }

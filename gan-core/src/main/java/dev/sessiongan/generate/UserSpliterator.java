@@ -46,9 +46,10 @@ final class UserSpliterator implements Spliterator<VirtualUser> {
     public Spliterator<VirtualUser> trySplit() {
         long middle = (next + (end - next) / 2) / block * block;
         if (middle <= next) {
-            middle = (next / block + 1) * block; // fewer than two blocks left: split after the first
+            // fewer than two blocks left: split after the first (a boundary past Long.MAX_VALUE wraps below next)
+            middle = next - next % block + block;
         }
-        if (middle >= end) {
+        if (middle <= next || middle >= end) {
             return null;
         }
         UserSpliterator first = new UserSpliterator(generator, request, block, next, middle);

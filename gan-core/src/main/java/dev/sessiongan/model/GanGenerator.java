@@ -44,12 +44,17 @@ public final class GanGenerator implements PersistentGenerator {
 
     /**
      * How many generated shards are kept: enough for a few requests' iterators that take turns (two seeds in
-     * one test) or for the shards a parallel stream's threads are on at once, without generating one twice.
+     * one test) or for the shards a parallel stream's threads are on at once, without generating one twice;
+     * at most 64 (about 45 MB of users on a many-core machine).
      */
-    static final int KEPT_SHARDS = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
+    static final int KEPT_SHARDS = Math.min(64, Math.max(8, 2 * Runtime.getRuntime().availableProcessors()));
 
-    /** How many passes' dealing states are kept: one per request whose users are being reached. */
-    static final int KEPT_PASSES = 8;
+    /**
+     * How many passes' dealing states are kept: one per request whose users are being reached, and one per
+     * thread that generates a pass of its own (a parallel stream, or users generated ahead, which use at most
+     * one thread per processor): a thread whose state is dropped between two shards replays its pass.
+     */
+    static final int KEPT_PASSES = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
 
     private final SessionEncoding encoding;
     private final TokenLayout layout;
@@ -180,13 +185,13 @@ public final class GanGenerator implements PersistentGenerator {
      * (see {@link TailDeck}) generates a shard from the deck the shards before it in its pass left: reaching
      * users in order costs nothing more, but reaching a shard other than the next one replays the shards
      * before it in its pass from the nearest earlier state of the pass's deck that this generator kept (fewer
-     * than {@value #PASS_STATES} a pass, for the {@value #KEPT_PASSES} passes reached last): none on the REES46
-     * default, whose passes are 14 shards, and up to 12 shards (3,072 users) on Taobao's 208-shard passes, once
-     * that part of the pass has been generated; else the pass from its start (up to 3,584 and 53,248 users).
-     * The shards reached most recently are kept whole (at least eight, two per processor), so iterators of
-     * several requests that take turns do not generate a shard twice. Threads generate shards of different
-     * passes at once, one pass's shards one at a time, so a parallel stream, which splits only between
-     * passes ({@link #usersGeneratedTogether}), runs a pass a thread.
+     * than {@value #PASS_STATES} a pass, for the passes reached last: at least eight, two per processor): none
+     * on the REES46 default, whose passes are 14 shards, and up to 12 shards (3,072 users) on Taobao's
+     * 208-shard passes, once that part of the pass has been generated; else the pass from its start (up to
+     * 3,584 and 53,248 users). The shards reached most recently are kept whole (at least eight, two per
+     * processor, at most 64), so iterators of several requests that take turns do not generate a shard twice.
+     * Threads generate shards of different passes at once, one pass's shards one at a time, so a parallel
+     * stream, which splits only between passes ({@link #usersGeneratedTogether}), runs a pass a thread.
      */
     @Override
     public VirtualUser user(long index, GenerationRequest request) {

@@ -277,6 +277,13 @@ class BadInputTest {
         assertThat(readFails(ClickstreamFormats.otto(), mixed).getMessage()).isEqualTo(mixed + ":2: column"
                 + " 'events[0].ts': '1659304900' is in epoch seconds, but the file's first ts was in milliseconds"
                 + " (values below 10^11 are seconds)");
+        // a refused (and skipped) first row sets no unit: the file's rows read whole set it
+        Path badFirst = write("bad-first.jsonl", ottoLine("1", "5", "0", "\"zoom\"")
+                + ottoLine("2", "6", "1659304800025", "\"clicks\""));
+        ReadResult skipped = ClickstreamFormats.otto().read(badFirst,
+                ReadOptions.DEFAULT.withOnError(ErrorPolicy.SKIP));
+        assertThat(skipped.dataset().summary().events()).isEqualTo(1);
+        assertThat(skipped.report().notes()).isEmpty();
         Path ancient = write("ancient.jsonl", ottoLine("1", "5", "-9000000000000000000", "\"clicks\""));
         assertThat(readFails(ClickstreamFormats.otto(), ancient).getMessage()).isEqualTo(ancient + ":1: column"
                 + " 'events[0].ts': cannot parse '-9000000000000000000' as epoch seconds: outside the supported years");

@@ -60,5 +60,9 @@ class UserProfileTest {
                         + " whose profile is " + truth);
         assertThatThrownBy(() -> new VirtualUser("v", truth, List.of(session)))
                 .hasMessage("user v holds session s1 of user u");
+        // a mean price agrees whatever its scale: 12.5 is the sessions' 12.50
+        UserSession priced = new UserSession("s1", "u", List.of(event(1, EventType.VIEW, "a", "12.50")));
+        assertThat(new VirtualUser("u", new UserProfile(1, 1, false, "a", new BigDecimal("12.5")), List.of(priced))
+                .profile().meanPrice()).isEqualByComparingTo("12.50");
     }
 }
