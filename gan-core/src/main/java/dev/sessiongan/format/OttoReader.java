@@ -39,8 +39,8 @@ final class OttoReader implements EventReader {
 
     /**
      * OTTO's {@code ts} is in epoch milliseconds, but some of its copies went to seconds. Below this a value read
-     * as milliseconds is before March 1973, and read as seconds after the year 5000: the file's first {@code ts}
-     * tells its unit.
+     * as milliseconds is before March 1973, and read as seconds after the year 5000: the {@code ts} of the
+     * file's first row read whole tell its unit.
      */
     static final long SECONDS_BELOW = 100_000_000_000L;
     static final String SECONDS_NOTE = "events whose ts was read as epoch seconds (the file's are below 10^11)";
@@ -174,7 +174,7 @@ final class OttoReader implements EventReader {
         }
     }
 
-    /** A ts in the file's unit, as epoch milliseconds; the first one read sets the unit. */
+    /** A ts in the file's unit (in its first row read whole, the row's first ts sets it), as epoch milliseconds. */
     private long millis(long ts, String where) {
         boolean small = ts < SECONDS_BELOW;
         if (rowSeconds == null) {
