@@ -1,6 +1,6 @@
 package dev.sessiongan.cli;
 
-import dev.sessiongan.format.TimeFormat;
+import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.SessionGenerator;
 import dev.sessiongan.generate.UserCondition;
@@ -31,8 +31,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Generates virtual users from a trained model. The same model, seed and options give"
                 + " byte-identical output.")
 final class GenerateCommand implements Callable<Integer> {
-
-    /** Leaves room for the generated timeline after the start. */
 
     @Spec
     CommandSpec spec;
@@ -90,8 +88,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         UserCounts.require(users, UserCounts.MOST_STREAMED);
-        if (threads < 1 || threads > 256) {
-            throw new UsageException("--threads must be between 1 and 256, got " + threads);
+        if (threads < 1 || threads > SessionGenerator.MOST_THREADS) {
+            throw new UsageException("--threads must be between 1 and " + SessionGenerator.MOST_THREADS + ", got "
+                    + threads);
         }
         output.validate(Collections.singletonMap("--model-file", modelFile));
         GenerationProgress.Mode progressMode = progressMode();
@@ -104,10 +103,12 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new UsageException("--start: cannot parse '" + start
                         + "' as an ISO-8601 instant such as 2026-01-01T00:00:00Z");
             }
-            if (origin.isBefore(TimeFormat.EARLIEST) || origin.isAfter(GenerationRequest.LATEST_START)) {
-                throw new UsageException("--start must be between 1900-01-01 and 9000-01-01, got " + start);
+            try {
+                request = request.withStart(origin);
+            } catch (InvalidInputException e) {
+                // the request's own range check, said as the option's
+                throw new UsageException("--" + e.reason());
             }
-            request = request.withStart(origin);
         }
         request = request.withCondition(condition()).withNewItems(newItems);
         ModelFile.Loaded model = modelFile == null ? EmbeddedModels.defaultModel() : ModelFile.load(modelFile);

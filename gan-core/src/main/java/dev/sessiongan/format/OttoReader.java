@@ -56,8 +56,6 @@ final class OttoReader implements EventReader {
     private boolean done;
     /** Whether the file's ts are in seconds: {@code null} until a row is read whole. */
     private Boolean seconds;
-    /** The unit while a row is read: the file's, or the row's own if it is the first. */
-    private Boolean rowSeconds;
     private long secondsEvents;
 
     OttoReader(Path file, ReadOptions options) {
@@ -144,7 +142,7 @@ final class OttoReader implements EventReader {
         String user = session.asText();
         int index = 0;
         // the file's unit is set by its first row read whole: a row refused (and skipped) sets nothing
-        rowSeconds = seconds;
+        Boolean unit = seconds;
         for (JsonNode e : list) {
             String where = "events[" + index++ + "].";
             JsonNode aid = e.get("aid");
@@ -159,7 +157,10 @@ final class OttoReader implements EventReader {
                 throw new InvalidInputException(name, line, where + "ts",
                         "cannot parse '" + (ts == null ? "" : ts.asText()) + "' as epoch milliseconds");
             }
-            long millis = millis(ts.asLong(), where);
+            if (unit == null) {
+                unit = ts.asLong() < SECONDS_BELOW;
+            }
+            long millis = millis(ts.asLong(), unit, where);
             EventType eventType = type == null ? null : TYPES.get(type.asText());
             if (eventType == null) {
                 throw new InvalidInputException(name, line, where + "type", "unknown event type '"
@@ -168,26 +169,24 @@ final class OttoReader implements EventReader {
             queue.add(new SourceEvent(user, null,
                     new ClickEvent(Instant.ofEpochMilli(millis), eventType, aid.asText(), null)));
         }
-        seconds = rowSeconds;
+        seconds = unit;
         if (seconds == Boolean.TRUE) {
             secondsEvents += list.size();
         }
     }
 
-    /** A ts in the file's unit (in its first row read whole, the row's first ts sets it), as epoch milliseconds. */
-    private long millis(long ts, String where) {
+    /** A ts in {@code seconds} or milliseconds, the file's unit, as epoch milliseconds. */
+    private long millis(long ts, boolean seconds, String where) {
         boolean small = ts < SECONDS_BELOW;
-        if (rowSeconds == null) {
-            rowSeconds = small;
-        } else if (small != rowSeconds) {
+        if (small != seconds) {
             throw new InvalidInputException(name, line, where + "ts", "'" + ts + "' is in epoch "
                     + (small ? "seconds" : "milliseconds") + ", but the file's first ts was in "
-                    + (rowSeconds ? "seconds" : "milliseconds") + " (values below 10^11 are seconds)");
+                    + (seconds ? "seconds" : "milliseconds") + " (values below 10^11 are seconds)");
         }
-        long millis = !rowSeconds ? ts : ts < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : ts * 1000;
+        long millis = !seconds ? ts : ts < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : ts * 1000;
         if (!TimeFormat.isSupported(millis)) {
             throw new InvalidInputException(name, line, where + "ts", "cannot parse '" + ts + "' as epoch "
-                    + (rowSeconds ? "seconds" : "milliseconds") + ": outside the supported years");
+                    + (seconds ? "seconds" : "milliseconds") + ": outside the supported years");
         }
         return millis;
     }

@@ -17,6 +17,9 @@ import java.util.stream.StreamSupport;
  */
 public interface SessionGenerator {
 
+    /** The most threads {@link #users(GenerationRequest, int)} takes. */
+    int MOST_THREADS = 256;
+
     /** The model kind, e.g. {@code markov}. */
     String kind();
 
@@ -92,11 +95,13 @@ public interface SessionGenerator {
      * is read in order (a parallel one runs its stages on other threads but reads the users one by one).
      * Closing it stops its threads: a block being generated stops at its next user.
      *
-     * @param threads 1 to 256; 1, or a machine with one processor, is {@link #users(GenerationRequest)} itself
+     * @param threads 1 to {@link #MOST_THREADS}; 1, or a machine with one processor, is
+     *                {@link #users(GenerationRequest)} itself
      */
     default Stream<VirtualUser> users(GenerationRequest request, int threads) {
-        if (threads < 1 || threads > 256) {
-            throw new dev.sessiongan.InvalidInputException("threads must be in [1, 256], got " + threads);
+        if (threads < 1 || threads > MOST_THREADS) {
+            throw new dev.sessiongan.InvalidInputException("threads must be in [1, " + MOST_THREADS + "], got "
+                    + threads);
         }
         int used = Math.min(threads, Runtime.getRuntime().availableProcessors());
         if (used == 1) {
