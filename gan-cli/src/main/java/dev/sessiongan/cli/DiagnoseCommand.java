@@ -91,6 +91,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                     r.rounds(), r.usersPerRound(), r.tokenDistanceBefore(), r.tokenDistanceAfter(),
                     r.validationAucBefore(), r.validationAucAfter(), r.validationScoreBefore(),
                     r.validationScoreAfter(), r.decision()));
+            gan.guidanceReport().ifPresent(r -> out.println(r.describe()));
             print(out, "equilibrium", Equilibrium.judge(gan.history()));
         } else {
             print(out, "equilibrium", new Verdict("no adversarial phase", true,

@@ -103,6 +103,13 @@ final class GanTrainingOptions {
                     + " profile with this weight in the adversarial phase; 0 = none (default 0).")
     Double attributeWeight;
 
+    @Option(names = "--guidance-passes", paramLabel = "N",
+            description = "Once training is over, train a convolutional critic for N passes against the finished"
+                    + " generator and let it redraw at generation each first session it takes for generated (the"
+                    + " user's profile, length class and purchase kept), if it tells held-out users apart and the"
+                    + " validation AUC is not worse with it; 0 = none (default 0).")
+    Integer guidancePasses;
+
     @Option(names = "--no-reward-gate",
             description = "Follow the session critic's reward fully, whatever the critic can tell; by default its"
                     + " policy gradient is weighed by how far the critic's AUC on held-out users is above chance"
@@ -143,6 +150,7 @@ final class GanTrainingOptions {
         set(b, "--calibration-rounds", calibrationRounds, b::calibrationRounds);
         set(b, "--attribute-weight", attributeWeight, b::attributeWeight);
         set(b, "--no-reward-gate", noRewardGate, off -> b.rewardGate(!off));
+        set(b, "--guidance-passes", guidancePasses, b::guidancePasses);
         return b.build();
     }
 
@@ -158,6 +166,15 @@ final class GanTrainingOptions {
         }
     }
 
+    /** Whether any GAN option but {@code --guidance-passes} was given (they do not apply to {@code --guide}). */
+    boolean anyButGuidance() {
+        Integer passes = guidancePasses;
+        guidancePasses = null;
+        boolean any = any();
+        guidancePasses = passes;
+        return any;
+    }
+
     /** Whether any GAN option was given (they are an error with the Markov model). */
     boolean any() {
         return seed != null || mleEpochs != null || adversarialEpochs != null || patience != null || batchSize != null
@@ -168,6 +185,7 @@ final class GanTrainingOptions {
                 || generatorGradient != null
                 || labelSmoothing != null || mleWeight != null
                 || entropyWeight != null || dualityGapEvery != null || weightAveraging != null
-                || calibrationRounds != null || attributeWeight != null || noRewardGate != null;
+                || calibrationRounds != null || attributeWeight != null || noRewardGate != null
+                || guidancePasses != null;
     }
 }

@@ -56,6 +56,15 @@ final class TrainCommand implements Callable<Integer> {
                     + " where it stopped (its options are taken from the checkpoint).")
     Path resume;
 
+    @Option(names = "--guide", paramLabel = "MODEL",
+            description = "gan: train only the critic that generation uses (--guidance-passes, default "
+                    + DEFAULT_GUIDANCE_PASSES + ") for the GAN model MODEL, trained on the same --data and read"
+                    + " options, and write the model with it to --out.")
+    Path guide;
+
+    /** The critic's passes when {@code --guide} is given without {@code --guidance-passes}. */
+    static final int DEFAULT_GUIDANCE_PASSES = 8;
+
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "The training clickstream.")
     Path data;
 
@@ -75,6 +84,10 @@ final class TrainCommand implements Callable<Integer> {
         if (!isGan && (gan.any() || checkpoint != null || everyGiven || resume != null)) {
             throw new UsageException("GAN options (--epochs, --seed, --checkpoint, --resume, ...) only apply to"
                     + " --model gan");
+        }
+        if (guide != null && (!isGan || resume != null || checkpoint != null || gan.anyButGuidance())) {
+            throw new UsageException("--guide trains only a critic for the given model: use it with --model gan, and"
+                    + " without --resume, --checkpoint or GAN options other than --guidance-passes");
         }
         if (resume != null && gan.any()) {
             throw new UsageException("--resume takes the run's options from the checkpoint; drop the GAN options");
@@ -96,9 +109,15 @@ final class TrainCommand implements Callable<Integer> {
         // the checkpoint resumed from may be saved over as the run goes on: it is read whole before the first save
         OutputChecks.refuseInputs("--checkpoint", checkpoint, inputs);
         inputs.put("--resume", resume);
+        inputs.put("--guide", guide);
         OutputChecks.refuseInputs("--out", out, inputs);
         OutputChecks.refuseSameFile("--checkpoint", checkpoint, "--out", out);
         TrainingCheckpoint resumed = resume == null ? null : TrainingCheckpoint.load(resume);
+        ModelFile.Loaded guided = guide == null ? null : ModelFile.load(guide);
+        if (guided != null && !(guided.generator() instanceof GanGenerator)) {
+            throw new UsageException("--guide: " + guide + " is a " + guided.manifest().kind()
+                    + " model; a critic guides GAN models only");
+        }
         GanOptions options = !isGan ? null : resumed != null ? resumed.options() : gan.toOptions();
         Checkpoints checkpoints = checkpoint == null ? null : new Checkpoints(checkpoint, checkpointEvery);
         if (checkpoint != null) {
@@ -116,9 +135,17 @@ final class TrainCommand implements Callable<Integer> {
             config.put("options", options.toString());
             TrainingProgress progress = new TrainingProgress(spec.commandLine().getErr(), options.mleEpochs(),
                     options.adversarialEpochs(), resumed != null ? resumed.history().epochs() : List.of());
-            GanGenerator generator = resumed != null
-                    ? GanTrainer.resume(result.dataset(), resumed, progress, checkpoints)
-                    : GanTrainer.train(result.dataset(), options, progress, checkpoints);
+            GanGenerator generator;
+            if (guided != null) {
+                requireSameData(guided.manifest(), provenance);
+                generator = GanTrainer.guide(result.dataset(), (GanGenerator) guided.generator(),
+                        options.guidancePasses() > 0 ? options.guidancePasses() : DEFAULT_GUIDANCE_PASSES, progress);
+                options = generator.options();
+                config.put("options", options.toString());
+            } else {
+                generator = resumed != null ? GanTrainer.resume(result.dataset(), resumed, progress, checkpoints)
+                        : GanTrainer.train(result.dataset(), options, progress, checkpoints);
+            }
             ModelFile.save(out, generator, ModelManifest.now(GanGenerator.KIND, options.seed(), provenance, config));
             generator.history().earlyStops(options)
                     .ifPresent(stops -> spec.commandLine().getErr().println("early stopping: " + stops));
@@ -133,8 +160,18 @@ final class TrainCommand implements Callable<Integer> {
             MarkovGenerator generator = MarkovTrainer.fit(result.dataset());
             ModelFile.save(out, generator, ModelManifest.now(MarkovGenerator.KIND, 0, provenance, config));
         }
-        spec.commandLine().getOut().printf("trained %s on %,d events (%,d sessions, %,d users); wrote %s%n",
+        spec.commandLine().getOut().printf(guide != null ? "trained a critic for %s on" : "trained %s on %,d events (%,d sessions, %,d users); wrote %s%n",
                 model, summary.events(), summary.sessions(), summary.users(), out);
         return 0;
+    }
+
+    /** Refuses to guide a model with data other than the file it was trained on. */
+    private void requireSameData(ModelManifest manifest, ModelManifest.DatasetProvenance data) {
+        ModelManifest.DatasetProvenance trained = manifest.dataset();
+        if (trained == null || !trained.sha256().equals(data.sha256())) {
+            throw new UsageException("--guide: " + guide + " was trained on " + (trained == null ? "unrecorded data"
+                    : trained.file() + " (SHA-256 " + trained.sha256() + ")") + ", not on " + data.file()
+                    + " (SHA-256 " + data.sha256() + "); give the file it was trained on");
+        }
     }
 }

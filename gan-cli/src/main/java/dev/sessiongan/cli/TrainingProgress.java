@@ -1,6 +1,7 @@
 package dev.sessiongan.cli;
 
 import dev.sessiongan.model.CalibrationReport;
+import dev.sessiongan.model.GuidanceReport;
 import dev.sessiongan.model.GanTrainer;
 import dev.sessiongan.model.TrainingHistory;
 import dev.sessiongan.model.TrainingPhase;
@@ -79,6 +80,12 @@ final class TrainingProgress implements GanTrainer.Listener {
                 + " %.3f -> %.3f, score %.3f -> %.3f: %s%n", r.rounds(), r.usersPerRound(), r.tokenDistanceBefore(),
                 r.tokenDistanceAfter(), r.validationAucBefore(), r.validationAucAfter(), r.validationScoreBefore(),
                 r.validationScoreAfter(), r.decision());
+        err.flush();
+    }
+
+    @Override
+    public void onGuidance(GuidanceReport r) {
+        err.println(r.describe());
         err.flush();
     }
 

@@ -96,6 +96,34 @@ class CliTest {
         assertThat(Files.readAllLines(users)).hasSize(20);
         assertThat(run("train", "--model", "markov", "--format", "rees46", "--data", TRAIN, "--epochs", "3", "--out",
                 dir.resolve("m.model").toString()).err()).contains("only apply to --model gan");
+
+        // a critic for generation, trained afterwards for the finished model on the same data
+        Path guided = dir.resolve("guided.model");
+        Run guide = run("train", "--model", "gan", "--format", "rees46", "--limit", "2000", "--data", TRAIN,
+                "--guide", model.toString(), "--guidance-passes", "1", "--out", guided.toString());
+        assertThat(guide.exitCode()).as(guide.err()).isZero();
+        String report = "critic for generation \\(1 pass\\): AUC 0\\.\\d{3} on held-out users, \\d+ % of first sessions"
+                + " kept at their first draw; validation AUC 0\\.\\d{3} -> 0\\.\\d{3}: (used|not used) \\(";
+        assertThat(guide.err()).containsPattern(report);
+        assertThat(guide.out()).startsWith("trained a critic for gan on");
+        assertThat(run("diagnose", "--model-file", guided.toString()).out()).containsPattern(report);
+        Run wrongSlice = run("train", "--model", "gan", "--format", "rees46", "--limit", "1500", "--data", TRAIN,
+                "--guide", model.toString(), "--out", dir.resolve("g2.model").toString());
+        assertThat(wrongSlice.exitCode()).isEqualTo(1);
+        assertThat(wrongSlice.err()).contains("this model was not trained on this data");
+        Path otherFile = dir.resolve("first-rows.csv");
+        Files.write(otherFile, Files.readAllLines(Path.of(TRAIN)).subList(0, 2_001));
+        Run wrongFile = run("train", "--model", "gan", "--format", "rees46", "--data", otherFile.toString(),
+                "--guide", model.toString(), "--out", dir.resolve("g2.model").toString());
+        assertThat(wrongFile.exitCode()).isEqualTo(2);
+        assertThat(wrongFile.err()).contains("was trained on train.csv (SHA-256 ").contains("not on first-rows.csv");
+        Path markov = dir.resolve("m.model");
+        assertThat(run("train", "--format", "rees46", "--limit", "2000", "--data", TRAIN, "--out", markov.toString())
+                .exitCode()).isZero();
+        assertThat(run("train", "--model", "gan", "--format", "rees46", "--limit", "2000", "--data", TRAIN, "--guide",
+                markov.toString(), "--out", dir.resolve("g2.model").toString()).err())
+                .contains("is a markov model; a critic guides GAN models only");
+        assertThat(dir.resolve("g2.model")).doesNotExist();
     }
 
     @Test
@@ -645,6 +673,14 @@ class CliTest {
                 "--out: the path is empty");
         usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--checkpoint", "-",
                 "--out", model), "--checkpoint -: a checkpoint is a zip file and cannot go to standard output");
+        String guideOnly = "--guide trains only a critic for the given model: use it with --model gan, and without"
+                + " --resume, --checkpoint or GAN options other than --guidance-passes";
+        usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--guide", model,
+                "--epochs", "3", "--out", model + "2"), guideOnly);
+        usage.put(List.of("train", "--format", "rees46", "--data", TRAIN, "--guide", model, "--out", model + "2"),
+                guideOnly);
+        usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--guide", model,
+                "--checkpoint", checkpoint, "--out", model + "2"), guideOnly);
 
         for (Map.Entry<List<String>, String> u : usage.entrySet()) {
             Run run = run(u.getKey().toArray(String[]::new));

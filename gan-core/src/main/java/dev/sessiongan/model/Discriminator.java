@@ -128,6 +128,15 @@ final class Discriminator {
         return packing;
     }
 
+    int vocabulary() {
+        return vocabulary;
+    }
+
+    /** The convolutional critic's filter widths, in tokens. */
+    static int[] filterWidths() {
+        return FILTER_WIDTHS.clone();
+    }
+
     /** An independent copy: weights and optimiser state (for the duality-gap estimate). */
     Discriminator copy() {
         return new Discriminator(graph.clone(), vocabulary, packing);
@@ -253,6 +262,11 @@ final class Discriminator {
 
     void write(OutputStream out) throws IOException {
         org.deeplearning4j.util.ModelSerializer.writeModel(graph, out, true);
+    }
+
+    /** Writes the network without its optimiser state: what scoring needs, at half the size. */
+    void writeWeights(OutputStream out) throws IOException {
+        org.deeplearning4j.util.ModelSerializer.writeModel(graph, out, false);
     }
 
     static Discriminator read(InputStream in, int vocabulary, int packing) throws IOException {

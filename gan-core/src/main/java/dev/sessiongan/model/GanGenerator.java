@@ -65,6 +65,9 @@ public final class GanGenerator implements PersistentGenerator {
     private final Calibration calibration;
     private final CalibrationReport calibrationReport;
     private final SamplingRules rules;
+    /** The critic that redraws first sessions at generation, or {@code null}. */
+    private final Guidance guidance;
+    private final GuidanceReport guidanceReport;
     /** Generated shards, the most recently reached last. */
     private final RecentlyUsed<ShardKey, VirtualUser[]> shards = new RecentlyUsed<>(KEPT_SHARDS);
     /** What generation keeps of the passes it dealt from most recently (pass dealing only). */
@@ -75,13 +78,16 @@ public final class GanGenerator implements PersistentGenerator {
 
     GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
             TrainingHistory history) {
-        this(encoding, network, timing, options, history, null, null, SamplingRules.CURRENT);
+        this(encoding, network, timing, options, history, null, null, SamplingRules.CURRENT, null, null);
     }
 
-    /** @param rules how users are drawn: the rules the model was written with */
-    GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
+    /**
+     * @param rules    how users are drawn: the rules the model was written with
+     * @param guidance the critic that redraws first sessions, or {@code null}
+     */
+    private GanGenerator(SessionEncoding encoding, TokenNetwork network, UserTiming timing, GanOptions options,
             TrainingHistory history, Calibration calibration, CalibrationReport calibrationReport,
-            SamplingRules rules) {
+            SamplingRules rules, Guidance guidance, GuidanceReport guidanceReport) {
         this.encoding = encoding;
         this.layout = new TokenLayout(encoding);
         this.network = network;
@@ -91,11 +97,39 @@ public final class GanGenerator implements PersistentGenerator {
         this.calibration = calibration;
         this.calibrationReport = calibrationReport;
         this.rules = rules;
+        this.guidance = guidance;
+        this.guidanceReport = guidanceReport;
     }
 
     /** The same network with another calibration of its draws ({@code null}: none) and its report. */
     GanGenerator withCalibration(Calibration corrections, CalibrationReport report) {
-        return new GanGenerator(encoding, network, timing, options, history, corrections, report, rules);
+        return new GanGenerator(encoding, network, timing, options, history, corrections, report, rules, guidance,
+                guidanceReport);
+    }
+
+    /** The same model with another critic redrawing its first sessions ({@code null}: none) and its report. */
+    GanGenerator withGuidance(Guidance critic, GuidanceReport report) {
+        return new GanGenerator(encoding, network, timing, options, history, calibration, calibrationReport, rules,
+                critic, report);
+    }
+
+    /** The same model recording other training options (a critic trained for it afterwards). */
+    GanGenerator withOptions(GanOptions other) {
+        return new GanGenerator(encoding, network, timing, other, history, calibration, calibrationReport, rules,
+                guidance, guidanceReport);
+    }
+
+    /** The critic that redraws first sessions at generation, or {@code null}. */
+    Guidance guidance() {
+        return guidance;
+    }
+
+    /**
+     * What training a critic for generation did (whether generation uses it is part of the report); empty for a
+     * model trained without it.
+     */
+    public Optional<GuidanceReport> guidanceReport() {
+        return Optional.ofNullable(guidanceReport);
     }
 
     /**
@@ -104,12 +138,13 @@ public final class GanGenerator implements PersistentGenerator {
      */
     GanGenerator refittedTo(SessionDataset data) {
         return new GanGenerator(encoding.refit(data), network, UserTiming.fit(data), options, history, calibration,
-                calibrationReport, rules);
+                calibrationReport, rules, guidance, guidanceReport);
     }
 
     /** The same model drawn by other rules (those of a model written before some of them existed). */
     GanGenerator withRules(SamplingRules other) {
-        return new GanGenerator(encoding, network, timing, options, history, calibration, calibrationReport, other);
+        return new GanGenerator(encoding, network, timing, options, history, calibration, calibrationReport, other,
+                guidance, guidanceReport);
     }
 
     /** How this model's users are drawn. */
@@ -272,6 +307,11 @@ public final class GanGenerator implements PersistentGenerator {
         boolean[][] buying = buyingPlans(profiles, wanted, randoms);
         for (int b : redrawnAgainstPlans(sampler, first, buying, randoms, noise)) {
             sessions.get(b).set(0, first.get(b));
+        }
+        if (guidance != null) {
+            for (int b : guidance.redrawn(sampler, first, randoms, noise)) {
+                sessions.get(b).set(0, first.get(b));
+            }
         }
         for (int k = 1; k < most; k++) {
             // only the users who still need a session are sampled; the batch's make-up depends only on the

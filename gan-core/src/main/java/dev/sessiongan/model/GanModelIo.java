@@ -36,6 +36,10 @@ final class GanModelIo {
     private static final String HISTORY = "history.json";
     private static final String NETWORK = "network.zip";
     private static final String CALIBRATION = "calibration.json";
+    /** What training a critic for generation did, and when it is used, how ({@link Guidance}). */
+    private static final String GUIDANCE = "guidance.json";
+    /** The critic generation uses, when it is used. */
+    private static final String CRITIC = "critic.zip";
     /** How the model is sampled ({@link SamplingRules}); absent in models written before it existed. */
     private static final String SAMPLER = "sampler.json";
     /** The sampler entry's {@code dealing} for pass dealing; absent in models that deal the tail by turns. */
@@ -53,6 +57,14 @@ final class GanModelIo {
     private record CalibrationEntry(CalibrationReport report, double[][] offsets, double[][] endOffsets,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             double[] stayOffsets) {
+    }
+
+    /**
+     * The guidance entry: its report, and when the critic is used, the top of its odds ({@code log r_top}) and
+     * the most draws of a first session.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record GuidanceEntry(GuidanceReport report, Double topLogit, Integer rounds) {
     }
 
     private GanModelIo() {
@@ -76,6 +88,14 @@ final class GanModelIo {
                     c == null ? null : c.offsets(), c == null ? null : c.endOffsets(),
                     c == null || Arrays.stream(c.stayOffsets()).allMatch(v -> v == 0) ? null
                             : c.stayOffsets())));
+        }
+        if (generator.guidanceReport().isPresent()) {
+            Guidance g = generator.guidance();
+            put(zip, GUIDANCE, o -> JSON.writeValue(o, new GuidanceEntry(generator.guidanceReport().get(),
+                    g == null ? null : g.topLogit(), g == null ? null : g.rounds())));
+            if (g != null) {
+                put(zip, CRITIC, o -> g.network().writeWeights(o));
+            }
         }
         SamplingRules rules = generator.rules();
         if (!rules.equals(SamplingRules.LEGACY)) {
@@ -127,7 +147,11 @@ final class GanModelIo {
             SamplingRules rules = entries.containsKey(SAMPLER) ? rules(entries.get(SAMPLER), source)
                     : SamplingRules.LEGACY;
             GanGenerator generator = new GanGenerator(encoding, network, timing, options, history).withRules(rules);
-            return entries.containsKey(CALIBRATION) ? calibrated(generator, entries.get(CALIBRATION)) : generator;
+            if (entries.containsKey(CALIBRATION)) {
+                generator = calibrated(generator, entries.get(CALIBRATION));
+            }
+            return entries.containsKey(GUIDANCE) ? guided(generator, entries.get(GUIDANCE), entries.get(CRITIC))
+                    : generator;
         } catch (InvalidInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -160,6 +184,45 @@ final class GanModelIo {
             throw new IOException(CALIBRATION + ": " + e.getMessage(), e);
         }
         return generator.withCalibration(calibration, entry.report());
+    }
+
+    /**
+     * The generator with the critic the guidance part says it uses; the part must agree with its report, so a
+     * damaged one is refused instead of loading a model that draws unguided while it says it is guided.
+     */
+    private static GanGenerator guided(GanGenerator generator, byte[] json, byte[] critic) throws IOException {
+        GuidanceEntry entry = JsonParts.read(JSON, json, GuidanceEntry.class, GUIDANCE);
+        if (entry.report() == null) {
+            throw new IOException(GUIDANCE + ": field 'report' is missing or null");
+        }
+        if (!entry.report().kept()) {
+            if (entry.topLogit() != null || critic != null) {
+                throw new IOException(GUIDANCE + ": the report says the critic is not used, but the model holds one");
+            }
+            return generator.withGuidance(null, entry.report());
+        }
+        if (entry.topLogit() == null || entry.rounds() == null) {
+            throw new IOException(GUIDANCE + ": the report says the critic is used, but field '"
+                    + (entry.topLogit() == null ? "topLogit" : "rounds") + "' is missing or null");
+        }
+        if (critic == null) {
+            throw new IOException(GUIDANCE + ": the report says the critic is used, but " + CRITIC + " is missing");
+        }
+        Discriminator network;
+        try {
+            network = Discriminator.read(new ByteArrayInputStream(critic), generator.layout().vocabulary(), 1);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(CRITIC + ": not a readable network (its configuration or weights are missing or"
+                    + " damaged)", e);
+        }
+        if (!Double.isFinite(network.graph().params().sumNumber().doubleValue())) {
+            throw new IOException(CRITIC + ": its weights hold NaN or infinite values (a damaged file)");
+        }
+        try {
+            return generator.withGuidance(new Guidance(network, entry.topLogit(), entry.rounds()), entry.report());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(CRITIC + ": " + e.getMessage(), e);
+        }
     }
 
     private static SamplingRules rules(byte[] json, String source) throws IOException {

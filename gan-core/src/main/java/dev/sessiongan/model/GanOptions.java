@@ -46,6 +46,9 @@ import dev.sessiongan.encoding.EncodingOptions;
  *                            usual {@link CriticNetwork#RECURRENT})
  * @param generatorGradient   how the generator learns from the session critic ({@code null} reads as the usual
  *                            {@link GeneratorGradient#POLICY})
+ * @param guidancePasses      passes over the training users' first sessions of a convolutional critic trained,
+ *                            once training is over, against the finished generator, to redraw at generation the
+ *                            first sessions it takes for generated (0 = none)
  */
 public record GanOptions(
         long seed,
@@ -83,12 +86,14 @@ public record GanOptions(
         CriticNetwork critic,
         // left out for the policy gradient, so a model from before the option is saved again as it was
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = JsonFilters.PolicyGradient.class)
-        GeneratorGradient generatorGradient) {
+        GeneratorGradient generatorGradient,
+        // left out when off, so a model from before the option is saved again as it was
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int guidancePasses) {
 
     /** Defaults: see the field documentation of {@link Builder}. */
     public static final GanOptions DEFAULT = new GanOptions(1, EncodingOptions.DEFAULT, 128, 1, 8, 64, 40, 4, 3e-3,
             0.1, 20, 64, 1, 1, 1e-4, 1e-4, 0.2, 1.0, 0.0, 1, 0.995, 20, 0.0, true, 0, 1, CriticNetwork.RECURRENT,
-            GeneratorGradient.POLICY);
+            GeneratorGradient.POLICY, 0);
 
     public GanOptions {
         check(hidden >= 4 && hidden <= 2048, "hidden must be in [4, 2048], got " + hidden);
@@ -130,6 +135,8 @@ public record GanOptions(
         check(attributeWeight >= 0 && attributeWeight <= 10 && !Double.isNaN(attributeWeight),
                 "attribute weight must be in [0, 10], got " + attributeWeight);
         check(patience >= 0 && patience <= 10_000, "patience must be in [0, 10000] epochs, got " + patience);
+        check(guidancePasses >= 0 && guidancePasses <= 100, "guidance passes must be in [0, 100], got "
+                + guidancePasses);
         check(batchSize % packing == 0, "batch size " + batchSize + " must be a multiple of packing " + packing);
         if (encoding == null) {
             encoding = EncodingOptions.DEFAULT;
@@ -195,6 +202,7 @@ public record GanOptions(
         private int generatorSteps;
         private CriticNetwork critic;
         private GeneratorGradient generatorGradient;
+        private int guidancePasses;
 
         private Builder(GanOptions o) {
             seed = o.seed;
@@ -225,6 +233,7 @@ public record GanOptions(
             generatorSteps = o.generatorSteps;
             critic = o.critic;
             generatorGradient = o.generatorGradient;
+            guidancePasses = o.guidancePasses;
         }
 
         /** Seed for everything (default 1). */
@@ -339,6 +348,18 @@ public record GanOptions(
             return this;
         }
 
+        /**
+         * Passes of the critic used at generation (default 0 = none): once training is over, a convolutional
+         * critic trains for this many passes over the training users' first sessions against the finished
+         * generator's, and generation draws again each first session it takes for generated, keeping the
+         * user's profile, length class and purchase (discriminator rejection sampling). It is kept only when it
+         * tells held-out users from generated ones and the validation AUC is not worse with it.
+         */
+        public Builder guidancePasses(int value) {
+            guidancePasses = value;
+            return this;
+        }
+
         /** Generator learning rate in the adversarial phase (default 1e-4). */
         public Builder adversarialLearningRate(double value) {
             adversarialLearningRate = value;
@@ -433,7 +454,7 @@ public record GanOptions(
                     learningRate, validationFraction, maxSessionsPerUser, discriminatorHidden, packing,
                     discriminatorSteps, adversarialLearningRate, discriminatorLearningRate, labelSmoothing, mleWeight,
                     entropyWeight, dualityGapEvery, weightAveraging, calibrationRounds, attributeWeight,
-                    rewardGate, patience, generatorSteps, critic, generatorGradient);
+                    rewardGate, patience, generatorSteps, critic, generatorGradient, guidancePasses);
         }
     }
 }

@@ -63,6 +63,7 @@ public final class GanTrainer {
     /** The draw series of the rematch and of the calibration check (negative: never an epoch's). */
     private static final long REMATCH_DRAWS = -1;
     private static final long CALIBRATION_DRAWS = -2;
+    private static final long GUIDANCE_DRAWS = -3;
 
     /** Seed offset of the validation generation, so validation never shares draws with training. */
     private static final long VALIDATION_SEED_SALT = 0x5EED_0F_7A11L;
@@ -82,6 +83,10 @@ public final class GanTrainer {
 
         /** Called once after the last epoch when the generator's draws were calibrated. */
         default void onCalibration(CalibrationReport report) {
+        }
+
+        /** Called once at the end when a critic was trained for generation ({@link GanOptions#guidancePasses}). */
+        default void onGuidance(GuidanceReport report) {
         }
     }
 
@@ -120,6 +125,26 @@ public final class GanTrainer {
         Run run = new Run(dataset, checkpoint.options(), listener, checkpoints);
         run.restore(checkpoint);
         return run.execute();
+    }
+
+    /**
+     * Trains the critic that generation uses ({@link GanOptions#guidancePasses}) for a model trained without one
+     * (or again, with another number of passes): exactly what training with the option does once the generator
+     * is finished, on the same training and validation users.
+     *
+     * @param dataset  the data the model was trained on, read with the same options
+     * @param passes   the critic's passes over the training users' first sessions (at least 1)
+     * @param listener told about the result, or {@code null}
+     * @throws InvalidInputException if the model was not trained on this data
+     */
+    public static GanGenerator guide(SessionDataset dataset, GanGenerator model, int passes, Listener listener) {
+        if (passes < 1) {
+            throw new InvalidInputException("guidance passes must be at least 1, got " + passes);
+        }
+        GanOptions options = model.options().toBuilder().guidancePasses(passes).build();
+        Run run = new Run(dataset, options, listener, null);
+        run.checkTrainedOn(model);
+        return run.guide(model.withOptions(options));
     }
 
     /** The weights of a phase's epoch with the lowest selection score so far. */
@@ -271,7 +296,42 @@ public final class GanTrainer {
             // selection and calibration are done: from here on the validation users' items, categories and
             // timings are the catalog's too, so the model deals from every training user's; the network's
             // tokens stay as they were
-            return finished.refittedTo(allUsers);
+            GanGenerator model = finished.refittedTo(allUsers);
+            return options.guidancePasses() > 0 ? guide(model) : model;
+        }
+
+        /**
+         * Trains a critic against the finished model's draws and keeps it for generation when it tells held-out
+         * users from generated ones (its AUC beyond two standard errors of chance) and the validation AUC with it
+         * is not worse than without beyond the draws' noise, on the same {@value #CHECKS} fresh draws.
+         */
+        private GanGenerator guide(GanGenerator model) {
+            GuidanceTrainer.Trained trained = GuidanceTrainer.train(model, firstSessions, validationFirst, options,
+                    options.guidancePasses(), mix(options.seed(), -4));
+            GanGenerator guided = model.withGuidance(trained.guidance(), null);
+            List<Validation> before = checkedDraws(model, GUIDANCE_DRAWS);
+            List<Validation> after = checkedDraws(guided, GUIDANCE_DRAWS);
+            double margin = calibrationMargin(aucs(before), aucs(after));
+            double aucBefore = mean(before).auc();
+            double aucAfter = mean(after).auc();
+            boolean tells = RewardGate.weight(trained.criticAuc(), trained.heldOut(), trained.generated()) > 0;
+            boolean kept = tells && aucAfter <= aucBefore + margin;
+            GuidanceReport report = new GuidanceReport(options.guidancePasses(), trained.criticAuc(),
+                    trained.keptAtFirstDraw(), aucBefore, aucAfter, kept, margin);
+            LOG.debug("guidance: {}", report);
+            if (listener != null) {
+                listener.onGuidance(report);
+            }
+            return model.withGuidance(kept ? trained.guidance() : null, report);
+        }
+
+        /** Refuses a model whose catalog is not the one this data and these options give. */
+        void checkTrainedOn(GanGenerator model) {
+            if (!Arrays.equals(json(encoding.refit(allUsers)), json(model.encoding()))) {
+                throw new InvalidInputException("this model was not trained on this data (its encoding differs from"
+                        + " the one this data gives with the model's options); use the file and read options it was"
+                        + " trained with");
+            }
         }
 
         /**
@@ -778,6 +838,16 @@ public final class GanTrainer {
             difference[i] = after[i] - before[i];
         }
         return 2 * new StandardDeviation().evaluate(difference) / Math.sqrt(n);
+    }
+
+    private static byte[] json(SessionEncoding encoding) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            encoding.writeJson(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // never: the stream is in memory
+        }
+        return bytes.toByteArray();
     }
 
     private static double[] aucs(List<Validation> draws) {

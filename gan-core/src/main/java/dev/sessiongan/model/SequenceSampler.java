@@ -85,7 +85,7 @@ final class SequenceSampler {
         for (int b = 0; b < sessions.size(); b++) {
             buys[b] = singleSessionBuyer(sessions.get(b));
         }
-        return redrawUntilBought(sessions, buys, randoms, noise);
+        return redrawUntilBought(sessions, null, buys, randoms, noise);
     }
 
     /**
@@ -97,15 +97,22 @@ final class SequenceSampler {
     List<int[]> samplePlanned(int[][] profiles, boolean[] buys, boolean[] barred, SplittableRandom[] randoms,
             float[][] noise) {
         List<int[]> sessions = new ArrayList<>(sampleWithLikelihood(profiles, null, barred, randoms, noise).sequences());
-        return redrawUntilBought(sessions, buys, randoms, noise);
+        return redrawUntilBought(sessions, profiles, buys, randoms, noise);
+    }
+
+    /** How many leading tokens a row's forced tokens fix: the profile, or the whole header (with the length class). */
+    private static int forced(int[] tokens) {
+        return Math.min(tokens.length, TokenLayout.HEADER_TOKENS);
     }
 
     /**
-     * Draws again, with its profile kept, each row that {@code buys} but holds no purchase, up to
-     * {@value #REDRAWS} times, the last with END held back until it buys.
+     * Draws again, with its forced tokens (or else its profile) kept, each row that {@code buys} but holds no
+     * purchase, up to {@value #REDRAWS} times, the last with END held back until it buys.
+     *
+     * @param forcedTokens per row, the tokens its draws were forced to start with, or {@code null}
      */
-    private List<int[]> redrawUntilBought(List<int[]> sessions, boolean[] buys, SplittableRandom[] randoms,
-            float[][] noise) {
+    private List<int[]> redrawUntilBought(List<int[]> sessions, int[][] forcedTokens, boolean[] buys,
+            SplittableRandom[] randoms, float[][] noise) {
         for (int attempt = 0; attempt <= REDRAWS; attempt++) {
             List<Integer> rows = new ArrayList<>();
             for (int b = 0; b < sessions.size(); b++) {
@@ -116,8 +123,9 @@ final class SequenceSampler {
             if (rows.isEmpty()) {
                 break;
             }
-            SubBatch redraw = SubBatch.of(rows, b -> Arrays.copyOf(sessions.get(b), TokenLayout.PROFILE_TOKENS),
-                    randoms, noise);
+            SubBatch redraw = SubBatch.of(rows, b -> Arrays.copyOf(sessions.get(b),
+                    forcedTokens == null || forcedTokens[b] == null ? TokenLayout.PROFILE_TOKENS
+                            : forced(forcedTokens[b])), randoms, noise);
             boolean last = attempt == REDRAWS;
             List<int[]> again = sampleWithLikelihood(redraw.profiles(), redraw.flags(b -> last), null, redraw.randoms(),
                     redraw.noise()).sequences();
@@ -233,7 +241,7 @@ final class SequenceSampler {
                 }
                 int token;
                 int limit = Math.min(maxEvents, TokenLayout.maxEvents(lengthClass[b]));
-                if (p < TokenLayout.PROFILE_TOKENS && forcedProfiles != null && forcedProfiles[b] != null) {
+                if (forcedProfiles != null && forcedProfiles[b] != null && p < forced(forcedProfiles[b])) {
                     token = forcedProfiles[b][p];
                 } else if (strict && TokenLayout.isPlaceholder(p)) {
                     // the first event has no gap; a drawn token here is one the network never read in training

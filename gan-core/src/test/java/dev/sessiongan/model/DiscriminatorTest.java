@@ -191,7 +191,7 @@ class DiscriminatorTest {
         return -Math.log(d);
     }
 
-    private static List<int[]> batch(SplittableRandom random, boolean real) {
+    static List<int[]> batch(SplittableRandom random, boolean real) {
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             int length = 8 + random.nextInt(25);

@@ -1,0 +1,128 @@
+package dev.sessiongan.model;
+
+import dev.sessiongan.internal.Auc;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the critic that generation uses ({@link Guidance}) against a finished generator: a fresh
+ * convolutional critic learns to tell the training users' first sessions (with their profile) from the
+ * generator's, as the model will generate them, and is then judged on held-out users it never saw.
+ */
+final class GuidanceTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuidanceTrainer.class);
+
+    /** Fewest generated first sessions the critic is judged on and {@code r_top} is read from. */
+    static final int JUDGED = 2_048;
+
+    /**
+     * A trained critic and what it gives.
+     *
+     * @param guidance        the critic as generation uses it
+     * @param criticAuc       its AUC on the held-out users' first sessions against fresh generated ones
+     * @param keptAtFirstDraw the mean probability that a fresh generated first session is kept at its first draw
+     * @param heldOut         held-out users judged
+     * @param generated       fresh generated first sessions judged
+     */
+    record Trained(Guidance guidance, double criticAuc, double keptAtFirstDraw, int heldOut,
+            int generated) {
+    }
+
+    private GuidanceTrainer() {
+    }
+
+    /**
+     * @param real    the training users' first sessions with their profile, as token sequences
+     * @param heldOut the validation users' first sessions, never trained on
+     * @param seed    drives the critic's weights, its batches and the generated users it sees
+     */
+    static Trained train(GanGenerator model, List<int[]> real, List<int[]> heldOut, GanOptions options, int passes,
+            long seed) {
+        model = model.withGuidance(null, null); // the critic learns the generator's own draws
+        Discriminator critic = Discriminator.create(CriticNetwork.CONVOLUTIONAL, model.layout().vocabulary(),
+                options.discriminatorHidden(), 1, options.discriminatorLearningRate(), GanTrainer.mix(seed, 1));
+        SplittableRandom picks = new SplittableRandom(GanTrainer.mix(seed, 2));
+        FirstSessions generated = new FirstSessions(model, GanTrainer.mix(seed, 3));
+        int batch = options.batchSize();
+        int steps = Math.max(1, real.size() / batch);
+        for (int pass = 0; pass < passes; pass++) {
+            double loss = 0;
+            for (int step = 0; step < steps; step++) {
+                List<int[]> realBatch = new ArrayList<>(batch);
+                for (int i = 0; i < batch; i++) {
+                    realBatch.add(real.get(picks.nextInt(real.size())));
+                }
+                // real labelled 1, no smoothing: the critic's odds then estimate the density ratio that
+                // rejection sampling needs
+                loss += critic.fit(realBatch, generated.next(batch), 1.0);
+            }
+            if (LOG.isDebugEnabled()) {
+                // judged as the finished critic is, below: how the passes went, for choosing their number
+                LOG.debug("guidance critic pass {}/{}: loss {}, AUC on held-out users {}", pass + 1, passes,
+                        loss / steps, auc(CriticScorer.of(critic), heldOut, firstSessionsToJudge(model, seed,
+                                heldOut.size())));
+            }
+        }
+        CriticScorer scorer = CriticScorer.of(critic);
+        List<int[]> fresh = firstSessionsToJudge(model, seed, heldOut.size());
+        double auc = auc(scorer, heldOut, fresh);
+        double[] freshLogits = fresh.stream().mapToDouble(scorer::logit).toArray();
+        double[] sorted = freshLogits.clone();
+        Arrays.sort(sorted);
+        Guidance guidance = new Guidance(critic, sorted[(int) (Guidance.TOP_QUANTILE * (sorted.length - 1))],
+                Guidance.ROUNDS);
+        double kept = Arrays.stream(freshLogits).map(guidance::keep).average().orElse(1);
+        return new Trained(guidance, auc, kept, heldOut.size(), fresh.size());
+    }
+
+    /**
+     * Generated first sessions the critic never trained on (a stream of their own), as many as the held-out users
+     * and at least {@value #JUDGED}.
+     */
+    private static List<int[]> firstSessionsToJudge(GanGenerator model, long seed, int heldOut) {
+        return new FirstSessions(model, GanTrainer.mix(seed, 4)).next(Math.max(JUDGED, heldOut));
+    }
+
+    /** The critic's AUC: held-out real first sessions outscoring fresh generated ones. */
+    private static double auc(CriticScorer scorer, List<int[]> heldOut, List<int[]> fresh) {
+        double[] scores = new double[heldOut.size() + fresh.size()];
+        int[] labels = new int[scores.length];
+        for (int i = 0; i < heldOut.size(); i++) {
+            scores[i] = scorer.logit(heldOut.get(i));
+            labels[i] = 1;
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            scores[heldOut.size() + i] = scorer.logit(fresh.get(i));
+        }
+        return Auc.of(scores, labels);
+    }
+
+    /** The first sessions of a generator's users, in user order, a shard at a time. */
+    private static final class FirstSessions {
+        private final GanGenerator model;
+        private final long seed;
+        private final List<int[]> buffer = new ArrayList<>();
+        private long shard;
+
+        FirstSessions(GanGenerator model, long seed) {
+            this.model = model;
+            this.seed = seed;
+        }
+
+        List<int[]> next(int count) {
+            while (buffer.size() < count) {
+                for (List<int[]> user : model.sampleShard(shard++, seed).sessions()) {
+                    buffer.add(user.get(0));
+                }
+            }
+            List<int[]> out = new ArrayList<>(buffer.subList(0, count));
+            buffer.subList(0, count).clear();
+            return out;
+        }
+    }
+}
