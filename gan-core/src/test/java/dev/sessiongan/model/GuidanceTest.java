@@ -87,6 +87,18 @@ class GuidanceTest {
                 .usingRecursiveComparison().isEqualTo(redrawn);
     }
 
+    /** The critic's coins come from each user's stream: the same users however many threads generate them. */
+    @Test
+    void guidedUsersAreTheSameOnSeveralThreads() {
+        GanGenerator guided = model.withGuidance(favouringGap, null);
+        GenerationRequest request = GenerationRequest.of(guided.usersGeneratedTogether() + 300L, SEED);
+        List<dev.sessiongan.generate.VirtualUser> sequential = guided.users(request).toList();
+
+        try (var threads = model.withGuidance(favouringGap, null).users(request, 2)) {
+            assertThat(threads.toList()).isEqualTo(sequential);
+        }
+    }
+
     @Test
     void movesFirstSessionsTowardsWhatTheCriticTakesForReal() {
         GanGenerator guided = model.withGuidance(favouringGap, null);
