@@ -147,21 +147,25 @@ final class TrainCommand implements Callable<Integer> {
                         : GanTrainer.train(result.dataset(), options, progress, checkpoints);
             }
             ModelFile.save(out, generator, ModelManifest.now(GanGenerator.KIND, options.seed(), provenance, config));
-            generator.history().earlyStops(options)
-                    .ifPresent(stops -> spec.commandLine().getErr().println("early stopping: " + stops));
-            TrainingHistory.Selection rematch = generator.history().selection();
-            if (rematch != null) {
-                spec.commandLine().getErr().println("rematch on fresh validation draws: "
-                        + rematch.describe(generator.history()));
+            if (guided == null) { // a critic trained afterwards leaves the training's own story as it was
+                generator.history().earlyStops(options)
+                        .ifPresent(stops -> spec.commandLine().getErr().println("early stopping: " + stops));
+                TrainingHistory.Selection rematch = generator.history().selection();
+                if (rematch != null) {
+                    spec.commandLine().getErr().println("rematch on fresh validation draws: "
+                            + rematch.describe(generator.history()));
+                }
+                spec.commandLine().getErr().printf("kept epoch %d; equilibrium: %s%n",
+                        generator.history().keptEpoch(),
+                        dev.sessiongan.diagnostics.Equilibrium.judge(generator.history()));
             }
-            spec.commandLine().getErr().printf("kept epoch %d; equilibrium: %s%n", generator.history().keptEpoch(),
-                    dev.sessiongan.diagnostics.Equilibrium.judge(generator.history()));
         } else {
             MarkovGenerator generator = MarkovTrainer.fit(result.dataset());
             ModelFile.save(out, generator, ModelManifest.now(MarkovGenerator.KIND, 0, provenance, config));
         }
-        spec.commandLine().getOut().printf(guide != null ? "trained a critic for %s on" : "trained %s on %,d events (%,d sessions, %,d users); wrote %s%n",
-                model, summary.events(), summary.sessions(), summary.users(), out);
+        spec.commandLine().getOut().printf("trained %s on %,d events (%,d sessions, %,d users); wrote %s%n",
+                guide != null ? "a critic for the gan" : model, summary.events(), summary.sessions(), summary.users(),
+                out);
         return 0;
     }
 

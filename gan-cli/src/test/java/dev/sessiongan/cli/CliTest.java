@@ -105,7 +105,8 @@ class CliTest {
         String report = "critic for generation \\(1 pass\\): AUC 0\\.\\d{3} on held-out users, \\d+ % of first sessions"
                 + " kept at their first draw; validation AUC 0\\.\\d{3} -> 0\\.\\d{3}: (used|not used) \\(";
         assertThat(guide.err()).containsPattern(report);
-        assertThat(guide.out()).startsWith("trained a critic for gan on");
+        assertThat(guide.out()).startsWith("trained a critic for the gan on ").contains(" events (");
+        assertThat(guide.err()).doesNotContain("kept epoch");
         assertThat(run("diagnose", "--model-file", guided.toString()).out()).containsPattern(report);
         Run wrongSlice = run("train", "--model", "gan", "--format", "rees46", "--limit", "1500", "--data", TRAIN,
                 "--guide", model.toString(), "--out", dir.resolve("g2.model").toString());

@@ -91,7 +91,9 @@ final class Guidance {
             }
             SubBatch again = SubBatch.of(rejected, b -> Arrays.copyOf(first.get(b), TokenLayout.HEADER_TOKENS),
                     randoms, noise);
-            List<int[]> drawn = sampler.samplePlanned(again.profiles(), again.flags(b -> sampler.purchases(first.get(b))),
+            // a session that bought is drawn again until it buys, one that did not never buys
+            List<int[]> drawn = sampler.samplePlanned(again.profiles(),
+                    again.flags(b -> sampler.purchases(first.get(b))),
                     again.flags(b -> !sampler.purchases(first.get(b))), again.randoms(), again.noise());
             for (int i = 0; i < rejected.size(); i++) {
                 int b = rejected.get(i);
