@@ -89,6 +89,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--guide trains only a critic for the given model: use it with --model gan, and"
                     + " without --resume, --checkpoint or GAN options other than --guidance-passes");
         }
+        if (guide != null && gan.guidancePasses != null && gan.guidancePasses == 0) {
+            throw new UsageException("--guidance-passes: --guide trains a critic, so it needs at least 1 pass, got 0");
+        }
         if (resume != null && gan.any()) {
             throw new UsageException("--resume takes the run's options from the checkpoint; drop the GAN options");
         }

@@ -118,6 +118,11 @@ class CliTest {
                 "--guide", model.toString(), "--out", dir.resolve("g2.model").toString());
         assertThat(wrongFile.exitCode()).isEqualTo(2);
         assertThat(wrongFile.err()).contains("was trained on train.csv (SHA-256 ").contains("not on first-rows.csv");
+        byte[] before = Files.readAllBytes(model);
+        assertThat(run("train", "--model", "gan", "--format", "rees46", "--limit", "2000", "--data", TRAIN, "--guide",
+                model.toString(), "--out", model.toString()).err())
+                .startsWith("error: --out " + model + " names the same file as --guide");
+        assertThat(Files.readAllBytes(model)).isEqualTo(before);
         Path markov = dir.resolve("m.model");
         assertThat(run("train", "--format", "rees46", "--limit", "2000", "--data", TRAIN, "--out", markov.toString())
                 .exitCode()).isZero();
@@ -682,6 +687,11 @@ class CliTest {
                 guideOnly);
         usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--guide", model,
                 "--checkpoint", checkpoint, "--out", model + "2"), guideOnly);
+        usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--guide", model,
+                "--resume", checkpoint, "--out", model + "2"), guideOnly);
+        usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--guide", model,
+                "--guidance-passes", "0", "--out", model + "2"), "--guidance-passes: --guide trains a critic, so it"
+                + " needs at least 1 pass, got 0");
 
         for (Map.Entry<List<String>, String> u : usage.entrySet()) {
             Run run = run(u.getKey().toArray(String[]::new));

@@ -44,6 +44,12 @@ final class CriticScorer {
         int pooledWidth = 0;
         for (int width : Discriminator.filterWidths()) {
             Layer conv = graph.getLayer("conv" + width);
+            long[] shape = conv.getParam("W").shape();
+            if (shape.length != 4 || shape[1] != embedding.length || shape[2] != width) {
+                throw new IllegalArgumentException("the critic's conv" + width + " filters have shape "
+                        + java.util.Arrays.toString(shape) + ", not [filters, " + embedding.length + ", " + width
+                        + ", 1]");
+            }
             List<float[][]> byTap = weights(conv.getParam("W")); // [tap] -> [filter][channel]
             float[][][] perToken = new float[width][vocabulary][];
             for (int j = 0; j < width; j++) {

@@ -150,8 +150,15 @@ final class GanModelIo {
             if (entries.containsKey(CALIBRATION)) {
                 generator = calibrated(generator, entries.get(CALIBRATION));
             }
-            return entries.containsKey(GUIDANCE) ? guided(generator, entries.get(GUIDANCE), entries.get(CRITIC))
-                    : generator;
+            if (!entries.containsKey(GUIDANCE)) {
+                if (entries.containsKey(CRITIC) || options.guidancePasses() > 0) {
+                    throw new InvalidInputException(source, 0, null, "corrupt GAN model: " + GUIDANCE + " is missing,"
+                            + " but " + (entries.containsKey(CRITIC) ? "the model holds " + CRITIC
+                            : OPTIONS + " says a critic was trained for generation"));
+                }
+                return generator;
+            }
+            return guided(generator, entries.get(GUIDANCE), entries.get(CRITIC));
         } catch (InvalidInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -205,6 +212,14 @@ final class GanModelIo {
             throw new IOException(GUIDANCE + ": the report says the critic is used, but field '"
                     + (entry.topLogit() == null ? "topLogit" : "rounds") + "' is missing or null");
         }
+        if (entry.rounds() < 1 || entry.rounds() > Guidance.MOST_ROUNDS) {
+            throw new IOException(GUIDANCE + ": field 'rounds' must be in [1, " + Guidance.MOST_ROUNDS + "], got "
+                    + entry.rounds());
+        }
+        if (!(Math.abs(entry.topLogit()) <= Guidance.MOST_TOP_LOGIT)) { // NaN too
+            throw new IOException(GUIDANCE + ": field 'topLogit' must be in [-" + Guidance.MOST_TOP_LOGIT + ", "
+                    + Guidance.MOST_TOP_LOGIT + "], got " + entry.topLogit());
+        }
         if (critic == null) {
             throw new IOException(GUIDANCE + ": the report says the critic is used, but " + CRITIC + " is missing");
         }
@@ -220,8 +235,10 @@ final class GanModelIo {
         }
         try {
             return generator.withGuidance(new Guidance(network, entry.topLogit(), entry.rounds()), entry.report());
-        } catch (IllegalArgumentException e) {
-            throw new IOException(CRITIC + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // DL4J's own errors on a network of another shape (a missing layer, a parameter of another rank)
+            throw new IOException(CRITIC + ": not the convolutional critic this model needs (" + e.getMessage() + ")",
+                    e);
         }
     }
 

@@ -128,9 +128,9 @@ public final class GanTrainer {
     }
 
     /**
-     * Trains the critic that generation uses ({@link GanOptions#guidancePasses}) for a model trained without one
-     * (or again, with another number of passes): exactly what training with the option does once the generator
-     * is finished, on the same training and validation users.
+     * Trains the critic that generation uses ({@link GanOptions#guidancePasses}) for a model trained without one,
+     * or again (any critic the model holds is dropped first): exactly what training with the option does once
+     * the generator is finished, on the same training and validation users.
      *
      * @param dataset  the data the model was trained on, read with the same options
      * @param passes   the critic's passes over the training users' first sessions (at least 1)
@@ -306,6 +306,7 @@ public final class GanTrainer {
          * is not worse than without beyond the draws' noise, on the same {@value #CHECKS} fresh draws.
          */
         private GanGenerator guide(GanGenerator model) {
+            model = model.withGuidance(null, null); // judged against the generator alone, never an earlier critic
             GuidanceTrainer.Trained trained = GuidanceTrainer.train(model, firstSessions, validationFirst, options,
                     options.guidancePasses(), mix(options.seed(), -4));
             GanGenerator guided = model.withGuidance(trained.guidance(), null);

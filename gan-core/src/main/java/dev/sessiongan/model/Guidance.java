@@ -23,6 +23,12 @@ final class Guidance {
     /** Most draws of one first session by default: a session is kept at the latest at its eighth draw. */
     static final int ROUNDS = 8;
 
+    /** Most draws a model may ask for (a damaged file could otherwise ask for billions). */
+    static final int MOST_ROUNDS = 100;
+
+    /** Largest {@code |log r_top|} a model may hold: beyond it every session would be kept, or none. */
+    static final double MOST_TOP_LOGIT = 50;
+
     /** The quantile of the generator's own odds that a session at least as real-looking is always kept at. */
     static final double TOP_QUANTILE = 0.9;
 
@@ -38,9 +44,12 @@ final class Guidance {
      * @throws IllegalArgumentException if the critic cannot score at generation, or the numbers are out of range
      */
     Guidance(Discriminator network, double topLogit, int rounds) {
-        if (rounds < 1 || !Double.isFinite(topLogit)) {
-            throw new IllegalArgumentException("guidance needs at least one round and a finite top, got " + rounds
-                    + " rounds and " + topLogit);
+        if (rounds < 1 || rounds > MOST_ROUNDS) {
+            throw new IllegalArgumentException("rounds must be in [1, " + MOST_ROUNDS + "], got " + rounds);
+        }
+        if (!(Math.abs(topLogit) <= MOST_TOP_LOGIT)) { // NaN too
+            throw new IllegalArgumentException("topLogit must be in [-" + MOST_TOP_LOGIT + ", " + MOST_TOP_LOGIT
+                    + "], got " + topLogit);
         }
         this.network = network;
         this.critic = CriticScorer.of(network);

@@ -147,6 +147,42 @@ class GuidanceTest {
                 .getBytes());
         assertThatThrownBy(() -> GanModelIo.read(new ByteArrayInputStream(noTop), "g.model"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("'topLogit' is missing");
+        byte[] endless = replaced(guided, "guidance.json",
+                "{\"report\":{\"passes\":8,\"kept\":true},\"topLogit\":1.0,\"rounds\":2000000000}".getBytes());
+        assertThatThrownBy(() -> GanModelIo.read(new ByteArrayInputStream(endless), "g.model"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("guidance.json: field 'rounds' must be in [1, 100], got 2000000000");
+        byte[] keepsNone = replaced(guided, "guidance.json",
+                "{\"report\":{\"passes\":8,\"kept\":true},\"topLogit\":1e300,\"rounds\":8}".getBytes());
+        assertThatThrownBy(() -> GanModelIo.read(new ByteArrayInputStream(keepsNone), "g.model"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("field 'topLogit' must be in");
+        assertThatThrownBy(() -> GanModelIo.read(new ByteArrayInputStream(without(guided, "guidance.json")), "g.model"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("guidance.json is missing, but the model holds critic.zip");
+        // a critic of another architecture: a recurrent one, and a convolutional one of another vocabulary
+        assertThatThrownBy(() -> GanModelIo.read(new ByteArrayInputStream(replaced(guided, "critic.zip",
+                weights(Discriminator.create(CriticNetwork.RECURRENT, model.layout().vocabulary(), 8, 1, 1e-3, 1)))),
+                "g.model")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("critic.zip: not the convolutional critic this model needs");
+        assertThatThrownBy(() -> GanModelIo.read(new ByteArrayInputStream(replaced(guided, "critic.zip",
+                weights(Discriminator.create(CriticNetwork.CONVOLUTIONAL, 12, 8, 1, 1e-3, 1)))), "g.model"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("critic.zip: not the convolutional"
+                        + " critic this model needs (the critic reads a vocabulary of 12 tokens");
+    }
+
+    @Test
+    void aModelWhoseOptionsSayItWasGuidedNeedsItsGuidancePart() throws IOException {
+        GanGenerator saysGuided = model.withOptions(model.options().toBuilder().guidancePasses(8).build());
+
+        assertThatThrownBy(() -> GanModelIo.read(new ByteArrayInputStream(write(saysGuided)), "g.model"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("guidance.json is missing, but options.json says a critic was trained");
+    }
+
+    private static byte[] weights(Discriminator critic) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        critic.writeWeights(bytes);
+        return bytes.toByteArray();
     }
 
     /** Among sessions of two events or more, the share whose second event comes after the favoured gap. */

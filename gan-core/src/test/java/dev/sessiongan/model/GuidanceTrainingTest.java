@@ -10,6 +10,9 @@ import dev.sessiongan.encoding.EncodingOptions;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.generate.GenerationRequest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,15 +63,25 @@ class GuidanceTrainingTest {
         }
     }
 
-    /** The critic trained afterwards for the same model, on the same data, is the one training would have made. */
+    /**
+     * The critic trained afterwards for the same model (saved and read back, as the CLI does), on the same data,
+     * is the one training would have made: its report's figures (its AUC, the share it keeps) are its own.
+     */
     @Test
-    void aCriticTrainedAfterwardsIsTheOneTrainingMakes() {
-        GanGenerator plain = GanTrainer.train(slice, QUICK, null);
+    void aCriticTrainedAfterwardsIsTheOneTrainingMakes() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        GanTrainer.train(slice, QUICK, null).writeModel(bytes);
+        GanGenerator plain = GanGenerator.readModel(new ByteArrayInputStream(bytes.toByteArray()), "plain.model");
         assertThat(plain.guidanceReport()).isEmpty();
 
         GanGenerator later = GanTrainer.guide(slice, plain, 2, null);
 
         assertThat(later.guidanceReport()).isEqualTo(guided.guidanceReport());
+        if (guided.guidance() != null) {
+            assertThat(later.guidance().topLogit()).isEqualTo(guided.guidance().topLogit());
+        }
+        // guiding a guided model again drops its critic first: the same critic, judged against the generator alone
+        assertThat(GanTrainer.guide(slice, later, 2, null).guidanceReport()).isEqualTo(guided.guidanceReport());
         assertThat(later.options()).isEqualTo(guided.options());
         GenerationRequest request = GenerationRequest.of(300, 9);
         assertThat(later.users(request).toList()).isEqualTo(guided.users(request).toList());
