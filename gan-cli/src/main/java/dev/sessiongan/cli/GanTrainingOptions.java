@@ -107,7 +107,7 @@ final class GanTrainingOptions {
             description = "Once training is over, train a convolutional critic for N passes against the finished"
                     + " generator and let it redraw at generation each first session it takes for generated (the"
                     + " user's profile, length class and purchase kept), if it tells held-out users apart and the"
-                    + " validation AUC is not worse with it; 0 = none (default 0).")
+                    + " validation AUC is lower with it beyond the draws' noise; 0 = none (default 0).")
     Integer guidancePasses;
 
     @Option(names = "--no-reward-gate",

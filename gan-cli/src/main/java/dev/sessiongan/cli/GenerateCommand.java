@@ -71,7 +71,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Generate ahead on N threads, at most one per processor (default ${DEFAULT-VALUE}); the same"
                     + " users, in the same order. Holds N blocks of users in memory (a GAN model's pass: 3,584 users on"
-                    + " the embedded model).")
+                    + " the embedded model), 131,072 users at most: fewer threads where blocks are larger.")
     int threads;
 
     @Mixin

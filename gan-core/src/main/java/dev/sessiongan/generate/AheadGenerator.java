@@ -22,6 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class AheadGenerator implements SessionGenerator, AutoCloseable {
     /** The fewest users a block holds, so that a thread's work outweighs handing it over. */
     private static final int MIN_BLOCK = 256;
+    /**
+     * The most users held in all blocks at once, whatever the threads asked for: about 300 MB of a Taobao model's
+     * users, whose blocks (passes) are 53,248 users, so two blocks there, and 36 of the embedded default's.
+     */
+    static final long MOST_USERS_HELD = 131_072;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final SessionGenerator generator;
@@ -35,8 +40,7 @@ final class AheadGenerator implements SessionGenerator, AutoCloseable {
     AheadGenerator(SessionGenerator generator, int threads) {
         this.generator = generator;
         this.threads = threads;
-        long together = Math.max(1, generator.usersGeneratedTogether());
-        this.block = together * ((MIN_BLOCK + together - 1) / together);
+        this.block = blockOf(generator);
         int pool = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
         ThreadFactory daemons = task -> {
@@ -48,6 +52,20 @@ final class AheadGenerator implements SessionGenerator, AutoCloseable {
                 new LinkedBlockingQueue<>(), daemons);
         threadPool.allowCoreThreadTimeOut(true);
         this.executor = threadPool;
+    }
+
+    /** The users of a block: whole groups of users generated together, at least {@value #MIN_BLOCK}. */
+    private static long blockOf(SessionGenerator generator) {
+        long together = Math.max(1, generator.usersGeneratedTogether());
+        return together * ((MIN_BLOCK + together - 1) / together);
+    }
+
+    /**
+     * How many of {@code threads} to use for {@code generator}'s blocks: as many blocks as fit in
+     * {@value #MOST_USERS_HELD} users, at least one.
+     */
+    static int threadsFor(int threads, SessionGenerator generator) {
+        return (int) Math.max(1, Math.min(threads, MOST_USERS_HELD / blockOf(generator)));
     }
 
     @Override

@@ -91,7 +91,8 @@ public interface SessionGenerator {
      * {@code threads} threads: while the stream's reader is on one block of users (a pass of a GAN model's
      * tail, 3,584 users on the embedded default, 53,248 on the Taobao model; 256 for the Markov chain), the
      * next {@code threads - 1} are being generated. It holds that many blocks of users in memory at once. More
-     * threads than processors would add nothing but memory, so at most one per processor is used. The stream
+     * threads than processors would add nothing but memory, so at most one per processor is used, and no more
+     * than 131,072 users are held (two blocks of the Taobao model, so two threads there). The stream
      * is read in order (a parallel one runs its stages on other threads but reads the users one by one).
      * Closing it stops its threads: a block being generated stops at its next user.
      *
@@ -103,7 +104,7 @@ public interface SessionGenerator {
             throw new dev.sessiongan.InvalidInputException("threads must be in [1, " + MOST_THREADS + "], got "
                     + threads);
         }
-        int used = Math.min(threads, Runtime.getRuntime().availableProcessors());
+        int used = AheadGenerator.threadsFor(Math.min(threads, Runtime.getRuntime().availableProcessors()), this);
         if (used == 1) {
             return users(request);
         }

@@ -353,7 +353,7 @@ public record GanOptions(
          * critic trains for this many passes over the training users' first sessions against the finished
          * generator's, and generation draws again each first session it takes for generated, keeping the
          * user's profile, length class and purchase (discriminator rejection sampling). It is kept only when it
-         * tells held-out users from generated ones and the validation AUC is not worse with it.
+         * tells held-out users from generated ones and the validation AUC is lower with it beyond its noise.
          */
         public Builder guidancePasses(int value) {
             guidancePasses = value;

@@ -14,8 +14,8 @@ import java.util.Locale;
  * @param validationAucBefore classifier two-sample AUC against the validation users without the critic
  * @param validationAucAfter  the same with it
  * @param kept                whether generation uses the critic: when it tells held-out users from generated ones
- *                            (its AUC over two standard errors above chance) and the validation AUC with it is not
- *                            worse than without beyond {@code validationAucMargin}
+ *                            (its AUC over two standard errors above chance) and the validation AUC with it is
+ *                            lower than without by more than {@code validationAucMargin}
  * @param validationAucMargin two standard errors of the paired per-draw AUC difference
  */
 public record GuidanceReport(
@@ -39,7 +39,7 @@ public record GuidanceReport(
     public String decision() {
         if (kept) {
             return String.format(Locale.ROOT, "used (the critic tells held-out users apart, AUC %.3f; validation AUC"
-                    + " not worse beyond the draws' noise, %.3f)", criticAuc, validationAucMargin);
+                    + " lower beyond the draws' noise, %.3f)", criticAuc, validationAucMargin);
         }
         return String.format(Locale.ROOT, "not used (critic AUC %.3f on held-out users; validation AUC %.3f -> %.3f,"
                 + " the draws' noise %.3f)", criticAuc, validationAucBefore, validationAucAfter, validationAucMargin);

@@ -29,8 +29,7 @@ final class GuidanceTrainer {
      * @param heldOut         held-out users judged
      * @param generated       fresh generated first sessions judged
      */
-    record Trained(Guidance guidance, double criticAuc, double keptAtFirstDraw, int heldOut,
-            int generated) {
+    record Trained(Guidance guidance, double criticAuc, double keptAtFirstDraw, int heldOut, int generated) {
     }
 
     private GuidanceTrainer() {

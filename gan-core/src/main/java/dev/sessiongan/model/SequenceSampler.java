@@ -64,7 +64,8 @@ final class SequenceSampler {
     /**
      * Samples one sequence per row.
      *
-     * @param forcedProfiles per row, profile tokens to force (teacher-forced), or {@code null} to sample them
+     * @param forcedProfiles per row, leading tokens to force (teacher-forced): its profile, or its whole header
+     *                       (profile and length class); or {@code null} to sample them
      * @param randoms        per row, its random source (consumed only by that row)
      * @param noise          per row, its noise vector
      */

@@ -72,6 +72,34 @@ class AheadGeneratorTest {
                 .hasSizeLessThanOrEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
+    /** Threads hold a block each: a generator of large blocks (a Taobao model's passes) gets fewer threads. */
+    @Test
+    void threadsHoldAtMostABoundedNumberOfUsers() {
+        ViewsGenerator small = new ViewsGenerator();
+        ViewsGenerator passes = new ViewsGenerator() {
+            @Override
+            public int usersGeneratedTogether() {
+                return 53_248;
+            }
+        };
+        ViewsGenerator huge = new ViewsGenerator() {
+            @Override
+            public int usersGeneratedTogether() {
+                return 200_000;
+            }
+        };
+
+        assertThat(AheadGenerator.threadsFor(8, small)).isEqualTo(8);
+        assertThat(AheadGenerator.threadsFor(8, passes)).isEqualTo(2);
+        assertThat(AheadGenerator.threadsFor(8, huge)).isEqualTo(1);
+        // one thread is the sequential stream itself: no thread of its own
+        GenerationRequest request = GenerationRequest.of(30, 3);
+        try (var users = huge.users(request, 8)) {
+            assertThat(users.toList()).isEqualTo(small.users(request).toList());
+        }
+        assertThat(huge.threadNames()).noneMatch(name -> name.startsWith("sessiongan-generate-"));
+    }
+
     @Test
     void absurdThreadCountsAreRefused() {
         ViewsGenerator generator = new ViewsGenerator();
