@@ -166,17 +166,13 @@ final class GanTrainingOptions {
         }
     }
 
-    /** Whether any GAN option but {@code --guidance-passes} was given (they do not apply to {@code --guide}). */
-    boolean anyButGuidance() {
-        Integer passes = guidancePasses;
-        guidancePasses = null;
-        boolean any = any();
-        guidancePasses = passes;
-        return any;
-    }
-
     /** Whether any GAN option was given (they are an error with the Markov model). */
     boolean any() {
+        return anyButGuidance() || guidancePasses != null;
+    }
+
+    /** Whether any GAN option but {@code --guidance-passes} was given (they do not apply to {@code --guide}). */
+    boolean anyButGuidance() {
         return seed != null || mleEpochs != null || adversarialEpochs != null || patience != null || batchSize != null
                 || hidden != null
                 || topCategories != null || popularityTiers != null
@@ -185,7 +181,6 @@ final class GanTrainingOptions {
                 || generatorGradient != null
                 || labelSmoothing != null || mleWeight != null
                 || entropyWeight != null || dualityGapEvery != null || weightAveraging != null
-                || calibrationRounds != null || attributeWeight != null || noRewardGate != null
-                || guidancePasses != null;
+                || calibrationRounds != null || attributeWeight != null || noRewardGate != null;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -138,6 +139,8 @@ public final class GanTrainer {
      * @throws InvalidInputException if the model was not trained on this data
      */
     public static GanGenerator guide(SessionDataset dataset, GanGenerator model, int passes, Listener listener) {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(model, "model");
         if (passes < 1) {
             throw new InvalidInputException("guidance passes must be at least 1, got " + passes);
         }
