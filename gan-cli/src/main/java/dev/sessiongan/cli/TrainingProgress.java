@@ -84,6 +84,13 @@ final class TrainingProgress implements GanTrainer.Listener {
     }
 
     @Override
+    public void onGuidancePass(int pass, int passes, double criticLoss, double seconds) {
+        err.printf(Locale.ROOT, "critic for generation: pass %d/%d, loss %.4f  %.0fs  ETA %s%n", pass, passes,
+                criticLoss, seconds, eta(seconds * (passes - pass)));
+        err.flush();
+    }
+
+    @Override
     public void onGuidance(GuidanceReport r) {
         err.println(r.describe());
         err.flush();

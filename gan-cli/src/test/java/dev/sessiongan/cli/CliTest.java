@@ -104,7 +104,8 @@ class CliTest {
         assertThat(guide.exitCode()).as(guide.err()).isZero();
         String report = "critic for generation \\(1 pass\\): AUC 0\\.\\d{3} on held-out users, \\d+ % of first sessions"
                 + " kept at their first draw; validation AUC 0\\.\\d{3} -> 0\\.\\d{3}: (used|not used) \\(";
-        assertThat(guide.err()).containsPattern(report);
+        assertThat(guide.err()).containsPattern(report)
+                .containsPattern("critic for generation: pass 1/1, loss 0\\.\\d{4}  \\d+s  ETA 0m00s");
         assertThat(guide.out()).startsWith("trained a critic for the gan on ").contains(" events (");
         assertThat(guide.err()).doesNotContain("kept epoch");
         assertThat(run("diagnose", "--model-file", guided.toString()).out()).containsPattern(report);

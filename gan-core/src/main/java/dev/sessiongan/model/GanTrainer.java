@@ -86,6 +86,13 @@ public final class GanTrainer {
         default void onCalibration(CalibrationReport report) {
         }
 
+        /**
+         * Called after each pass of the critic trained for generation ({@link GanOptions#guidancePasses}), with its
+         * mean loss over the pass and the pass's wall time.
+         */
+        default void onGuidancePass(int pass, int passes, double criticLoss, double seconds) {
+        }
+
         /** Called once at the end when a critic was trained for generation ({@link GanOptions#guidancePasses}). */
         default void onGuidance(GuidanceReport report) {
         }
@@ -314,7 +321,7 @@ public final class GanTrainer {
         private GanGenerator guide(GanGenerator model) {
             model = model.withGuidance(null, null); // judged against the generator alone, never an earlier critic
             GuidanceTrainer.Trained trained = GuidanceTrainer.train(model, firstSessions, validationFirst, options,
-                    options.guidancePasses(), mix(options.seed(), -4));
+                    options.guidancePasses(), mix(options.seed(), -4), listener);
             GanGenerator guided = model.withGuidance(trained.guidance(), null);
             List<Validation> before = checkedDraws(model, GUIDANCE_DRAWS);
             List<Validation> after = checkedDraws(guided, GUIDANCE_DRAWS);

@@ -36,12 +36,13 @@ final class GuidanceTrainer {
     }
 
     /**
-     * @param real    the training users' first sessions with their profile, as token sequences
-     * @param heldOut the validation users' first sessions, never trained on
-     * @param seed    drives the critic's weights, its batches and the generated users it sees
+     * @param real     the training users' first sessions with their profile, as token sequences
+     * @param heldOut  the validation users' first sessions, never trained on
+     * @param seed     drives the critic's weights, its batches and the generated users it sees
+     * @param listener told about each pass, or {@code null}
      */
     static Trained train(GanGenerator model, List<int[]> real, List<int[]> heldOut, GanOptions options, int passes,
-            long seed) {
+            long seed, GanTrainer.Listener listener) {
         model = model.withGuidance(null, null); // the critic learns the generator's own draws
         Discriminator critic = Discriminator.create(CriticNetwork.CONVOLUTIONAL, model.layout().vocabulary(),
                 options.discriminatorHidden(), 1, options.discriminatorLearningRate(), GanTrainer.mix(seed, 1));
@@ -50,6 +51,7 @@ final class GuidanceTrainer {
         int batch = options.batchSize();
         int steps = Math.max(1, real.size() / batch);
         for (int pass = 0; pass < passes; pass++) {
+            long started = System.nanoTime();
             double loss = 0;
             for (int step = 0; step < steps; step++) {
                 List<int[]> realBatch = new ArrayList<>(batch);
@@ -59,6 +61,9 @@ final class GuidanceTrainer {
                 // real labelled 1, no smoothing: the critic's odds then estimate the density ratio that
                 // rejection sampling needs
                 loss += critic.fit(realBatch, generated.next(batch), 1.0);
+            }
+            if (listener != null) {
+                listener.onGuidancePass(pass + 1, passes, loss / steps, (System.nanoTime() - started) / 1e9);
             }
             if (LOG.isDebugEnabled()) {
                 // judged as the finished critic is, below: how the passes went, for choosing their number

@@ -32,4 +32,17 @@ public final class LoggingListener implements GanTrainer.Listener {
                     r.validationScoreBefore(), r.validationScoreAfter(), r.decision()));
         }
     }
+
+    @Override
+    public void onGuidancePass(int pass, int passes, double criticLoss, double seconds) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info(String.format(Locale.ROOT, "critic for generation: pass %d/%d, loss %.4f, %.1f s", pass, passes,
+                    criticLoss, seconds));
+        }
+    }
+
+    @Override
+    public void onGuidance(GuidanceReport r) {
+        LOG.info("{}", r.describe());
+    }
 }

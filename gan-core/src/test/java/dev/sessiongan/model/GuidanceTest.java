@@ -123,7 +123,8 @@ class GuidanceTest {
                 .isNotEqualTo(model.users(request).toList());
         // a report of a critic that is not used, alone
         GuidanceReport unused = new GuidanceReport(8, 0.50, 0.40, 0.53, 0.55, false, 0.01);
-        GanGenerator notGuided = GanModelIo.read(new ByteArrayInputStream(write(model.withGuidance(null, unused))), "m");
+        GanGenerator notGuided = GanModelIo.read(new ByteArrayInputStream(write(model.withGuidance(null, unused))),
+                "m");
         assertThat(notGuided.guidanceReport()).contains(unused);
         assertThat(notGuided.guidance()).isNull();
     }

@@ -28,6 +28,7 @@ class GuidanceTrainingTest {
     private static SessionDataset slice;
     private static GanGenerator guided;
     private static final List<GuidanceReport> HEARD = new ArrayList<>();
+    private static final List<String> PASSES = new ArrayList<>();
 
     @BeforeAll
     static void train() {
@@ -36,6 +37,12 @@ class GuidanceTrainingTest {
         guided = GanTrainer.train(slice, QUICK.toBuilder().guidancePasses(2).build(), new GanTrainer.Listener() {
             @Override
             public void onEpoch(TrainingHistory.Epoch epoch, int totalEpochs) {
+            }
+
+            @Override
+            public void onGuidancePass(int pass, int passes, double criticLoss, double seconds) {
+                PASSES.add(pass + "/" + passes);
+                assertThat(criticLoss).isBetween(0.0, 5.0);
             }
 
             @Override
@@ -50,6 +57,7 @@ class GuidanceTrainingTest {
         GuidanceReport report = guided.guidanceReport().orElseThrow();
 
         assertThat(HEARD).containsExactly(report);
+        assertThat(PASSES).containsExactly("1/2", "2/2");
         assertThat(report.passes()).isEqualTo(2);
         assertThat(report.criticAuc()).isBetween(0.0, 1.0);
         assertThat(report.keptAtFirstDraw()).isBetween(0.0, 1.0);
