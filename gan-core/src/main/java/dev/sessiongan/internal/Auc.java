@@ -8,6 +8,15 @@ public final class Auc {
     private Auc() {
     }
 
+    /** AUC of two samples' scores: the chance a random one of {@code positives} outscores one of {@code negatives}. */
+    public static double of(double[] positives, double[] negatives) {
+        double[] scores = Arrays.copyOf(positives, positives.length + negatives.length);
+        System.arraycopy(negatives, 0, scores, positives.length, negatives.length);
+        int[] labels = new int[scores.length];
+        Arrays.fill(labels, 0, positives.length, 1);
+        return of(scores, labels);
+    }
+
     /** AUC of {@code scores} for labels in {0, 1}: the chance a random positive outscores a random negative. */
     public static double of(double[] scores, int[] labels) {
         int n = scores.length;

@@ -71,7 +71,7 @@ final class GanModelIo {
     }
 
     static void write(GanGenerator generator, UserTiming timing, OutputStream out) throws IOException {
-        if (!finite(generator.network())) {
+        if (!finite(generator.network().graph())) {
             // saved, it would only be refused as damaged when loaded
             throw new InvalidInputException("the trained network's weights hold NaN or infinite values: training"
                     + " diverged (a lower --learning-rate or --adversarial-learning-rate may help); nothing was saved");
@@ -230,7 +230,7 @@ final class GanModelIo {
             throw new IOException(CRITIC + ": not a readable network (its configuration or weights are missing or"
                     + " damaged)", e);
         }
-        if (!Double.isFinite(network.graph().params().sumNumber().doubleValue())) {
+        if (!finite(network.graph())) {
             throw new IOException(CRITIC + ": its weights hold NaN or infinite values (a damaged file)");
         }
         try {
@@ -294,16 +294,16 @@ final class GanModelIo {
             throw new IOException(NETWORK + ": not a readable network (its configuration or weights are missing or"
                     + " damaged)", e);
         }
-        if (!finite(network)) {
+        if (!finite(network.graph())) {
             throw new IOException(NETWORK + ": its weights hold NaN or infinite values (a damaged file)");
         }
         return network;
     }
 
-    /** Whether every weight is finite: one NaN would make every draw the same token. */
-    private static boolean finite(TokenNetwork network) {
+    /** Whether every weight is finite: one NaN would make every draw the same token, or every score the same. */
+    private static boolean finite(org.deeplearning4j.nn.graph.ComputationGraph graph) {
         // a sum is finite only when every term is
-        return Double.isFinite(network.graph().params().sumNumber().doubleValue());
+        return Double.isFinite(graph.params().sumNumber().doubleValue());
     }
 
     private static void notMeasuredWhereMissing(com.fasterxml.jackson.databind.JsonNode node, String... fields) {

@@ -48,6 +48,8 @@ final class GuidanceTrainer {
                 options.discriminatorHidden(), 1, options.discriminatorLearningRate(), GanTrainer.mix(seed, 1));
         SplittableRandom picks = new SplittableRandom(GanTrainer.mix(seed, 2));
         FirstSessions generated = new FirstSessions(model, GanTrainer.mix(seed, 3));
+        // judged on what it never trained on: held-out users, and generated users of a stream of their own
+        List<int[]> fresh = new FirstSessions(model, GanTrainer.mix(seed, 4)).next(Math.max(JUDGED, heldOut.size()));
         int batch = options.batchSize();
         int steps = Math.max(1, real.size() / batch);
         for (int pass = 0; pass < passes; pass++) {
@@ -67,15 +69,14 @@ final class GuidanceTrainer {
             }
             if (LOG.isDebugEnabled()) {
                 // judged as the finished critic is, below: how the passes went, for choosing their number
+                CriticScorer now = CriticScorer.of(critic);
                 LOG.debug("guidance critic pass {}/{}: loss {}, AUC on held-out users {}", pass + 1, passes,
-                        loss / steps, auc(CriticScorer.of(critic), heldOut, firstSessionsToJudge(model, seed,
-                                heldOut.size())));
+                        loss / steps, Auc.of(logits(now, heldOut), logits(now, fresh)));
             }
         }
         CriticScorer scorer = CriticScorer.of(critic);
-        List<int[]> fresh = firstSessionsToJudge(model, seed, heldOut.size());
-        double auc = auc(scorer, heldOut, fresh);
-        double[] freshLogits = fresh.stream().mapToDouble(scorer::logit).toArray();
+        double[] freshLogits = logits(scorer, fresh);
+        double auc = Auc.of(logits(scorer, heldOut), freshLogits);
         double[] sorted = freshLogits.clone();
         Arrays.sort(sorted);
         Guidance guidance = new Guidance(critic, sorted[(int) (Guidance.TOP_QUANTILE * (sorted.length - 1))],
@@ -84,26 +85,8 @@ final class GuidanceTrainer {
         return new Trained(guidance, auc, kept, heldOut.size(), fresh.size());
     }
 
-    /**
-     * Generated first sessions the critic never trained on (a stream of their own), as many as the held-out users
-     * and at least {@value #JUDGED}.
-     */
-    private static List<int[]> firstSessionsToJudge(GanGenerator model, long seed, int heldOut) {
-        return new FirstSessions(model, GanTrainer.mix(seed, 4)).next(Math.max(JUDGED, heldOut));
-    }
-
-    /** The critic's AUC: held-out real first sessions outscoring fresh generated ones. */
-    private static double auc(CriticScorer scorer, List<int[]> heldOut, List<int[]> fresh) {
-        double[] scores = new double[heldOut.size() + fresh.size()];
-        int[] labels = new int[scores.length];
-        for (int i = 0; i < heldOut.size(); i++) {
-            scores[i] = scorer.logit(heldOut.get(i));
-            labels[i] = 1;
-        }
-        for (int i = 0; i < fresh.size(); i++) {
-            scores[heldOut.size() + i] = scorer.logit(fresh.get(i));
-        }
-        return Auc.of(scores, labels);
+    private static double[] logits(CriticScorer scorer, List<int[]> sessions) {
+        return sessions.stream().mapToDouble(scorer::logit).toArray();
     }
 
     /** The first sessions of a generator's users, in user order, a shard at a time. */

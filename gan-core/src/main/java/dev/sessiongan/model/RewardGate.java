@@ -58,21 +58,18 @@ final class RewardGate {
         if (n1 == 0 || n0 == 0) {
             return Double.NaN;
         }
-        double[] scores = new double[n1 + n0];
-        int[] labels = new int[n1 + n0];
+        return Auc.of(scores(real, n1), scores(fake, n0));
+    }
+
+    /** The window's steps' scores in one array of {@code n}. */
+    private static double[] scores(Deque<double[]> steps, int n) {
+        double[] all = new double[n];
         int i = 0;
-        for (double[] step : real) {
-            for (double s : step) {
-                scores[i] = s;
-                labels[i++] = 1;
-            }
+        for (double[] step : steps) {
+            System.arraycopy(step, 0, all, i, step.length);
+            i += step.length;
         }
-        for (double[] step : fake) {
-            for (double s : step) {
-                scores[i++] = s;
-            }
-        }
-        return Auc.of(scores, labels);
+        return all;
     }
 
     /** The policy gradient's weight in [0, 1]; 0 before any step. */

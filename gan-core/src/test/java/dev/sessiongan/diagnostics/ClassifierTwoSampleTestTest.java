@@ -38,6 +38,9 @@ class ClassifierTwoSampleTestTest {
         assertThat(Auc.of(new double[] {0.1, 0.4, 0.35, 0.8}, new int[] {0, 0, 1, 1})).isEqualTo(0.75);
         assertThat(Auc.of(new double[] {1, 1, 1, 1}, new int[] {0, 1, 0, 1})).isEqualTo(0.5);
         assertThat(Auc.of(new double[] {0, 1}, new int[] {0, 1})).isEqualTo(1.0);
+        // the same, given as two samples: positives, then negatives
+        assertThat(Auc.of(new double[] {0.35, 0.8}, new double[] {0.1, 0.4})).isEqualTo(0.75);
+        assertThat(Auc.of(new double[] {1, 1}, new double[] {1, 1})).isEqualTo(0.5);
     }
 
     @Test
