@@ -44,6 +44,10 @@ public final class GanTrainer {
     private record Validation(double auc, double score, double behaviourAuc, double catalogAuc) {
     }
 
+    /** A generator's validation without and with a change, on the same draws, and their difference's noise. */
+    private record Paired(Validation without, Validation with, double margin) {
+    }
+
     /** Most users generated for one validation. */
     private static final int MAX_VALIDATION_USERS = 3_000;
 
@@ -322,16 +326,11 @@ public final class GanTrainer {
             model = model.withGuidance(null, null); // judged against the generator alone, never an earlier critic
             GuidanceTrainer.Trained trained = GuidanceTrainer.train(model, firstSessions, validationFirst, options,
                     options.guidancePasses(), mix(options.seed(), -4), listener);
-            GanGenerator guided = model.withGuidance(trained.guidance(), null);
-            List<Validation> before = checkedDraws(model, GUIDANCE_DRAWS);
-            List<Validation> after = checkedDraws(guided, GUIDANCE_DRAWS);
-            double margin = calibrationMargin(aucs(before), aucs(after));
-            double aucBefore = mean(before).auc();
-            double aucAfter = mean(after).auc();
-            boolean kept = usesCritic(trained.criticAuc(), trained.heldOut(), trained.generated(), aucBefore,
-                    aucAfter, margin);
+            Paired check = paired(model, model.withGuidance(trained.guidance(), null), GUIDANCE_DRAWS);
+            boolean kept = usesCritic(trained.criticAuc(), trained.heldOut(), trained.generated(),
+                    check.without().auc(), check.with().auc(), check.margin());
             GuidanceReport report = new GuidanceReport(options.guidancePasses(), trained.criticAuc(),
-                    trained.keptAtFirstDraw(), aucBefore, aucAfter, kept, margin);
+                    trained.keptAtFirstDraw(), check.without().auc(), check.with().auc(), kept, check.margin());
             LOG.debug("guidance: {}", report);
             if (listener != null) {
                 listener.onGuidance(report);
@@ -411,19 +410,28 @@ public final class GanTrainer {
             int users = (int) Math.min(CALIBRATION_USERS, Math.max(GanGenerator.SHARD, 2L * firstSessions.size()));
             Calibrator.Fit fit = Calibrator.fit(trained, Calibration.Counts.of(layout, firstSessions, laterSessions),
                     options.calibrationRounds(), users, mix(options.seed(), -2));
-            List<Validation> before = checkedDraws(trained, CALIBRATION_DRAWS);
-            List<Validation> after = checkedDraws(trained.withCalibration(fit.calibration(), null), CALIBRATION_DRAWS);
-            double margin = calibrationMargin(aucs(before), aucs(after));
-            Validation b = mean(before);
-            Validation a = mean(after);
-            boolean kept = a.auc() <= b.auc() + margin;
+            Paired check = paired(trained, trained.withCalibration(fit.calibration(), null), CALIBRATION_DRAWS);
+            Validation b = check.without();
+            Validation a = check.with();
+            boolean kept = a.auc() <= b.auc() + check.margin();
             CalibrationReport report = new CalibrationReport(options.calibrationRounds(), users, fit.distanceBefore(),
-                    fit.distanceAfter(), b.auc(), a.auc(), b.score(), a.score(), kept, margin);
+                    fit.distanceAfter(), b.auc(), a.auc(), b.score(), a.score(), kept, check.margin());
             LOG.debug("calibration: {}", report);
             if (listener != null) {
                 listener.onCalibration(report);
             }
             return trained.withCalibration(kept ? fit.calibration() : null, report);
+        }
+
+        /**
+         * A generator without and with a change (a calibration, a critic), validated on the same fresh draws of the
+         * {@code draws} series: each one's mean validation, and the noise margin of their paired AUC difference
+         * ({@link #calibrationMargin}).
+         */
+        private Paired paired(GanGenerator without, GanGenerator with, long draws) {
+            List<Validation> before = checkedDraws(without, draws);
+            List<Validation> after = checkedDraws(with, draws);
+            return new Paired(mean(before), mean(after), calibrationMargin(aucs(before), aucs(after)));
         }
 
         /** The validation averaged over {@link #checkedDraws}. */
