@@ -2,7 +2,6 @@ package dev.sessiongan.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.encoding.SessionEncoding;
@@ -292,22 +291,6 @@ class CalibrationTest {
         assertThat(mean.endOffsets()[2][3]).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(mean.stayOffsets()[5]).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(Calibration.mean(calibrations.subList(3, 4)).offsets()[4][token(Field.TYPE, 1)]).isEqualTo(1.5);
-    }
-
-    @Test
-    void theNoiseMarginIsTwoStandardErrorsOfThePairedAucDifference() {
-        // differences 0.005, 0.010, 0.005: mean 0.00667, sd 0.00289, standard error 0.00167
-        double margin = GanTrainer.calibrationMargin(new double[] {0.530, 0.520, 0.540},
-                new double[] {0.535, 0.530, 0.545});
-        assertThat(margin).isCloseTo(2 * 0.0028868 / Math.sqrt(3), within(1e-6)).isLessThan(0.00667);
-
-        // differences 0.020, -0.010, 0.002: a mean of 0.004 within the draws' noise
-        double noisy = GanTrainer.calibrationMargin(new double[] {0.530, 0.520, 0.540},
-                new double[] {0.550, 0.510, 0.542});
-        assertThat(noisy).isCloseTo(2 * 0.015099 / Math.sqrt(3), within(1e-5))
-                .isGreaterThan(0.004);
-        // one draw has no spread to measure: the old rule, not worse at all
-        assertThat(GanTrainer.calibrationMargin(new double[] {0.5}, new double[] {0.6})).isZero();
     }
 
     @Test
