@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -22,7 +23,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * The generator network: an LSTM language model over {@link TokenLayout} tokens. Input at position
@@ -42,6 +45,20 @@ final class TokenNetwork implements Stepper {
         this.graph = graph;
         this.vocabulary = vocabulary;
         this.noise = noise;
+        // set on every network, created or read from a file written before, for the weights' sake (dataSet)
+        ((BaseOutputLayer) graph.getLayer("out").conf().getLayer()).setLossFn(weightedLoss(vocabulary));
+    }
+
+    /**
+     * Cross-entropy whose labels carry each position's weight: with a row of ones as its class weights, DL4J's
+     * MCXENT takes a label row's sum as its weight, so a label w × one-hot (or w × a target distribution) gives
+     * the gradient w (p − target) and the score w log p. The weights cannot go in the label mask instead: DL4J
+     * M2.1 multiplies the output layer's pre-softmax values by the mask, so a mask of 3 trained the softmax of
+     * three times the logits (a third of the temperature), and a policy-gradient weight of ±0.05 computed the
+     * gradient at a nearly uniform distribution instead of the network's.
+     */
+    private static ILossFunction weightedLoss(int vocabulary) {
+        return new LossMCXENT(Nd4j.ones(DataType.FLOAT, 1, vocabulary));
     }
 
     static TokenNetwork create(int vocabulary, int hidden, int layers, int noise, double learningRate, long seed) {
@@ -211,15 +228,17 @@ final class TokenNetwork implements Stepper {
                 fillInput(in, b, p, length, width, p == 0 ? -1 : s[p - 1], TokenLayout.fieldAt(p),
                         noiseVectors[rows[b]]);
                 float[][] target = targets == null ? null : targets[rows[b]];
+                // the weight goes in the labels, the mask only says which positions count (weightedLoss)
+                float weight = weights == null ? 1f : weights[rows[b]][p];
                 if (target != null && target[p] != null) {
                     for (int k = 0; k < vocabulary; k++) {
-                        labels[(b * vocabulary + k) * length + p] = target[p][k];
+                        labels[(b * vocabulary + k) * length + p] = weight * target[p][k];
                     }
                 } else {
-                    labels[(b * vocabulary + s[p]) * length + p] = 1f;
+                    labels[(b * vocabulary + s[p]) * length + p] = weight;
                 }
                 featureMask[b * length + p] = 1f;
-                labelMask[b * length + p] = weights == null ? 1f : weights[rows[b]][p];
+                labelMask[b * length + p] = weight == 0f ? 0f : 1f;
             }
         }
         INDArray features = Nd4j.create(in, new long[] {batch, width, length}, 'c');

@@ -1,6 +1,7 @@
 package dev.sessiongan.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,6 +14,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class TokenNetworkTest {
 
     private static final int VOCABULARY = 20;
+
+    @Test
+    void aPositionsWeightScalesItsLossAndLeavesThePredictionAlone() {
+        TokenNetwork network = TokenNetwork.create(VOCABULARY, 16, 1, 4, 1e-2, 3);
+        // two lengths: two length groups, whose gradients are summed into one step
+        List<int[]> sequences = List.of(sequence(new SplittableRandom(1), 12), sequence(new SplittableRandom(2), 30));
+        float[][] noise = {{0.1f, -0.2f, 0.3f, 0f}, {1f, 0f, -1f, 0.5f}};
+
+        double once = network.copy().fitByLength(sequences, weights(sequences, 1f), noise);
+
+        // the loss is linear in the weights; were they applied as DL4J's label mask, a weight would scale the
+        // logits too (3: 2 % above three times the loss at initialisation, more once the network is confident)
+        for (float weight : new float[] {3f, 0.5f, -1f, -0.05f}) {
+            assertThat(network.copy().fitByLength(sequences, weights(sequences, weight), noise))
+                    .as("weight %s", weight).isCloseTo(weight * once, within(1e-5 * once));
+        }
+        float[][] mixed = weights(sequences, 1f);
+        mixed[1] = weights(sequences, 3f)[1];
+        double second = network.copy().fitByLength(List.of(sequences.get(1)), new float[][] {mixed[1]},
+                new float[][] {noise[1]});
+        double first = network.copy().fitByLength(List.of(sequences.get(0)), new float[][] {mixed[0]},
+                new float[][] {noise[0]});
+        assertThat(network.copy().fitByLength(sequences, mixed, noise)).as("rows weighted apart")
+                .isCloseTo((first + second) / 2, within(1e-5 * once));
+    }
 
     @Test
     void itsOwnProbabilitiesAsTargetsLeaveItUnchanged() {
@@ -129,6 +155,15 @@ class TokenNetworkTest {
             d[k] /= sum;
         }
         return d;
+    }
+
+    private static float[][] weights(List<int[]> sequences, float weight) {
+        float[][] w = new float[sequences.size()][];
+        for (int b = 0; b < w.length; b++) {
+            w[b] = new float[sequences.get(b).length];
+            java.util.Arrays.fill(w[b], weight);
+        }
+        return w;
     }
 
     private static int[] sequence(SplittableRandom random, int length) {
