@@ -48,13 +48,8 @@ final class AdversarialEpoch {
             double dualityGap) {
     }
 
-    private final int maxLength;
+    private final Game game;
     private final GanOptions options;
-    private final TokenLayout layout;
-    private final List<int[]> sequences;
-    private final List<float[]> weights;
-    private final List<int[]> firstSessions;
-    private final List<int[]> validationFirst;
     private final TokenNetwork network;
     private final Discriminator discriminator;
     private final AttributeDiscriminator attributeDiscriminator;
@@ -68,13 +63,8 @@ final class AdversarialEpoch {
      */
     AdversarialEpoch(Game game, TokenNetwork network, Discriminator discriminator,
             AttributeDiscriminator attributeDiscriminator, SplittableRandom random, Runnable afterGeneratorStep) {
-        this.maxLength = game.maxLength();
+        this.game = game;
         this.options = game.options();
-        this.layout = game.layout();
-        this.sequences = game.sequences();
-        this.weights = game.weights();
-        this.firstSessions = game.firstSessions();
-        this.validationFirst = game.validationFirst();
         this.network = network;
         this.discriminator = discriminator;
         this.attributeDiscriminator = attributeDiscriminator;
@@ -89,9 +79,9 @@ final class AdversarialEpoch {
      * @param phaseEpoch     this epoch's number within the adversarial phase, from 1 (the duality gap's period)
      */
     Figures play(int finishedEpochs, int phaseEpoch) {
-        SequenceSampler sampler = new SequenceSampler(network, layout, maxLength);
+        SequenceSampler sampler = new SequenceSampler(network, game.layout(), game.maxLength());
         int batchSize = options.batchSize();
-        int steps = Math.max(1, firstSessions.size() / batchSize);
+        int steps = Math.max(1, game.firstSessions().size() / batchSize);
         double dReal = 0;
         double dFake = 0;
         double dLoss = 0;
@@ -107,7 +97,7 @@ final class AdversarialEpoch {
         for (int step = 0; step < steps; step++) {
             float[][] z = noise(batchSize);
             SequenceSampler.Sample fake = sampler.sampleWithLikelihood(null, rows(batchSize), z);
-            List<int[]> real = pick(firstSessions, batchSize);
+            List<int[]> real = pick(game.firstSessions(), batchSize);
             if (gate != null) {
                 // judged before the critic trains on this batch: fresh fakes, validation users it never sees
                 gate.add(discriminator.score(heldOutBatch(finishedEpochs, step)), discriminator.score(fake.sequences()));
@@ -116,10 +106,10 @@ final class AdversarialEpoch {
             double weight = gate == null ? 1 : gate.weight();
             rewardWeight += weight;
             for (int k = 0; k < options.discriminatorSteps(); k++) {
-                List<int[]> realForD = k == 0 ? real : pick(firstSessions, batchSize);
+                List<int[]> realForD = k == 0 ? real : pick(game.firstSessions(), batchSize);
                 dLoss += discriminator.fit(realForD, fake.sequences(), 1 - options.labelSmoothing())
                         / options.discriminatorSteps();
-                dGradient += GanTrainer.gradientNorm(discriminator.graph()) / options.discriminatorSteps();
+                dGradient += discriminator.gradientNorm() / options.discriminatorSteps();
             }
             double[] fakeScores = discriminator.score(fake.sequences());
             double[] realScores = discriminator.score(real);
@@ -147,7 +137,7 @@ final class AdversarialEpoch {
                 gLoss += generatorStep(network, fake, fakeScores, weight, attributeScores, z, options.mleWeight(),
                         discriminator)
                         / options.generatorSteps();
-                gGradient += GanTrainer.gradientNorm(network.graph()) / options.generatorSteps();
+                gGradient += network.gradientNorm() / options.generatorSteps();
                 afterGeneratorStep.run();
             }
         }
@@ -162,7 +152,7 @@ final class AdversarialEpoch {
 
     /** Steps the reward gate judges the critic over: as many batches as the validation users fill, at most 16. */
     private int gateWindow() {
-        return Math.max(1, Math.min(GATE_WINDOW, validationFirst.size() / options.batchSize()));
+        return Math.max(1, Math.min(GATE_WINDOW, game.validationFirst().size() / options.batchSize()));
     }
 
     /**
@@ -174,7 +164,7 @@ final class AdversarialEpoch {
                 + finishedEpochs) + step);
         List<int[]> out = new ArrayList<>(options.batchSize());
         for (int i = 0; i < options.batchSize(); i++) {
-            out.add(validationFirst.get(draw.nextInt(validationFirst.size())));
+            out.add(game.validationFirst().get(draw.nextInt(game.validationFirst().size())));
         }
         return out;
     }
@@ -212,13 +202,13 @@ final class AdversarialEpoch {
         }
         // the real rows that follow, if any, keep their tokens as targets (null)
         float[][][] targets = pathwise && criticWeight > 0 ? Arrays.copyOf(
-                StraightThrough.targets(layout, generator, critic, fake.sequences(), fakeNoise, criticWeight, w),
+                StraightThrough.targets(game.layout(), generator, critic, fake.sequences(), fakeNoise, criticWeight, w),
                 2 * n) : null;
         if (mleWeight > 0) {
             for (int i = 0; i < n; i++) {
-                int index = random.nextInt(sequences.size());
-                batch.add(sequences.get(index));
-                float[] base = weights.get(index);
+                int index = random.nextInt(game.sequences().size());
+                batch.add(game.sequences().get(index));
+                float[] base = game.weights().get(index);
                 float[] scaled = new float[base.length];
                 for (int p = 0; p < base.length; p++) {
                     scaled[p] = (float) (base[p] * mleWeight);
@@ -239,21 +229,21 @@ final class AdversarialEpoch {
      * either side could still gain by changing alone. The copies are thrown away; training goes on unchanged.
      */
     private double dualityGap(Discriminator current, SequenceSampler sampler) {
-        int n = Math.min(options.batchSize(), validationFirst.size());
+        int n = Math.min(options.batchSize(), game.validationFirst().size());
         n -= n % options.packing();
         Discriminator worstD = current.copy();
         for (int k = 0; k < GAP_STEPS; k++) {
-            worstD.fit(pick(validationFirst, n), sample(sampler, n).sequences(), 1.0);
+            worstD.fit(pick(game.validationFirst(), n), sample(sampler, n).sequences(), 1.0);
         }
         TokenNetwork worstG = network.copy();
-        SequenceSampler worstSampler = new SequenceSampler(worstG, layout, maxLength);
+        SequenceSampler worstSampler = new SequenceSampler(worstG, game.layout(), game.maxLength());
         for (int k = 0; k < GAP_STEPS; k++) {
             float[][] z = noise(n);
             SequenceSampler.Sample fake = worstSampler.sampleWithLikelihood(null, rows(n), z);
             generatorStep(worstG, fake, current.score(fake.sequences()), 1, null, z, 0, current);
         }
         // both sides judged on the same real sessions, so their difference is not swamped by which were drawn
-        List<int[]> real = pick(validationFirst, 2 * n);
+        List<int[]> real = pick(game.validationFirst(), 2 * n);
         return objective(worstD, real, sample(sampler, 2 * n).sequences())
                 - objective(current, real, sample(worstSampler, 2 * n).sequences());
     }
@@ -279,7 +269,7 @@ final class AdversarialEpoch {
     }
 
     private float[][] noise(int rows) {
-        return GanTrainer.noise(random, rows, options.noise());
+        return Draws.noise(random, rows, options.noise());
     }
 
     /** The GAN objective E log D(x) + E log(1 − D(G(z))) of a discriminator on real and generated packs. */

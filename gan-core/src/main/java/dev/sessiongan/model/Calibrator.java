@@ -48,7 +48,7 @@ final class Calibrator {
         List<Calibration> later = new ArrayList<>();
         double before = Double.NaN;
         for (int round = 0; round < rounds; round++) {
-            Calibration.Counts sample = sample(generator, calibration, users, GanTrainer.mix(seed, round));
+            Calibration.Counts sample = sample(generator, calibration, users, Draws.stream(seed, round));
             double distance = sample.distance(target);
             if (round == 0) {
                 before = distance;
@@ -61,7 +61,7 @@ final class Calibrator {
             }
         }
         Calibration kept = Calibration.mean(later);
-        double after = sample(generator, kept, users, GanTrainer.mix(seed, rounds)).distance(target);
+        double after = sample(generator, kept, users, Draws.stream(seed, rounds)).distance(target);
         return new Fit(kept, before, after);
     }
 

@@ -146,6 +146,11 @@ final class Discriminator {
         return graph;
     }
 
+    /** The L2 norm of the last training step's gradient, or NaN before the first step. */
+    double gradientNorm() {
+        return graph.gradient() == null ? Double.NaN : graph.gradient().gradient().norm2Number().doubleValue();
+    }
+
     /**
      * One step on real and fake sequences (each list a multiple of the packing), its packs run in groups of
      * similar length ({@link LengthGroups}).

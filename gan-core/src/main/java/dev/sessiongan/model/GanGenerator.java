@@ -285,7 +285,7 @@ public final class GanGenerator implements PersistentGenerator {
         for (int b = 0; b < SHARD; b++) {
             randoms[b] = SessionGenerator.randomFor(seed, shard * SHARD + b);
             for (int z = 0; z < network.noise(); z++) {
-                noise[b][z] = (float) GanTrainer.gaussian(randoms[b]);
+                noise[b][z] = (float) Draws.gaussian(randoms[b]);
             }
         }
         SequenceSampler sampler = new SequenceSampler(inference().withOwnState(), layout,

@@ -6,7 +6,6 @@ import dev.sessiongan.data.UserHistory;
 import dev.sessiongan.data.UserSession;
 import dev.sessiongan.encoding.SessionEncoding;
 import dev.sessiongan.encoding.TokenLayout;
-import dev.sessiongan.internal.SeedMix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -166,6 +165,10 @@ public final class GanTrainer {
         private final List<int[]> validationFirst = new ArrayList<>();
         /** Every user, validation users included: the finished model's catalog ({@link #execute}). */
         private final SessionDataset allUsers;
+        /** Seeds a fresh run's generator, drawn whether or not it is needed so that later draws stay put. */
+        private final long networkSeed;
+        private final int trainingUsers;
+        /** The generator: created when a fresh run starts, or the checkpoint's; none when only guiding. */
         private TokenNetwork network;
         private Discriminator discriminator;
         private AttributeDiscriminator attributeDiscriminator;
@@ -214,15 +217,11 @@ public final class GanTrainer {
             for (UserHistory user : users.subList(0, validationCount)) {
                 validationFirst.add(layout.tokens(encoding.profileOf(user), encoding.encode(user.sessions().get(0))));
             }
-            network = TokenNetwork.create(layout.vocabulary(), options.hidden(), options.layers(), options.noise(),
-                    options.learningRate(), random.nextLong());
-            average = options.weightAveraging() > 0
-                    ? new WeightAverage(options.weightAveraging(), network.graph().params(), 0) : null;
+            networkSeed = random.nextLong();
             // the lists are complete here and never change after: the game reads them, it does not copy them
             game = new AdversarialEpoch.Game(options, layout, encoding.options().maxLength(), sequences, weights,
                     firstSessions, validationFirst);
-            LOG.info("training on {} users ({} sequences), validating on {} users; vocabulary {}, {} parameters",
-                    training.size(), sequences.size(), validationCount, layout.vocabulary(), network.parameterCount());
+            trainingUsers = training.size();
         }
 
         /** Continues from a checkpoint of a run with the same data and options. */
@@ -245,22 +244,31 @@ public final class GanTrainer {
         }
 
         GanGenerator execute() {
+            if (network == null) { // a fresh run; a resumed one has the checkpoint's
+                network = TokenNetwork.create(layout.vocabulary(), options.hidden(), options.layers(),
+                        options.noise(), options.learningRate(), networkSeed);
+                average = options.weightAveraging() > 0
+                        ? new WeightAverage(options.weightAveraging(), network.graph().params(), 0) : null;
+            }
+            LOG.info("training on {} users ({} sequences), validating on {} users; vocabulary {}, {} parameters",
+                    trainingUsers, sequences.size(), validationFirst.size(), layout.vocabulary(),
+                    network.parameterCount());
             if (epoch == 0) {
                 history = TrainingHistory.start(validate().auc());
             }
             while (!plan.finished(history)) {
-                random = new SplittableRandom(mix(options.seed(), epoch + 1));
+                random = new SplittableRandom(Draws.stream(options.seed(), epoch + 1));
                 if (!plan.warmStartOver(history)) {
                     warmStartEpoch();
                 } else {
                     if (discriminator == null) {
                         discriminator = Discriminator.create(options.critic(), layout.vocabulary(),
                                 options.discriminatorHidden(), options.packing(), options.discriminatorLearningRate(),
-                                mix(options.seed(), -1));
+                                Draws.stream(options.seed(), -1));
                     }
                     if (attributeDiscriminator == null && options.attributeWeight() > 0) {
                         attributeDiscriminator = AttributeDiscriminator.create(layout, options.discriminatorHidden(),
-                                options.discriminatorLearningRate(), mix(options.seed(), -3));
+                                options.discriminatorLearningRate(), Draws.stream(options.seed(), -3));
                     }
                     network.graph().setLearningRate(options.adversarialLearningRate());
                     adversarialEpoch();
@@ -292,7 +300,7 @@ public final class GanTrainer {
         private GanGenerator guide(GanGenerator model) {
             model = model.withGuidance(null, null); // judged against the generator alone, never an earlier critic
             GuidanceTrainer.Trained trained = GuidanceTrainer.train(model, firstSessions, validationFirst, options,
-                    options.guidancePasses(), mix(options.seed(), -4), listener);
+                    options.guidancePasses(), Draws.stream(options.seed(), -4), listener);
             Validator.Paired check = validator.compare(model, model.withGuidance(trained.guidance(), null),
                     Validator.GUIDANCE_DRAWS);
             boolean kept = usesCritic(trained.criticAuc(), trained.heldOut(), trained.generated(),
@@ -380,7 +388,7 @@ public final class GanTrainer {
         private GanGenerator calibrate(GanGenerator trained) {
             int users = (int) Math.min(CALIBRATION_USERS, Math.max(GanGenerator.SHARD, 2L * firstSessions.size()));
             Calibrator.Fit fit = Calibrator.fit(trained, Calibration.Counts.of(layout, firstSessions, laterSessions),
-                    options.calibrationRounds(), users, mix(options.seed(), -2));
+                    options.calibrationRounds(), users, Draws.stream(options.seed(), -2));
             Validator.Paired check = validator.compare(trained, trained.withCalibration(fit.calibration(), null),
                     Validator.CALIBRATION_DRAWS);
             Validator.Validation b = check.without();
@@ -408,7 +416,7 @@ public final class GanTrainer {
                     w[i] = LossWeights.withoutHeader(weights.get(batch[i]));
                 }
                 loss += network.fit(seqs, w, noise(batch.length));
-                gradient += gradientNorm(network.graph());
+                gradient += network.gradientNorm();
                 steps++;
                 headerStep(batch.length);
                 averageIn();
@@ -499,7 +507,7 @@ public final class GanTrainer {
         }
 
         private float[][] noise(int rows) {
-            return GanTrainer.noise(random, rows, options.noise());
+            return Draws.noise(random, rows, options.noise());
         }
     }
 
@@ -529,10 +537,6 @@ public final class GanTrainer {
         }
         shuffle(batches, random);
         return batches;
-    }
-
-    static double gradientNorm(org.deeplearning4j.nn.graph.ComputationGraph graph) {
-        return graph.gradient() == null ? Double.NaN : graph.gradient().gradient().norm2Number().doubleValue();
     }
 
     private static List<UserSession> sessionsOf(List<UserHistory> users) {
@@ -592,28 +596,5 @@ public final class GanTrainer {
         }
         return dataset.summary().events() + " events, " + dataset.summary().sessions() + " sessions, digest "
                 + Long.toHexString(h);
-    }
-
-    /** A well-mixed seed for stream {@code index} of a run. */
-    static long mix(long seed, long index) {
-        return SeedMix.mix(seed * 0x9E3779B97F4A7C15L + index);
-    }
-
-    /** {@code rows} noise vectors of {@code width} standard normal draws from the given stream only. */
-    static float[][] noise(SplittableRandom random, int rows, int width) {
-        float[][] z = new float[rows][width];
-        for (float[] row : z) {
-            for (int d = 0; d < row.length; d++) {
-                row[d] = (float) gaussian(random);
-            }
-        }
-        return z;
-    }
-
-    /** A standard normal draw (Box-Muller) from the given stream only, so noise is reproducible. */
-    static double gaussian(SplittableRandom random) {
-        double u = 1 - random.nextDouble();
-        double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 }

@@ -45,11 +45,11 @@ final class GuidanceTrainer {
             long seed, GanTrainer.Listener listener) {
         model = model.withGuidance(null, null); // the critic learns the generator's own draws
         Discriminator critic = Discriminator.create(CriticNetwork.CONVOLUTIONAL, model.layout().vocabulary(),
-                options.discriminatorHidden(), 1, options.discriminatorLearningRate(), GanTrainer.mix(seed, 1));
-        SplittableRandom picks = new SplittableRandom(GanTrainer.mix(seed, 2));
-        FirstSessions generated = new FirstSessions(model, GanTrainer.mix(seed, 3));
+                options.discriminatorHidden(), 1, options.discriminatorLearningRate(), Draws.stream(seed, 1));
+        SplittableRandom picks = new SplittableRandom(Draws.stream(seed, 2));
+        FirstSessions generated = new FirstSessions(model, Draws.stream(seed, 3));
         // judged on what it never trained on: held-out users, and generated users of a stream of their own
-        List<int[]> fresh = new FirstSessions(model, GanTrainer.mix(seed, 4)).next(Math.max(JUDGED, heldOut.size()));
+        List<int[]> fresh = new FirstSessions(model, Draws.stream(seed, 4)).next(Math.max(JUDGED, heldOut.size()));
         int batch = options.batchSize();
         int steps = Math.max(1, real.size() / batch);
         for (int pass = 0; pass < passes; pass++) {

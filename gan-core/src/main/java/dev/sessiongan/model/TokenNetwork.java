@@ -106,6 +106,11 @@ final class TokenNetwork implements Stepper {
         return graph;
     }
 
+    /** The L2 norm of the last training step's gradient, or NaN before the first step. */
+    double gradientNorm() {
+        return graph.gradient() == null ? Double.NaN : graph.gradient().gradient().norm2Number().doubleValue();
+    }
+
     long parameterCount() {
         return graph.numParams();
     }

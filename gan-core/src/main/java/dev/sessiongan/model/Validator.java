@@ -113,7 +113,7 @@ final class Validator {
     private List<Validation> checkedDraws(GanGenerator candidate, long draws) {
         List<Validation> out = new ArrayList<>(CHECKS);
         for (int d = 0; d < CHECKS; d++) {
-            out.add(validate(candidate, GanTrainer.mix(seed ^ SEED_SALT, draws * CHECKS + d), false));
+            out.add(validate(candidate, Draws.stream(seed ^ SEED_SALT, draws * CHECKS + d), false));
         }
         return out;
     }

@@ -359,7 +359,7 @@ class GanGeneratorTest {
         java.util.SplittableRandom random = new java.util.SplittableRandom(9);
         for (float[] row : noise) {
             for (int z = 0; z < row.length; z++) {
-                row[z] = (float) GanTrainer.gaussian(random);
+                row[z] = (float) Draws.gaussian(random);
             }
         }
         dl4j.reset();
