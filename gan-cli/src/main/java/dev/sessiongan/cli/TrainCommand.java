@@ -14,6 +14,7 @@ import dev.sessiongan.model.GanTrainer;
 import dev.sessiongan.model.TrainingHistory;
 import dev.sessiongan.model.TrainingCheckpoint;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,10 @@ final class TrainCommand implements Callable<Integer> {
             OutputChecks.requireWritableFile(checkpoint, "--checkpoint");
         }
         OutputChecks.requireWritableFile(out, "--out");
+        if (guided != null && Files.isRegularFile(data)) { // before reading: a wrong file fails at once
+            requireSameData(guided.manifest(), data.getFileName().toString(),
+                    ModelManifest.DatasetProvenance.sha256(data));
+        }
         ReadOptions readOptions = input.readOptions();
         ReadResult result = input.read(input.resolve(), data, readOptions, spec.commandLine().getErr());
         DatasetSummary summary = result.dataset().summary();
@@ -140,7 +145,6 @@ final class TrainCommand implements Callable<Integer> {
                     options.adversarialEpochs(), resumed != null ? resumed.history().epochs() : List.of());
             GanGenerator generator;
             if (guided != null) {
-                requireSameData(guided.manifest(), provenance);
                 generator = GanTrainer.guide(result.dataset(), (GanGenerator) guided.generator(),
                         options.guidancePasses() > 0 ? options.guidancePasses() : DEFAULT_GUIDANCE_PASSES, progress);
                 options = generator.options();
@@ -173,12 +177,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Refuses to guide a model with data other than the file it was trained on. */
-    private void requireSameData(ModelManifest manifest, ModelManifest.DatasetProvenance data) {
+    private void requireSameData(ModelManifest manifest, String file, String sha256) {
         ModelManifest.DatasetProvenance trained = manifest.dataset();
-        if (trained == null || !trained.sha256().equals(data.sha256())) {
+        if (trained == null || !trained.sha256().equals(sha256)) {
             throw new UsageException("--guide: " + guide + " was trained on " + (trained == null ? "unrecorded data"
-                    : trained.file() + " (SHA-256 " + trained.sha256() + ")") + ", not on " + data.file()
-                    + " (SHA-256 " + data.sha256() + "); give the file it was trained on");
+                    : trained.file() + " (SHA-256 " + trained.sha256() + ")") + ", not on " + file
+                    + " (SHA-256 " + sha256 + "); give the file it was trained on");
         }
     }
 }

@@ -87,7 +87,12 @@ public record ModelManifest(
                     summary.sessions() >= 4 ? ReferenceProfile.of(dataset.sessions(), 1) : null);
         }
 
-        private static String sha256(Path file) throws IOException {
+        /**
+         * The SHA-256 of a file's bytes, hex, as {@link #of} records it.
+         *
+         * @throws IOException if the file cannot be read
+         */
+        public static String sha256(Path file) throws IOException {
             try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
                     MessageDigest.getInstance("SHA-256"))) {
                 in.transferTo(OutputStream.nullOutputStream());
