@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  */
 public final class UserSimulator {
 
+    /** The embedded default, parsed on first use and then shared (it is immutable and thread-safe). */
+    private static volatile UserSimulator embeddedDefault;
+
     private final SessionGenerator generator;
     private final ModelManifest manifest;
 
@@ -33,10 +36,23 @@ public final class UserSimulator {
         this.manifest = manifest;
     }
 
-    /** The model shipped inside the library: works offline, with no training and no files. */
+    /**
+     * The model shipped inside the library: works offline, with no training and no files. It is read from the
+     * jar on the first call; later calls return the same instance.
+     */
     public static UserSimulator defaultModel() {
-        ModelFile.Loaded loaded = EmbeddedModels.defaultModel();
-        return new UserSimulator(loaded.generator(), loaded.manifest());
+        UserSimulator simulator = embeddedDefault;
+        if (simulator == null) {
+            synchronized (UserSimulator.class) {
+                simulator = embeddedDefault;
+                if (simulator == null) {
+                    ModelFile.Loaded loaded = EmbeddedModels.defaultModel();
+                    simulator = new UserSimulator(loaded.generator(), loaded.manifest());
+                    embeddedDefault = simulator;
+                }
+            }
+        }
+        return simulator;
     }
 
     /**

@@ -31,6 +31,11 @@ class UserSimulatorTest {
     }
 
     @Test
+    void theEmbeddedDefaultIsReadOnceAndShared() {
+        assertThat(UserSimulator.defaultModel()).isSameAs(simulator);
+    }
+
+    @Test
     void buyersOnlyYieldsBuyersWithTheirOwnSessions() {
         GenerationRequest request = GenerationRequest.of(60, 7).withCondition(UserCondition.buyers());
 

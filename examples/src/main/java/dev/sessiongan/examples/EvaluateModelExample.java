@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The README's evaluation snippet in Java: how far the embedded model's users are from real users it never
- * saw. The CLI's {@code evaluate} adds the Markov baseline, real-vs-real and an HTML report.
+ * The README's {@code sessiongan evaluate} in Java: how far the embedded model's users are from real users it
+ * never saw. The CLI adds the Markov baseline, real-vs-real, repeated draws and an HTML report, which the
+ * Java API does not offer as one call.
  */
 public final class EvaluateModelExample {
 

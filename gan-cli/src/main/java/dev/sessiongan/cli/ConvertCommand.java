@@ -13,9 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sessiongan convert}: real data to the canonical events CSV (or profiles JSONL). */
+/** {@code sessiongan convert}: real data to the canonical events CSV or any other output format. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Converts a real clickstream to SessionGAN's canonical events CSV (or profiles JSONL).")
+        description = "Converts a real clickstream to SessionGAN's canonical events CSV, or to any --output-format.")
 final class ConvertCommand implements Callable<Integer> {
 
     @Spec

@@ -3,7 +3,10 @@ package dev.sessiongan.generate;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** A generator that can be saved in a model file (see {@code dev.sessiongan.io.ModelFile}). */
+/**
+ * A generator that can be saved in a model file (see {@code dev.sessiongan.io.ModelFile}). Not an extension
+ * point: model files hold the library's Markov and GAN generators, and saving another kind is refused.
+ */
 public interface PersistentGenerator extends SessionGenerator {
 
     /** Name of the model file entry that {@link #writeModel} fills. */

@@ -26,9 +26,10 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * One file per trained model: a zip holding {@code manifest.json} (a {@link ModelManifest}) and
- * {@code model.json} (the generator's parameters). Written atomically; reading checks the layout version
- * and the kind, and reports a corrupt, truncated or foreign file in one clear sentence.
+ * One file per trained model: a zip holding {@code manifest.json} (a {@link ModelManifest}) and the
+ * generator's parameters ({@code model.json} for a Markov model, {@code model.zip} for a GAN). Written
+ * atomically; reading checks the layout version and the kind, and reports a corrupt, truncated or foreign
+ * file in one clear sentence.
  */
 public final class ModelFile {
 
@@ -57,9 +58,20 @@ public final class ModelFile {
     public record Loaded(ModelManifest manifest, SessionGenerator generator) {
     }
 
-    /** Saves a model; the file appears only once complete. */
+    /**
+     * Saves a model; the file appears only once complete.
+     *
+     * @throws IllegalArgumentException if the generator is of a kind {@link #load} cannot read (only the
+     *                                  library's Markov and GAN generators are), or the manifest's kind is not
+     *                                  the generator's
+     */
     public static void save(Path file, PersistentGenerator generator, ModelManifest manifest) throws IOException {
         Objects.requireNonNull(generator, "generator");
+        if (entryName(generator.kind()) == null) {
+            // a file that load() would refuse is not written at all
+            throw new IllegalArgumentException("cannot save a model of kind '" + generator.kind() + "': model files"
+                    + " hold " + MarkovGenerator.KIND + " and " + GanGenerator.KIND + " models");
+        }
         if (!generator.kind().equals(manifest.kind())) {
             throw new IllegalArgumentException("manifest kind " + manifest.kind() + " != generator kind " + generator.kind());
         }
@@ -105,7 +117,7 @@ public final class ModelFile {
     public static Loaded load(byte[] bytes, String name) {
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
             throw new InvalidInputException(name, 0, null, "not a SessionGAN model file (expected a zip archive"
-                    + " with manifest.json and model.json; train one with 'sessiongan train')");
+                    + " with manifest.json and the model's parameters; train one with 'sessiongan train')");
         }
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
@@ -142,8 +154,7 @@ public final class ModelFile {
                     + ModelManifest.CURRENT_FORMAT + "); retrain the model or use the SessionGAN version that wrote it ("
                     + manifest.library() + ")");
         }
-        String entry = MarkovGenerator.KIND.equals(manifest.kind()) ? MODEL
-                : GanGenerator.KIND.equals(manifest.kind()) ? GAN_MODEL : null;
+        String entry = entryName(manifest.kind());
         if (entry == null) {
             throw new InvalidInputException(name, 0, null, "unknown model kind '" + manifest.kind()
                     + "'; this SessionGAN reads: " + MarkovGenerator.KIND + ", " + GanGenerator.KIND);
@@ -159,5 +170,10 @@ public final class ModelFile {
         } catch (IOException e) {
             throw new InvalidInputException(name, "cannot read model: " + e.getMessage(), e);
         }
+    }
+
+    /** The entry that holds a model of {@code kind}'s parameters, or null for a kind no model file holds. */
+    private static String entryName(String kind) {
+        return MarkovGenerator.KIND.equals(kind) ? MODEL : GanGenerator.KIND.equals(kind) ? GAN_MODEL : null;
     }
 }

@@ -6,7 +6,7 @@ import dev.sessiongan.encoding.EncodingOptions;
 
 /**
  * Everything that shapes a GAN training run, with defaults that work on the REES46 sample. Build one with
- * {@link #builder()}; every {@code with…} returns a new instance.
+ * {@link #builder()}, or change one with {@link #toBuilder()}: an instance never changes.
  *
  * @param seed               drives every random choice: weights, batches, noise, validation split
  * @param encoding           sizes of the event encoding

@@ -46,9 +46,7 @@ public final class SessionGanExtension implements ParameterResolver, TestExecuti
         VirtualUsers spec = parameter.findAnnotation(VirtualUsers.class).orElseThrow();
         Shape shape = shape(parameter.getParameter().getParameterizedType());
         long seed = spec.seed() == VirtualUsers.RANDOM ? ThreadLocalRandom.current().nextLong() : spec.seed();
-        java.lang.reflect.Parameter p = parameter.getParameter();
-        seeds(context).add((p.isNamePresent() ? p.getName() : "parameter " + parameter.getIndex()) + ": seed = "
-                + seed + "L");
+        seeds(context).add(name(parameter) + ": seed = " + seed + "L");
         int count = shape == Shape.ONE ? 1 : spec.count();
         if (count < 1) {
             throw new ParameterResolutionException("@VirtualUsers count must be >= 1, got " + count);
@@ -63,9 +61,14 @@ public final class SessionGanExtension implements ParameterResolver, TestExecuti
                 case STREAM -> users;
             };
         } catch (InvalidInputException e) {
-            throw new ParameterResolutionException("@VirtualUsers on " + parameter.getParameter().getName() + ": "
-                    + e.getMessage(), e);
+            throw new ParameterResolutionException("@VirtualUsers on " + name(parameter) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The parameter's name where the class was compiled with {@code -parameters}, else its position. */
+    private static String name(ParameterContext parameter) {
+        java.lang.reflect.Parameter p = parameter.getParameter();
+        return p.isNamePresent() ? p.getName() : "parameter " + parameter.getIndex();
     }
 
     @Override

@@ -154,7 +154,7 @@ class SessionGanExtensionTest {
     }
 
     @Test
-    void aFailingTestReportsItsSeed() {
+    void aFailingTestReportsItsSeed() throws NoSuchMethodException {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(FailingTests.class)).execute();
         Events tests = results.testEvents();
@@ -166,6 +166,13 @@ class SessionGanExtensionTest {
                 .toList();
         assertThat(failures).anySatisfy(t -> assertThat(t.getSuppressed()).singleElement()
                 .satisfies(s -> assertThat(s.getMessage()).contains("seed = 77L").contains("replay")));
+        // both messages name a parameter alike: by name under -parameters, by position without
+        String users = FailingTests.class.getDeclaredMethod("failsWithAFixedSeed", List.class).getParameters()[0]
+                .isNamePresent() ? "users" : "parameter 0";
+        assertThat(failures).anySatisfy(t -> assertThat(t.getSuppressed()).singleElement()
+                .satisfies(s -> assertThat(s.getMessage()).contains(users + ": seed = 77L")));
+        assertThat(failures).anySatisfy(t -> assertThat(t.getMessage())
+                .startsWith("@VirtualUsers on " + users + ": ").contains("preferred-category=none"));
         assertThat(failures).anySatisfy(t -> assertThat(t.getSuppressed()).singleElement()
                 .satisfies(s -> assertThat(s.getMessage()).containsPattern("seed = -?\\d+L")));
         assertThat(failures).anySatisfy(t -> assertThat(t.getMessage()).contains("preferred-category=none"));
