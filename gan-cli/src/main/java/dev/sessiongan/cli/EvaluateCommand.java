@@ -112,6 +112,15 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UsageException("--baseline needs --train and excludes --model-file and --synthetic");
         }
         ReportFolder.check(out, "--out");
+        if (out != null) {
+            Map<String, Path> inputFiles = input.inputFiles("--holdout", holdout);
+            inputFiles.put("--train", train);
+            inputFiles.put("--synthetic", synthetic);
+            inputFiles.put("--model-file", modelFile);
+            for (String file : new String[] {ReportFolder.JSON, ReportFolder.HTML}) {
+                OutputChecks.refuseInputs("--out " + out + ":", out.resolve(file), inputFiles);
+            }
+        }
         ClickstreamFormat format = input.resolve();
         ReadOptions options = input.readOptions();
         PrintWriter err = spec.commandLine().getErr();
@@ -124,6 +133,10 @@ final class EvaluateCommand implements Callable<Integer> {
         List<UserSession> real = SampleSizes.sessions(input.read(format, holdout, options, err).dataset().sessions(),
                 holdout, "held-out", train != null);
         SessionDataset training = train == null ? null : input.read(format, train, options, err).dataset();
+        // the synthetic file is events-csv whatever --format says, read with the same options and report
+        List<UserSession> syntheticSessions = synthetic == null ? null : SampleSizes.sessions(
+                input.read(ClickstreamFormats.eventsCsv(), synthetic, options, err).dataset().sessions(),
+                synthetic, "synthetic", train != null);
         MarkovGenerator markov = null;
         List<UserSession> markovSample = null;
         if (training != null) {
@@ -139,8 +152,7 @@ final class EvaluateCommand implements Callable<Integer> {
             candidate = null;
             name = "markov baseline";
         } else if (synthetic != null) {
-            candidate = SampleSizes.sessions(ClickstreamFormats.eventsCsv().read(synthetic, ReadOptions.DEFAULT).dataset()
-                    .sessions(), synthetic, "synthetic", train != null);
+            candidate = syntheticSessions;
             name = synthetic.getFileName().toString();
         } else {
             generator = loaded.generator();

@@ -94,7 +94,7 @@ final class FormatOptions {
             description = "generic: map a source event type to view, add_to_cart, remove_from_cart, wishlist,"
                     + " purchase, search or ignore; repeatable (e.g. --event-map pv=view,buy=purchase); an empty SRC"
                     + " (=view) maps rows whose event type is empty.")
-    Map<String, String> eventMap = new LinkedHashMap<>();
+    List<String> eventMappings = new ArrayList<>();
 
     @Option(names = "--default-type", paramLabel = "TYPE",
             description = "generic: event type of every row when there is no type column (e.g. view).")
@@ -185,7 +185,7 @@ final class FormatOptions {
             {itemColumn, "--item-col"}, {categoryColumn, "--category-col"}, {typeColumn, "--type-col"},
             {timeColumn, "--time-col"}, {priceColumn, "--price-col"}, {timeFormat, "--time-format"},
             {timeZone, "--time-zone"}, {defaultType, "--default-type"}}));
-        if (!eventMap.isEmpty()) {
+        if (!eventMappings.isEmpty()) {
             given.add("--event-map");
         }
         return given;
@@ -258,7 +258,7 @@ final class FormatOptions {
             checkOption("--time-zone", () -> TimeFormat.parse(timeFormat == null ? "iso-8601" : timeFormat, timeZone));
             b.timeZone(timeZone);
         }
-        eventMap.forEach((source, type) -> {
+        eventMap().forEach((source, type) -> {
             if (!GenericFormatSpec.IGNORE.equalsIgnoreCase(type) && EventType.fromCanonicalName(type).isEmpty()) {
                 throw new UsageException("--event-map " + source + "=" + type + ": '" + type
                         + "' is not an event type; use one of " + EventType.canonicalNames() + " or ignore");
@@ -279,6 +279,22 @@ final class FormatOptions {
             // every part of this spec came from an option (a bad --delimiter, --time-format or --time-zone)
             throw new UsageException(e.reason());
         }
+    }
+
+    /** The {@code --event-map} pairs in order; a source given twice is refused, as in a spec. */
+    private Map<String, String> eventMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String mapping : eventMappings) {
+            int eq = mapping.indexOf('=');
+            if (eq < 0) {
+                throw new UsageException("--event-map: '" + mapping + "' is not SRC=TYPE");
+            }
+            String source = mapping.substring(0, eq);
+            if (map.putIfAbsent(source, mapping.substring(eq + 1)) != null) {
+                throw new UsageException("--event-map: source '" + source + "' given twice");
+            }
+        }
+        return map;
     }
 
     private static void checkOption(String option, Runnable check) {
@@ -307,9 +323,23 @@ final class FormatOptions {
         Map<String, Path> files = new LinkedHashMap<>();
         files.put(role, file);
         files.put("--spec", spec);
+        files.put("the catalog that --spec names", specCatalog());
         files.put("--catalog", catalog);
         files.put("--buys", buys);
         return files;
+    }
+
+    /** The catalog file the {@code --spec} file names, if any; a spec that cannot be read is reported by the read. */
+    private Path specCatalog() {
+        if (spec == null) {
+            return null;
+        }
+        try {
+            CatalogSpec named = GenericFormatSpec.fromJson(spec).catalog();
+            return named == null ? null : named.file();
+        } catch (InvalidInputException e) {
+            return null;
+        }
     }
 
     /** Reads {@code file} as these options say, telling its read report on {@code err}. */

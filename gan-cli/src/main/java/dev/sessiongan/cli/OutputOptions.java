@@ -47,6 +47,11 @@ final class OutputOptions {
         if (out.isEmpty()) {
             throw new UsageException("--out: the path is empty");
         }
+        if (format != OutputFormat.PER_USER_CSV && (out.endsWith("/") || out.endsWith(java.io.File.separator))) {
+            // a Path drops the trailing slash, so the file would be written where a folder was meant
+            throw new UsageException("--out " + out + ": a path ending in '/' names a folder, and " + format
+                    + " writes one file; give a file path");
+        }
         refuseInputs(format, inputs);
         if (!toStdout()) {
             Path path = Path.of(out);

@@ -16,8 +16,10 @@ import dev.sessiongan.model.TrainingCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code sessiongan train}: fits a model to a clickstream and saves it. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -75,6 +78,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
+    /** The GAN-only options on the command line, in the order given. */
+    private List<String> ganOptionsGiven() {
+        Set<String> ganOnly = new HashSet<>(List.of("--checkpoint", "--checkpoint-every", "--resume"));
+        spec.mixins().get("gan").options().forEach(o -> ganOnly.add(o.longestName()));
+        return spec.commandLine().getParseResult().matchedOptions().stream().map(OptionSpec::longestName)
+                .filter(ganOnly::contains).distinct().toList();
+    }
+
     @Override
     public Integer call() throws IOException {
         boolean isGan = GanGenerator.KIND.equals(model);
@@ -83,8 +94,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         boolean everyGiven = spec.commandLine().getParseResult().hasMatchedOption("--checkpoint-every");
         if (!isGan && (gan.any() || checkpoint != null || everyGiven || resume != null)) {
-            throw new UsageException("GAN options (--epochs, --seed, --checkpoint, --resume, ...) only apply to"
-                    + " --model gan");
+            throw new UsageException(String.join(", ", ganOptionsGiven()) + ": GAN options only apply to --model gan");
         }
         if (guide != null && (!isGan || resume != null || checkpoint != null || gan.anyButGuidance())) {
             throw new UsageException("--guide trains only a critic for the given model: use it with --model gan, and"

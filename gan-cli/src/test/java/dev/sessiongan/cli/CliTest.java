@@ -548,6 +548,39 @@ class CliTest {
     }
 
     @Test
+    void theSyntheticFileIsReadAsEveryInputIsAndCheckedBeforeTheBaselineIsDrawn() throws IOException {
+        String header = "user_id,session_id,seq,timestamp,event_type,item_id,category_id,price\n";
+        StringBuilder users = new StringBuilder(header);
+        for (int u = 0; u < 6; u++) {
+            users.append("u").append(u).append(",s").append(u).append(",0,2026-01-01T00:00:00Z,view,i1,c1,\n")
+                    .append("u").append(u).append(",s").append(u).append(",1,2026-01-01T00:01:00Z,view,i").append(u)
+                    .append(",c1,\n");
+        }
+        Path holdout = Files.writeString(dir.resolve("real.csv"), users);
+        Path synthetic = Files.writeString(dir.resolve("synthetic.csv"), users + "u9,s9,0,not a time,view,i1,c1,\n");
+        Path one = Files.writeString(dir.resolve("one.csv"), header + "u1,s1,0,2026-01-01T00:00:00Z,view,i1,c1,\n"
+                + "u1,s1,1,2026-01-01T00:01:00Z,view,i2,c1,\n");
+
+        Run skipped = run("evaluate", "--format", "events-csv", "--on-error", "skip", "--holdout", holdout.toString(),
+                "--synthetic", synthetic.toString());
+        // training users of one event but one: the baseline fitted on them would fail too, after the file
+        StringBuilder singles = new StringBuilder(header);
+        for (int u = 0; u < 6; u++) {
+            singles.append("u").append(u).append(",s").append(u).append(",0,2026-01-01T00:00:00Z,view,i1,c1,\n");
+        }
+        Path few = Files.writeString(dir.resolve("few.csv"), singles + "u9,s9,0,2026-01-01T00:00:00Z,view,i1,c1,\n"
+                + "u9,s9,1,2026-01-01T00:01:00Z,view,i2,c1,\n");
+        Run tooSmall = run("evaluate", "--format", "events-csv", "--holdout", holdout.toString(), "--train",
+                few.toString(), "--synthetic", one.toString(), "--users", "5");
+
+        assertThat(skipped.exitCode()).isZero();
+        assertThat(skipped.err()).contains(synthetic + ": skipped 1 bad rows of 13: unparsable time (1 row)");
+        assertThat(tooSmall.exitCode()).isEqualTo(1);
+        assertThat(tooSmall.err()).isEqualTo("error: " + one + ": 1 session; evaluate needs at least 5 synthetic"
+                + " sessions (the two-sample test's folds)" + System.lineSeparator());
+    }
+
+    @Test
     void skipPolicyReportsCountsAndGoesOn() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"),
                 "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session\n"
@@ -652,6 +685,21 @@ class CliTest {
                 + model + ": give each its own path");
         refused.put(List.of("generate", "--model-file", model.toString(), "--users", "3", "--out", model.toString()),
                 "--out " + model + " names the same file as --model-file");
+        // evaluate's report files: a model kept as report.json in the report folder
+        Path reports = Files.createDirectories(dir.resolve("rep"));
+        Path modelInReports = Files.write(reports.resolve("report.json"), modelBytes);
+        refused.put(List.of("evaluate", "--format", "rees46", "--model-file", modelInReports.toString(), "--holdout",
+                data.toString(), "--users", "50", "--out", reports.toString()), "--out " + reports + ": "
+                + modelInReports + " names the same file as --model-file");
+        // the catalog a spec names, not only the --catalog option
+        Path catalog = Files.writeString(dir.resolve("items.csv"), "item,cat\n1,10\n");
+        byte[] catalogBytes = Files.readAllBytes(catalog);
+        Path spec = Files.writeString(dir.resolve("spec.json"), "{\"userColumn\": \"user_id\", \"itemColumn\":"
+                + " \"product_id\", \"timeColumn\": \"event_time\", \"defaultEventType\": \"view\","
+                + " \"catalog\": {\"file\": \"items.csv\","
+                + " \"itemColumn\": \"item\", \"categoryColumn\": \"cat\"}}");
+        refused.put(List.of("convert", "--format", "generic", "--spec", spec.toString(), "--out", catalog.toString(),
+                data.toString()), "--out " + catalog + " names the same file as the catalog that --spec names");
 
         for (Map.Entry<List<String>, String> r : refused.entrySet()) {
             Run run = run(r.getKey().toArray(String[]::new));
@@ -660,6 +708,9 @@ class CliTest {
         }
         assertThat(Files.readAllBytes(data)).isEqualTo(original);
         assertThat(Files.readAllBytes(model)).isEqualTo(modelBytes);
+        assertThat(Files.readAllBytes(modelInReports)).isEqualTo(modelBytes);
+        assertThat(reports.resolve("report.html")).doesNotExist();
+        assertThat(Files.readAllBytes(catalog)).isEqualTo(catalogBytes);
         assertThat(link).isSymbolicLink();
         assertThat(dir.resolve("g.model")).doesNotExist();
     }
@@ -674,10 +725,18 @@ class CliTest {
         usage.put(List.of("train", "--model", "gan", "--format", "rees46", "--data", TRAIN, "--checkpoint-every", "2",
                 "--out", model), "--checkpoint-every: give --checkpoint FILE too");
         usage.put(List.of("train", "--format", "rees46", "--data", TRAIN, "--checkpoint-every", "2", "--out", model),
-                "GAN options (--epochs, --seed, --checkpoint, --resume, ...) only apply to --model gan");
+                "--checkpoint-every: GAN options only apply to --model gan");
+        usage.put(List.of("train", "--format", "rees46", "--data", TRAIN, "--top-categories", "5", "--hidden", "8",
+                "--out", model), "--top-categories, --hidden: GAN options only apply to --model gan");
         usage.put(List.of("train", "--format", "rees46", "--data", TRAIN, "--out", "-"),
                 "--out -: a model is a zip file and cannot go to standard output");
         usage.put(List.of("generate", "--users", "3", "--out", ""), "--out: the path is empty");
+        usage.put(List.of("generate", "--users", "3", "--out", dir.resolve("new") + "/"), "--out " + dir.resolve("new")
+                + "/: a path ending in '/' names a folder, and events-csv writes one file; give a file path");
+        usage.put(List.of("inspect", "--format", "generic", "--item-col", "a", "--time-col", "b", "--user-col", "c",
+                "--event-map", "pv=view,pv=purchase", TRAIN), "--event-map: source 'pv' given twice");
+        usage.put(List.of("inspect", "--format", "generic", "--item-col", "a", "--time-col", "b", "--user-col", "c",
+                "--event-map", "pv", TRAIN), "--event-map: 'pv' is not SRC=TYPE");
         usage.put(List.of("generate", "--users", "3", "--output-format", "per-user-csv", "--out", ""),
                 "--out: the path is empty");
         usage.put(List.of("evaluate", "--format", "rees46", "--holdout", TRAIN, "--out", ""),

@@ -99,7 +99,8 @@ public final class MarkovTrainer {
         List<Double> interSessionGaps = new ArrayList<>();
         TreeMap<Integer, Long> sessionsPerUser = new TreeMap<>();
         for (UserHistory user : dataset.users()) {
-            sessionsPerUser.merge(user.sessions().size(), 1L, Long::sum);
+            sessionsPerUser.merge(Math.min(user.sessions().size(), MarkovValidation.MOST_SESSIONS_PER_USER), 1L,
+                    Long::sum);
             startOffsets.add((double) Duration.between(dataStart, user.sessions().get(0).start()).toMillis());
             for (int i = 1; i < user.sessions().size(); i++) {
                 interSessionGaps.add((double) Math.max(0,
@@ -141,7 +142,7 @@ public final class MarkovTrainer {
                 sessionsPerUser.values().stream().mapToLong(Long::longValue).toArray(),
                 EmpiricalDistribution.quantilesOf(toArray(interSessionGaps)),
                 EmpiricalDistribution.quantilesOf(toArray(startOffsets)),
-                dataStart.toEpochMilli(), wholeSeconds ? 1000 : 1, Math.max(50, 2 * maxLength));
+                dataStart.toEpochMilli(), wholeSeconds ? 1000 : 1, Math.min(MarkovValidation.LONGEST_SESSION, Math.max(50, 2 * maxLength)));
         return new MarkovGenerator(parameters);
     }
 

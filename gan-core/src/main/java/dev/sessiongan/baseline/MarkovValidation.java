@@ -8,6 +8,14 @@ import dev.sessiongan.internal.PlainPrice;
 /** Checks a Markov model's parameters, so a damaged or hand-edited model fails on load, not mid-generation. */
 final class MarkovValidation {
 
+    /** More sessions per user than any shopper has; a user is generated whole in memory, so a bound keeps it there. */
+    static final int MOST_SESSIONS_PER_USER = 100_000;
+    /** Longer sessions than any clickstream holds; the bound keeps a session's events in memory. */
+    static final int LONGEST_SESSION = 1_000_000;
+    /** No gap or offset can exceed the span of times the readers take. */
+    private static final double LONGEST_SPAN_MILLIS =
+            TimeFormat.LATEST.toEpochMilli() - TimeFormat.EARLIEST.toEpochMilli();
+
     private MarkovValidation() {
     }
 
@@ -61,7 +69,8 @@ final class MarkovValidation {
                 && p.sessionsPerUserValues().length > 0
                 && p.sessionsPerUserValues().length == p.sessionsPerUserCounts().length, "sessions per user malformed");
         for (int v : p.sessionsPerUserValues()) {
-            require(v >= 1, "sessions per user must be >= 1, got " + v);
+            require(v >= 1 && v <= MOST_SESSIONS_PER_USER, "sessions per user must be in [1, "
+                    + MOST_SESSIONS_PER_USER + "], got " + v);
         }
         if (p.interSessionGapQuantilesMillis() != null) {
             requireQuantiles(p.interSessionGapQuantilesMillis(), "inter-session gap");
@@ -70,7 +79,8 @@ final class MarkovValidation {
         require(TimeFormat.isSupported(p.dataStartEpochMillis()),
                 "data start " + p.dataStartEpochMillis() + " ms is outside the years 1900-9999");
         require(p.timeResolutionMillis() >= 1, "time resolution must be >= 1 ms");
-        require(p.maxSessionLength() >= 1, "max session length must be >= 1");
+        require(p.maxSessionLength() >= 1 && p.maxSessionLength() <= LONGEST_SESSION,
+                "max session length must be in [1, " + LONGEST_SESSION + "], got " + p.maxSessionLength());
     }
 
     private static void requireState(int state, int states, MarkovParameters p) {
@@ -83,8 +93,8 @@ final class MarkovValidation {
         require(q != null && q.length == EmpiricalDistribution.POINTS, what + " needs " + EmpiricalDistribution.POINTS
                 + " quantiles");
         for (int i = 0; i < q.length; i++) {
-            require(Double.isFinite(q[i]) && q[i] >= 0 && (i == 0 || q[i] >= q[i - 1]),
-                    what + " quantiles must be finite, non-negative and ascending");
+            require(Double.isFinite(q[i]) && q[i] >= 0 && q[i] <= LONGEST_SPAN_MILLIS && (i == 0 || q[i] >= q[i - 1]),
+                    what + " quantiles must be finite, non-negative, ascending and within the years 1900-9999");
         }
     }
 

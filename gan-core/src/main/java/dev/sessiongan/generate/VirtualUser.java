@@ -1,7 +1,9 @@
 package dev.sessiongan.generate;
 
+import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.UserHistory;
 import dev.sessiongan.data.UserSession;
+import dev.sessiongan.format.TimeFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +27,13 @@ public record VirtualUser(String userId, UserProfile profile, List<UserSession> 
             if (!session.userId().equals(userId)) {
                 throw new IllegalArgumentException("user " + userId + " holds session " + session.sessionId()
                         + " of user " + session.userId());
+            }
+            // no reader takes such a time back, so the output could not be read again
+            if (session.start().isBefore(TimeFormat.EARLIEST) || session.end().isAfter(TimeFormat.LATEST)) {
+                throw new InvalidInputException("user " + userId + ": session " + session.sessionId() + " runs from "
+                        + session.start() + " to " + session.end() + ", outside " + TimeFormat.EARLIEST + " to "
+                        + TimeFormat.LATEST + ", the times SessionGAN reads; give another start (--start,"
+                        + " GenerationRequest.withStart)");
             }
         }
         // every writer trusts the profile: one that contradicts the sessions would export both

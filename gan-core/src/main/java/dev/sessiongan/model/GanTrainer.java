@@ -235,11 +235,13 @@ public final class GanTrainer {
             discriminator = checkpoint.discriminator(layout.vocabulary(), options.packing());
             attributeDiscriminator = checkpoint.attributeDiscriminator(layout);
             history = checkpoint.history();
-            bestWarmStart.restore(checkpoint.bestParameters(), history, TrainingPhase.WARM_START);
-            bestAdversarial.restore(checkpoint.bestAdversarialParameters(), history, TrainingPhase.ADVERSARIAL);
-            lastWarmStart.weights = checkpoint.lastWarmStartParameters();
+            long parameters = network.parameterCount();
+            bestWarmStart.restore(checkpoint.bestParameters(parameters), history, TrainingPhase.WARM_START);
+            bestAdversarial.restore(checkpoint.bestAdversarialParameters(parameters), history,
+                    TrainingPhase.ADVERSARIAL);
+            lastWarmStart.weights = checkpoint.lastWarmStartParameters(parameters);
             lastWarmStart.epoch = lastWarmStart.weights == null ? 0 : history.epochsIn(TrainingPhase.WARM_START);
-            average = options.weightAveraging() > 0 ? checkpoint.average(options.weightAveraging()) : null;
+            average = options.weightAveraging() > 0 ? checkpoint.average(options.weightAveraging(), parameters) : null;
             epoch = history.epochs().size();
         }
 

@@ -31,6 +31,17 @@ public final class TrainingCheckpoint {
 
     private static final String MAGIC = "sessiongan-checkpoint-1";
 
+    private static final String NETWORK = "network.zip";
+    private static final String DISCRIMINATOR = "discriminator.zip";
+    private static final String ATTRIBUTE_DISCRIMINATOR = "attribute-discriminator.zip";
+    private static final String BEST = "best.bin";
+    private static final String BEST_ADVERSARIAL = "best-adversarial.bin";
+    private static final String LAST_WARM_START = "last-warm-start.bin";
+    private static final String AVERAGE = "average.bin";
+    private static final String AVERAGE_UPDATES = "average-updates.txt";
+
+    /** The file it was read from, or "checkpoint" for one made in memory: what its messages name. */
+    private final String source;
     private final GanOptions options;
     private final String dataFingerprint;
     private final TrainingHistory history;
@@ -46,6 +57,7 @@ public final class TrainingCheckpoint {
     TrainingCheckpoint(GanOptions options, String dataFingerprint, TrainingHistory history, TokenNetwork network,
             Discriminator discriminator, AttributeDiscriminator attributeDiscriminator, INDArray bestParameters,
             INDArray bestAdversarialParameters, INDArray lastWarmStartParameters, WeightAverage average) {
+        this.source = "checkpoint";
         this.options = options;
         this.dataFingerprint = dataFingerprint;
         this.history = history;
@@ -63,9 +75,10 @@ public final class TrainingCheckpoint {
         this.averageUpdates = average == null ? 0 : average.updates();
     }
 
-    private TrainingCheckpoint(GanOptions options, String dataFingerprint, TrainingHistory history, byte[] network,
-            byte[] discriminator, byte[] attributeDiscriminator, byte[] best, byte[] bestAdversarial,
+    private TrainingCheckpoint(String source, GanOptions options, String dataFingerprint, TrainingHistory history,
+            byte[] network, byte[] discriminator, byte[] attributeDiscriminator, byte[] best, byte[] bestAdversarial,
             byte[] lastWarmStart, byte[] average, long averageUpdates) {
+        this.source = source;
         this.options = options;
         this.dataFingerprint = dataFingerprint;
         this.history = history;
@@ -94,11 +107,16 @@ public final class TrainingCheckpoint {
         return history;
     }
 
+    /** The file it was read from, or "checkpoint" for one made in memory. */
+    String source() {
+        return source;
+    }
+
     TokenNetwork network(int vocabulary, int noise) {
         try {
             return TokenNetwork.read(new ByteArrayInputStream(network), vocabulary, noise);
-        } catch (IOException e) {
-            throw new InvalidInputException("checkpoint", "corrupt generator network: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw unreadableNetwork(NETWORK, e);
         }
     }
 
@@ -108,8 +126,8 @@ public final class TrainingCheckpoint {
         }
         try {
             return Discriminator.read(new ByteArrayInputStream(discriminator), vocabulary, packing);
-        } catch (IOException e) {
-            throw new InvalidInputException("checkpoint", "corrupt discriminator network: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw unreadableNetwork(DISCRIMINATOR, e);
         }
     }
 
@@ -120,39 +138,57 @@ public final class TrainingCheckpoint {
         try {
             return AttributeDiscriminator.read(new ByteArrayInputStream(attributeDiscriminator), layout);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("checkpoint", "corrupt attribute discriminator: " + e.getMessage(), e);
+            throw unreadableNetwork(ATTRIBUTE_DISCRIMINATOR, e);
         }
     }
 
-    /** The best warm-start epoch's weights so far. */
-    INDArray bestParameters() {
-        return best == null ? null : array(best, "best weights");
+    private InvalidInputException unreadableNetwork(String part, Exception cause) {
+        return new InvalidInputException(source, "corrupt checkpoint: " + part + ": not a readable network (its"
+                + " configuration or weights are missing or damaged)", cause);
     }
 
-    /** The best adversarial epoch's weights so far. */
-    INDArray bestAdversarialParameters() {
-        return bestAdversarial == null ? null : array(bestAdversarial, "best adversarial weights");
+    /** The best warm-start epoch's weights so far, as many as {@code parameters}. */
+    INDArray bestParameters(long parameters) {
+        return best == null ? null : array(best, BEST, parameters);
+    }
+
+    /** The best adversarial epoch's weights so far, as many as {@code parameters}. */
+    INDArray bestAdversarialParameters(long parameters) {
+        return bestAdversarial == null ? null : array(bestAdversarial, BEST_ADVERSARIAL, parameters);
     }
 
     /**
      * The warm start's last epoch's weights, once a run with an adversarial phase has passed it; {@code null}
      * before, without an adversarial phase, or in checkpoints written before 2026-11-28.
      */
-    INDArray lastWarmStartParameters() {
-        return lastWarmStart == null ? null : array(lastWarmStart, "last warm-start weights");
+    INDArray lastWarmStartParameters(long parameters) {
+        return lastWarmStart == null ? null : array(lastWarmStart, LAST_WARM_START, parameters);
     }
 
     /** The generator's weight average, or {@code null} if the run did not average. */
-    WeightAverage average(double decay) {
-        return average == null ? null : new WeightAverage(decay, array(average, "weight average"), averageUpdates);
+    WeightAverage average(double decay, long parameters) {
+        return average == null ? null : new WeightAverage(decay, array(average, AVERAGE, parameters), averageUpdates);
     }
 
-    private static INDArray array(byte[] content, String what) {
+    /** The weight average's optimiser steps so far (0 without averaging). */
+    long averageUpdates() {
+        return averageUpdates;
+    }
+
+    /** The weights in {@code part}, which must be the generator's {@code parameters}. */
+    private INDArray array(byte[] content, String part, long parameters) {
+        INDArray weights;
         try {
-            return Nd4j.read(new DataInputStream(new ByteArrayInputStream(content)));
+            weights = Nd4j.read(new DataInputStream(new ByteArrayInputStream(content)));
         } catch (RuntimeException e) {
-            throw new InvalidInputException("checkpoint", "corrupt " + what + ": " + e.getMessage(), e);
+            throw new InvalidInputException(source, "corrupt checkpoint: " + part + ": not readable weights (truncated"
+                    + " or damaged)", e);
         }
+        if (weights.length() != parameters) {
+            throw new InvalidInputException(source, 0, null, "corrupt checkpoint: " + part + ": " + weights.length()
+                    + " weights, where the generator has " + parameters);
+        }
+        return weights;
     }
 
     /** Writes the checkpoint atomically. */
@@ -162,25 +198,25 @@ public final class TrainingCheckpoint {
             put(zip, "options.json", GanModelIo.JSON.writeValueAsBytes(options));
             put(zip, "data.txt", dataFingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             put(zip, "history.json", GanModelIo.JSON.writeValueAsBytes(history));
-            put(zip, "network.zip", network);
+            put(zip, NETWORK, network);
             if (discriminator != null) {
-                put(zip, "discriminator.zip", discriminator);
+                put(zip, DISCRIMINATOR, discriminator);
             }
             if (attributeDiscriminator != null) {
-                put(zip, "attribute-discriminator.zip", attributeDiscriminator);
+                put(zip, ATTRIBUTE_DISCRIMINATOR, attributeDiscriminator);
             }
             if (best != null) {
-                put(zip, "best.bin", best);
+                put(zip, BEST, best);
             }
             if (bestAdversarial != null) {
-                put(zip, "best-adversarial.bin", bestAdversarial);
+                put(zip, BEST_ADVERSARIAL, bestAdversarial);
             }
             if (lastWarmStart != null) {
-                put(zip, "last-warm-start.bin", lastWarmStart);
+                put(zip, LAST_WARM_START, lastWarmStart);
             }
             if (average != null) {
-                put(zip, "average.bin", average);
-                put(zip, "average-updates.txt", Long.toString(averageUpdates).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                put(zip, AVERAGE, average);
+                put(zip, AVERAGE_UPDATES, Long.toString(averageUpdates).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             zip.finish();
             out.commit();
@@ -213,24 +249,68 @@ public final class TrainingCheckpoint {
             throw new InvalidInputException(name, 0, null, "not a SessionGAN training checkpoint (write one with"
                     + " train --checkpoint FILE)");
         }
-        for (String required : new String[] {"options.json", "data.txt", "history.json", "network.zip"}) {
+        for (String required : new String[] {"options.json", "data.txt", "history.json", NETWORK}) {
             if (!entries.containsKey(required)) {
                 throw new InvalidInputException(name, 0, null, "corrupt or truncated checkpoint: missing " + required);
             }
         }
+        GanOptions options;
+        TrainingHistory history;
         try {
-            GanOptions options = GanModelIo.readOptions(entries.get("options.json"));
-            TrainingHistory history = GanModelIo.readHistory(entries.get("history.json"));
-            byte[] updates = entries.get("average-updates.txt");
-            return new TrainingCheckpoint(options, new String(entries.get("data.txt"), java.nio.charset.StandardCharsets.UTF_8),
-                    history, entries.get("network.zip"), entries.get("discriminator.zip"),
-                    entries.get("attribute-discriminator.zip"), entries.get("best.bin"),
-                    entries.get("best-adversarial.bin"), entries.get("last-warm-start.bin"),
-                    entries.get("average.bin"),
-                    updates == null ? 0 : Long.parseLong(new String(updates, java.nio.charset.StandardCharsets.UTF_8).trim()));
+            options = GanModelIo.readOptions(entries.get("options.json"));
+            history = GanModelIo.readHistory(entries.get("history.json"));
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(name, "corrupt checkpoint: " + e.getMessage(), e);
         }
+        requireParts(name, entries, options, history);
+        return new TrainingCheckpoint(name, options, new String(entries.get("data.txt"),
+                java.nio.charset.StandardCharsets.UTF_8), history, entries.get(NETWORK), entries.get(DISCRIMINATOR),
+                entries.get(ATTRIBUTE_DISCRIMINATOR), entries.get(BEST), entries.get(BEST_ADVERSARIAL),
+                entries.get(LAST_WARM_START), entries.get(AVERAGE), averageUpdates(name, entries.get(AVERAGE_UPDATES)));
+    }
+
+    /**
+     * Refuses a checkpoint without a part its history and options say the run had: resumed without it, the run
+     * would go on from other weights and end elsewhere without a word.
+     */
+    private static void requireParts(String name, Map<String, byte[]> entries, GanOptions options,
+            TrainingHistory history) {
+        boolean adversarial = history.epochsIn(TrainingPhase.ADVERSARIAL) > 0;
+        Map<String, Boolean> needed = new java.util.LinkedHashMap<>();
+        needed.put(BEST, selected(history, TrainingPhase.WARM_START));
+        needed.put(BEST_ADVERSARIAL, selected(history, TrainingPhase.ADVERSARIAL));
+        needed.put(DISCRIMINATOR, adversarial);
+        needed.put(ATTRIBUTE_DISCRIMINATOR, adversarial && options.attributeWeight() > 0);
+        needed.put(AVERAGE, options.weightAveraging() > 0 || entries.containsKey(AVERAGE_UPDATES));
+        needed.put(AVERAGE_UPDATES, entries.containsKey(AVERAGE));
+        needed.forEach((part, isNeeded) -> {
+            if (isNeeded && !entries.containsKey(part)) {
+                throw new InvalidInputException(name, 0, null, "corrupt or truncated checkpoint: missing " + part
+                        + ", which its history and options say the run had");
+            }
+        });
+    }
+
+    /** Whether the phase has an epoch that the run kept as its best so far (one with a finite score). */
+    private static boolean selected(TrainingHistory history, TrainingPhase phase) {
+        return history.bestEpoch(phase).filter(e -> e.validationScore() < Double.MAX_VALUE).isPresent();
+    }
+
+    private static long averageUpdates(String name, byte[] content) {
+        if (content == null) {
+            return 0;
+        }
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8).trim();
+        try {
+            long updates = Long.parseLong(text);
+            if (updates >= 0) {
+                return updates;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidInputException(name, 0, null, "corrupt checkpoint: " + AVERAGE_UPDATES + ": expected a"
+                + " whole number >= 0, got \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"");
     }
 
     private interface Body {

@@ -10,7 +10,10 @@ import dev.sessiongan.baseline.MarkovTrainer;
 import dev.sessiongan.format.ClickstreamFormats;
 import dev.sessiongan.format.ReadOptions;
 import dev.sessiongan.generate.GenerationRequest;
+import dev.sessiongan.generate.PersistentGenerator;
+import dev.sessiongan.generate.VirtualUser;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -72,6 +75,32 @@ class ModelFileTest {
     }
 
     @Test
+    void aGeneratorOfAKindNoModelFileHoldsIsNotSaved() {
+        PersistentGenerator custom = new PersistentGenerator() {
+            @Override
+            public String kind() {
+                return "custom";
+            }
+
+            @Override
+            public VirtualUser user(long index, GenerationRequest request) {
+                return model.user(index, request);
+            }
+
+            @Override
+            public void writeModel(OutputStream out) throws IOException {
+                out.write('x');
+            }
+        };
+        Path file = dir.resolve("custom.model");
+
+        assertThatThrownBy(() -> ModelFile.save(file, custom, ModelManifest.now("custom", 0, null, Map.of())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot save a model of kind 'custom': model files hold markov and gan models");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void truncatedFileIsReportedNotCrashed() throws IOException {
         Path file = save();
         byte[] bytes = Files.readAllBytes(file);
@@ -127,6 +156,34 @@ class ModelFileTest {
 
         assertThatThrownBy(() -> ModelFile.load(damaged)).isInstanceOf(InvalidInputException.class)
                 .hasMessage(damaged + ": inconsistent Markov model: time resolution must be >= 1 ms");
+    }
+
+    @Test
+    void aMarkovUserTooLargeToHoldIsRefusedOnLoadAndTimesPastTheReadersOnGeneration() throws IOException {
+        Path file = save();
+        String json = new String(entry(file, ModelFile.MODEL), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher sessions = java.util.regex.Pattern.compile("\"sessionsPerUserValues\":\\[(\\d+)")
+                .matcher(json);
+        assertThat(sessions.find()).isTrue();
+        java.util.regex.Matcher offsets = java.util.regex.Pattern.compile("\"startOffsetQuantilesMillis\":\\[[^\\]]*\\]")
+                .matcher(json);
+        assertThat(offsets.find()).isTrue();
+        Path huge = dir.resolve("huge.model");
+        Path late = dir.resolve("late.model");
+        rewriteEntry(file, huge, ModelFile.MODEL, sessions.group(), "\"sessionsPerUserValues\":[1000000000");
+        // every user starts 7,900 years after the data: within the quantiles' bound, past 9999 from the year 9000
+        String lateOffsets = "\"startOffsetQuantilesMillis\":[" + String.join(",", java.util.Collections.nCopies(
+                offsets.group().split(",").length, "2.5E14")) + "]";
+        rewriteEntry(file, late, ModelFile.MODEL, offsets.group(), lateOffsets);
+
+        assertThatThrownBy(() -> ModelFile.load(huge)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(huge + ": inconsistent Markov model: sessions per user must be in [1, 100000], got 1000000000");
+        GenerationRequest request = GenerationRequest.of(3, 1).withStart(GenerationRequest.LATEST_START);
+        assertThatThrownBy(() -> ModelFile.load(late).generator().users(request).toList())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("user u1: session u1-s1 runs from +16922-")
+                .hasMessageContaining("outside 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z, the times SessionGAN"
+                        + " reads; give another start (--start, GenerationRequest.withStart)");
     }
 
     @Test

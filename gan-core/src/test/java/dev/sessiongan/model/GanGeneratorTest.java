@@ -519,10 +519,10 @@ class GanGeneratorTest {
         // an epoch's listener runs before its checkpoint is written: the file still holds the epoch before
         GanTrainer.train(slice, options, (epoch, total) -> {
             if (epoch.epoch() == 2) {
-                updates[0] = TrainingCheckpoint.load(file).average(options.weightAveraging()).updates();
+                updates[0] = TrainingCheckpoint.load(file).averageUpdates();
             }
         }, new Checkpoints(file, 1));
-        updates[1] = TrainingCheckpoint.load(file).average(options.weightAveraging()).updates();
+        updates[1] = TrainingCheckpoint.load(file).averageUpdates();
         return updates;
     }
 
@@ -762,20 +762,47 @@ class GanGeneratorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingCheckpoint.load(cut))
                 .isInstanceOf(dev.sessiongan.InvalidInputException.class)
                 .hasMessageStartingWith(cut + ": corrupt or truncated checkpoint");
-        Path withoutHistory = dir.resolve("no-history.ckpt");
-        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
-             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(withoutHistory))) {
-            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                if (!e.getName().equals("history.json")) {
-                    out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
-                    out.write(content);
-                    out.closeEntry();
-                }
-            }
-        }
+        Path withoutHistory = withPart(file, "no-history.ckpt", "history.json", null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingCheckpoint.load(withoutHistory))
                 .hasMessage(withoutHistory + ": corrupt or truncated checkpoint: missing history.json");
+        // a part the history says the run had: resumed without it, the run would end elsewhere without a word
+        Path withoutBest = withPart(file, "no-best.ckpt", "best.bin", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingCheckpoint.load(withoutBest))
+                .hasMessage(withoutBest + ": corrupt or truncated checkpoint: missing best.bin, which its history and"
+                        + " options say the run had");
+        Path cutBest = withPart(file, "cut-best.ckpt", "best.bin", b -> java.util.Arrays.copyOf(b, b.length / 2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> GanTrainer.resume(slice, TrainingCheckpoint.load(cutBest), null, null))
+                .isInstanceOf(dev.sessiongan.InvalidInputException.class)
+                .hasMessage(cutBest + ": corrupt checkpoint: best.bin: not readable weights (truncated or damaged)");
+        Path cutNetwork = withPart(file, "cut-network.ckpt", "network.zip",
+                b -> java.util.Arrays.copyOf(b, b.length / 2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> GanTrainer.resume(slice, TrainingCheckpoint.load(cutNetwork), null, null))
+                .hasMessage(cutNetwork + ": corrupt checkpoint: network.zip: not a readable network (its configuration"
+                        + " or weights are missing or damaged)");
+    }
+
+    /** A copy of the checkpoint {@code file} as {@code name}, its {@code part} changed, or left out for {@code null}. */
+    private Path withPart(Path file, String name, String part, java.util.function.UnaryOperator<byte[]> change)
+            throws IOException {
+        Path copy = dir.resolve(name);
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(copy))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals(part)) {
+                    if (change == null) {
+                        continue;
+                    }
+                    content = change.apply(content);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        return copy;
     }
 
     private static TrainingHistory withoutTimes(TrainingHistory history) {
