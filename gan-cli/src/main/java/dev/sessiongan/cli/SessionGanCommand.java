@@ -28,7 +28,7 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = SessionGanCommand.VersionProvider.class,
         description = "Learns shopper behaviour from e-commerce clickstreams and generates realistic virtual users.",
         subcommands = {InspectCommand.class, ConvertCommand.class, TrainCommand.class, GenerateCommand.class,
-                EvaluateCommand.class, DiagnoseCommand.class, ModelsCommand.class,
+                EvaluateCommand.class, DiagnoseCommand.class, ReplayCommand.class, ModelsCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure (one-line error on stderr), 2 usage error."})
 public final class SessionGanCommand {

@@ -581,6 +581,54 @@ class CliTest {
     }
 
     @Test
+    void replaySendsTheUsersRequestsAndReportsWhatTheStorefrontAnswered() throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        server.createContext("/", exchange -> {
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("X-Test"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            Path report = dir.resolve("replay.json");
+
+            Run dry = run("replay", "--base-url", base, "--users", "5", "--seed", "3", "--dry-run",
+                    "--request", "view=GET /p/{item}");
+            Run replay = run("replay", "--base-url", base, "--users", "5", "--seed", "3", "--time-scale", "0",
+                    "--request", "view=GET /p/{item}", "--header", "X-Test: yes", "--report", report.toString());
+
+            assertThat(dry.exitCode()).as(dry.err()).isZero();
+            List<String> planned = dry.out().lines().toList();
+            assertThat(planned).isNotEmpty().allMatch(l -> l.startsWith("GET " + base + "/p/")
+                    || l.matches("(POST|DELETE|GET) " + java.util.regex.Pattern.quote(base) + "/.*"));
+            assertThat(replay.exitCode()).as(replay.err()).isZero();
+            assertThat(received).hasSize(planned.size()).allMatch(r -> r.endsWith(" yes"));
+            assertThat(received.stream().map(r -> r.substring(0, r.lastIndexOf(' '))).toList())
+                    .containsExactlyInAnyOrderElementsOf(planned.stream()
+                            .map(l -> l.substring(0, l.indexOf(" pause_ms=")).replace(base, "")).toList());
+            assertThat(replay.out()).startsWith("replayed 5 users, " + planned.size() + " requests in ")
+                    .contains("responses  204: " + planned.size());
+            assertThat(Files.readString(report)).contains("\"requests\" : " + planned.size())
+                    .contains("\"204\" : " + planned.size()).contains("\"stopped_early\" : false");
+        } finally {
+            server.stop(0);
+        }
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Run unanswered = run("replay", "--base-url", "http://127.0.0.1:" + closed, "--users", "20", "--time-scale",
+                "0", "--concurrency", "1", "--max-errors", "3");
+        assertThat(unanswered.exitCode()).isEqualTo(1);
+        assertThat(unanswered.out()).contains("stopped early").contains("no response  connection refused: 3");
+        assertThat(unanswered.err()).contains("error: http://127.0.0.1:" + closed + ": 3 requests got no response");
+    }
+
+    @Test
     void skipPolicyReportsCountsAndGoesOn() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"),
                 "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session\n"
@@ -731,6 +779,14 @@ class CliTest {
         usage.put(List.of("train", "--format", "rees46", "--data", TRAIN, "--out", "-"),
                 "--out -: a model is a zip file and cannot go to standard output");
         usage.put(List.of("generate", "--users", "3", "--out", ""), "--out: the path is empty");
+        usage.put(List.of("replay", "--base-url", "ftp://shop"), "--base-url: base URL 'ftp://shop' must be http://");
+        usage.put(List.of("replay", "--base-url", "http://shop", "--request", "view=GET /p/{sku}"),
+                "--request: view: unknown placeholder {sku}");
+        usage.put(List.of("replay", "--base-url", "http://shop", "--header", "Host: x"),
+                "--header: header 'Host' cannot be set (the HTTP client sets it)");
+        usage.put(List.of("replay", "--base-url", "http://shop", "--concurrency", "0"),
+                "--concurrency: concurrency must be in [1, 1024], got 0");
+        usage.put(List.of("replay", "--base-url", "http://shop", "--users", "0"), "--users must be");
         usage.put(List.of("generate", "--users", "3", "--out", dir.resolve("new") + "/"), "--out " + dir.resolve("new")
                 + "/: a path ending in '/' names a folder, and events-csv writes one file; give a file path");
         usage.put(List.of("inspect", "--format", "generic", "--item-col", "a", "--time-col", "b", "--user-col", "c",
@@ -881,7 +937,7 @@ class CliTest {
     @Test
     void everySubcommandHasHelpAndAVersion() {
         for (String command : new String[] {"inspect", "convert", "train", "generate", "evaluate", "diagnose",
-            "models"}) {
+            "replay", "models"}) {
             Run run = run(command, "--help");
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("Usage: sessiongan " + command);
