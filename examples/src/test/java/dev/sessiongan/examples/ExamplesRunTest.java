@@ -27,6 +27,14 @@ class ExamplesRunTest {
     }
 
     @Test
+    void storefrontReplayExampleReplaysTheUsersAgainstAStandIn() throws Exception {
+        String printed = run(() -> StorefrontReplayExample.main(new String[0]));
+
+        assertThat(printed).startsWith("replayed 20 users, ").containsPattern("responses  200: \\d+\\R")
+                .doesNotContain("no response");
+    }
+
+    @Test
     void evaluateModelExamplePrintsTheClassifierAucAndFidelity() throws Exception {
         String printed = run(() -> EvaluateModelExample.main(new String[] {HOLDOUT.toString()}));
 

@@ -8,7 +8,6 @@ import dev.sessiongan.generate.VirtualUser;
 import dev.sessiongan.io.AtomicFile;
 import dev.sessiongan.replay.ReplayOptions;
 import dev.sessiongan.replay.ReplayReport;
-import dev.sessiongan.replay.ReplayRequest;
 import dev.sessiongan.replay.RequestTemplate;
 import dev.sessiongan.replay.StorefrontReplay;
 import java.io.IOException;
@@ -23,7 +22,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -70,7 +72,8 @@ final class ReplayCommand implements Callable<Integer> {
     double timeScale;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
-            description = "How long a request may take before it counts as unanswered (default ${DEFAULT-VALUE}).")
+            description = "How long a request may take before it counts as unanswered, e.g. 10s, 2m or PT0.5S"
+                    + " (default ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--max-errors", paramLabel = "N", defaultValue = "100",
@@ -91,6 +94,9 @@ final class ReplayCommand implements Callable<Integer> {
         UserCounts.require(selection.users, UserCounts.MOST_STREAMED);
         ReplayOptions options = options();
         if (report != null) {
+            if (dryRun) {
+                throw new UsageException("--report: a dry run sends nothing, so it has no report; drop one of them");
+            }
             if (report.toString().equals("-")) {
                 throw new UsageException("--report -: give a file; the summary goes to standard output");
             }
@@ -102,26 +108,47 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Stream<VirtualUser> users = selection.model(spec.commandLine().getErr()).generator().users(request)) {
             if (dryRun) {
-                for (Iterator<VirtualUser> it = users.iterator(); it.hasNext(); ) {
-                    for (ReplayRequest planned : StorefrontReplay.plan(it.next(), options)) {
-                        out.println(planned);
-                    }
+                for (Iterator<VirtualUser> it = users.iterator(); it.hasNext() && !out.checkError(); ) {
+                    // checkError flushes, and tells a reader gone (| head) so that no more users are drawn
+                    StorefrontReplay.plan(it.next(), options).forEach(out::println);
                 }
-                out.flush();
                 return 0;
             }
-            ReplayReport result = StorefrontReplay.run(users, options);
-            result.lines().forEach(out::println);
-            out.flush();
-            if (report != null) {
-                writeJson(result, options, request);
-                out.println("wrote " + report);
+            StorefrontReplay replay = new StorefrontReplay(options);
+            CountDownLatch reported = new CountDownLatch(1);
+            // Ctrl-C or a CI's SIGTERM: stop sending, and let the report so far be printed and written
+            Thread onExit = new Thread(() -> {
+                replay.stop();
+                try {
+                    reported.await(options.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "sessiongan-replay-stop");
+            Runtime.getRuntime().addShutdownHook(onExit);
+            ReplayReport result;
+            try {
+                result = replay.replay(users);
+                result.lines().forEach(out::println);
                 out.flush();
+                if (report != null) {
+                    writeJson(result, options, request);
+                    out.println("wrote " + report);
+                    out.flush();
+                }
+            } finally {
+                reported.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onExit);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down: the hook is running, and ends now
+                }
             }
-            if (result.stoppedEarly()) {
-                throw new InvalidInputException(baseUrl + ": " + result.errors().values().stream()
-                        .mapToLong(Long::longValue).sum() + " requests got no response (" + result.errors()
-                        + "); stopped after --max-errors " + maxErrors);
+            if (result.outcome() == ReplayReport.Outcome.STOPPED_AT_MAX_ERRORS) {
+                throw new InvalidInputException(baseUrl + ": " + result.unanswered() + " requests got no response ("
+                        + String.join(", ", result.errors().entrySet().stream().map(e -> e.getKey() + ": "
+                        + e.getValue()).toList()) + "); is the storefront up? --max-errors and --timeout set how"
+                        + " much to bear");
             }
         }
         return 0;
@@ -138,7 +165,7 @@ final class ReplayCommand implements Callable<Integer> {
         for (String given : requests) {
             options = with(options, "--request", o -> o.withRequest(RequestTemplate.parse(given)));
         }
-        Map<String, String> named = new LinkedHashMap<>();
+        Map<String, String> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String header : headers) {
             int colon = header.indexOf(':');
             if (colon <= 0) {
@@ -185,13 +212,14 @@ final class ReplayCommand implements Callable<Integer> {
         json.put("statuses", result.statuses());
         json.put("no_response", result.errors());
         Map<String, Object> latency = new LinkedHashMap<>();
-        latency.put("p50", result.latencyP50Ms());
-        latency.put("p90", result.latencyP90Ms());
-        latency.put("p99", result.latencyP99Ms());
-        latency.put("max", result.latencyMaxMs());
+        boolean answered = result.responses() > 0;
+        latency.put("p50", answered ? result.latencyP50().toNanos() / 1e6 : null);
+        latency.put("p90", answered ? result.latencyP90().toNanos() / 1e6 : null);
+        latency.put("p99", answered ? result.latencyP99().toNanos() / 1e6 : null);
+        latency.put("max", answered ? result.latencyMax().toNanos() / 1e6 : null);
         json.put("latency_ms", latency);
         json.put("wall_seconds", result.wall().toMillis() / 1e3);
-        json.put("stopped_early", result.stoppedEarly());
+        json.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
         try (AtomicFile file = AtomicFile.create(report)) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.stream(), json);
             file.commit();

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * instance.
  *
  * @param baseUrl     the storefront, {@code http} or {@code https}, without query or fragment; paths go after it
- * @param requests    the request of each event type (every type has one)
+ * @param requests    the request of each event type; a type not in the map keeps its
+ *                    {@linkplain RequestTemplate#defaults() default}
  * @param headers     extra headers on every request
  * @param concurrency users replayed at once, each on its own worker
  * @param timeScale   how a pause passes: 1 = as the user took it, 0.1 = ten times faster, 0 = no pauses
@@ -29,8 +30,10 @@ import java.util.regex.Pattern;
 public record ReplayOptions(URI baseUrl, Map<EventType, RequestTemplate> requests, Map<String, String> headers,
         int concurrency, double timeScale, Duration timeout, long maxErrors) {
 
-    /** Headers the HTTP client sets itself. */
-    private static final List<String> RESTRICTED = List.of("connection", "content-length", "expect", "host", "upgrade");
+    /** Headers the HTTP client or the replay sets itself. */
+    private static final List<String> RESTRICTED = List.of("connection", "content-length", "expect", "host", "upgrade",
+            "cookie", StorefrontReplay.USER_HEADER.toLowerCase(Locale.ROOT),
+            StorefrontReplay.SESSION_HEADER.toLowerCase(Locale.ROOT));
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     public ReplayOptions {
@@ -55,10 +58,14 @@ public record ReplayOptions(URI baseUrl, Map<EventType, RequestTemplate> request
         Objects.requireNonNull(headers, "headers").forEach((name, value) -> {
             if (!TOKEN.matcher(name).matches() || RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 throw new InvalidInputException("header '" + name + "' cannot be set"
-                        + (TOKEN.matcher(name).matches() ? " (the HTTP client sets it)" : " (not a header name)"));
+                        + (TOKEN.matcher(name).matches() ? " (the replay sets it)" : " (not a header name)"));
             }
-            if (value.chars().anyMatch(c -> c < ' ' && c != '\t' || c == 0x7f)) {
-                throw new InvalidInputException("header '" + name + "': its value holds a control character");
+            // HTTP/1.1 carries header values as bytes; anything but printable ASCII arrives mangled or not at all
+            if (value.chars().anyMatch(c -> (c < ' ' || c > '~') && c != '\t')) {
+                throw new InvalidInputException("header '" + name + "': its value must be printable ASCII");
+            }
+            if (checked.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
+                throw new InvalidInputException("header '" + name + "' given twice (names ignore case)");
             }
             checked.put(name, value);
         });
@@ -91,9 +98,10 @@ public record ReplayOptions(URI baseUrl, Map<EventType, RequestTemplate> request
         return new ReplayOptions(baseUrl, changed, headers, concurrency, timeScale, timeout, maxErrors);
     }
 
-    /** With a header on every request. */
+    /** With a header on every request (one of that name given before is replaced). */
     public ReplayOptions withHeader(String name, String value) {
         Map<String, String> changed = new LinkedHashMap<>(headers);
+        changed.keySet().removeIf(n -> n.equalsIgnoreCase(name));
         changed.put(name, value);
         return new ReplayOptions(baseUrl, requests, changed, concurrency, timeScale, timeout, maxErrors);
     }

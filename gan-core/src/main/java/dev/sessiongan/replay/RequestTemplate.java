@@ -4,6 +4,8 @@ import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.EventType;
 import dev.sessiongan.data.UserSession;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -135,16 +137,21 @@ public record RequestTemplate(EventType type, String method, String path) {
                         + "'; use " + String.join(", ", PLACEHOLDERS.stream().map(p -> "{" + p + "}").toList()));
             }
         }
-        String bare = PLACEHOLDER.matcher(path).replaceAll("");
+        String bare = PLACEHOLDER.matcher(path).replaceAll("x");
         if (bare.indexOf('{') >= 0 || bare.indexOf('}') >= 0) {
             throw new InvalidInputException(name + ": unbalanced brace in '" + path + "'");
         }
-        for (char c : bare.toCharArray()) {
-            if (c <= ' ' || c == '#' || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`'
-                    || c == '|' || c >= 0x7f) {
-                throw new InvalidInputException(name + ": the path '" + path + "' holds '" + c + "', which a URL"
-                        + " cannot (encode it, or use a placeholder)");
+        // the placeholders' values are encoded; what is around them must already be a valid path and query
+        String url = "http://host" + bare;
+        try {
+            if (new URI(url).getRawFragment() != null) {
+                throw new InvalidInputException(name + ": the path '" + path + "' holds a fragment ('#'), which is"
+                        + " never sent to a server");
             }
+        } catch (URISyntaxException e) {
+            String at = e.getIndex() >= 0 && e.getIndex() < url.length() ? " ('" + url.charAt(e.getIndex()) + "')" : "";
+            throw new InvalidInputException(name + ": the path '" + path + "' is not a valid URL path: "
+                    + e.getReason().toLowerCase(java.util.Locale.ROOT) + at + "; percent-encode it, or use a placeholder");
         }
     }
 }

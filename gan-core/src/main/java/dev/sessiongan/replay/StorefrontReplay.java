@@ -8,28 +8,33 @@ import java.net.ConnectException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays virtual users against a storefront over HTTP. Each user's events become requests
+ * Replays virtual users against a storefront over HTTP/1.1. Each user's events become requests
  * ({@link #plan}), sent in order after the pauses the user took (scaled by the time scale), with the user's
  * own cookies kept between its requests and headers {@code X-SessionGAN-User} and {@code X-SessionGAN-Session}
  * naming the user and session in the storefront's logs. {@code concurrency} users are replayed at once; a
@@ -39,20 +44,34 @@ import org.slf4j.LoggerFactory;
  * ReplayReport report = StorefrontReplay.run(UserSimulator.defaultModel().users(GenerationRequest.of(100, 7)),
  *         ReplayOptions.to(URI.create("http://localhost:8080")).withTimeScale(0.1));
  * }</pre>
+ * One instance runs one replay; {@link #stop()} (from another thread, a shutdown hook say) ends it early
+ * with the report so far.
  */
 public final class StorefrontReplay {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorefrontReplay.class);
-    /** Names the virtual user on every request, so the storefront's logs can be joined to the users. */
+    /** Names the virtual user on every request (URL-encoded), so the storefront's logs join to the users. */
     public static final String USER_HEADER = "X-SessionGAN-User";
-    /** Names the session on every request. */
+    /** Names the session on every request (URL-encoded). */
     public static final String SESSION_HEADER = "X-SessionGAN-Session";
 
-    private StorefrontReplay() {
+    private final ReplayOptions options;
+    private final Recorder recorder;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    /** A replay with {@code options}, not yet started. */
+    public StorefrontReplay(ReplayOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.recorder = new Recorder(options.maxErrors());
+    }
+
+    /** Replays {@code users} with {@code options}; see {@link #replay}. */
+    public static ReplayReport run(Stream<VirtualUser> users, ReplayOptions options) {
+        return new StorefrontReplay(options).replay(users);
     }
 
     /**
-     * The requests {@code user} sends, in order: one per event whose type is not skipped, each with the pause
+     * The requests {@code user} sends, in order: one per event whose type is not skipped, each with the time
      * since the previous request of its session (none for a session's first).
      */
     public static List<ReplayRequest> plan(VirtualUser user, ReplayOptions options) {
@@ -76,16 +95,20 @@ public final class StorefrontReplay {
     }
 
     /**
-     * Replays {@code users} and reports what the storefront answered. Returns when every user is replayed, or
-     * once {@link ReplayOptions#maxErrors()} requests got no response.
+     * Replays {@code users} and reports what the storefront answered. Returns when every user is replayed,
+     * once {@link ReplayOptions#maxErrors()} requests got no response, or after {@link #stop()}; the workers
+     * have ended by then (a request in flight is waited for, up to the timeout).
      *
-     * @throws RuntimeException what drawing a user threw (an {@link dev.sessiongan.InvalidInputException} for a
-     *                          condition the model cannot meet, say), after the other workers are stopped
+     * @throws IllegalStateException if this replay was run before
+     * @throws RuntimeException      what drawing a user threw (an {@link dev.sessiongan.InvalidInputException}
+     *                               for a condition the model cannot meet, say), once the other workers ended
      */
-    public static ReplayReport run(Stream<VirtualUser> users, ReplayOptions options) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(options.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        Recorder recorder = new Recorder(options.maxErrors());
+    public ReplayReport replay(Stream<VirtualUser> users) {
+        if (!recorder.start()) {
+            throw new IllegalStateException("a StorefrontReplay runs once; make another for another replay");
+        }
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(options.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         Iterator<VirtualUser> source = users.iterator();
         AtomicInteger names = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), r -> {
@@ -96,58 +119,80 @@ public final class StorefrontReplay {
         LOG.info("replaying to {} with {} users at once, time scale {}", options.baseUrl(), options.concurrency(),
                 options.timeScale());
         long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < options.concurrency(); w++) {
+            workers.add(pool.submit(() -> work(client, source)));
+        }
+        pool.shutdown();
         try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < options.concurrency(); w++) {
-                workers.add(pool.submit(() -> {
-                    for (VirtualUser user = next(source); user != null && !recorder.stopped(); user = next(source)) {
-                        if (replay(client, user, options, recorder)) {
-                            recorder.userDone();
-                        }
-                    }
-                    return null;
-                }));
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // workers end on their own: after the last user, or promptly once stopped
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("a replay worker failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            recorder.stop();
-        } finally {
+            stop();
             pool.shutdownNow();
         }
-        return recorder.report(Duration.ofNanos(System.nanoTime() - start));
+        boolean unfinished;
+        synchronized (source) {
+            unfinished = recorder.abandonedUser() || failure.get() == null && source.hasNext();
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed instanceof Error error) {
+            throw error;
+        }
+        return recorder.report(Duration.ofNanos(System.nanoTime() - start), unfinished);
     }
 
-    private static VirtualUser next(Iterator<VirtualUser> source) {
-        synchronized (source) {
-            return source.hasNext() ? source.next() : null;
+    /** Ends the replay early: no request is sent after this, and pauses are cut short. */
+    public void stop() {
+        recorder.stop(false);
+    }
+
+    /** One worker: users from {@code source} until there are none, or the replay stops. */
+    private void work(HttpClient client, Iterator<VirtualUser> source) {
+        try {
+            while (!recorder.stopped()) {
+                VirtualUser user;
+                synchronized (source) {
+                    if (!source.hasNext()) {
+                        return;
+                    }
+                    user = source.next();
+                }
+                if (send(client, user)) {
+                    recorder.userDone();
+                } else {
+                    recorder.abandon();
+                    return;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // the first failure is rethrown by replay(); the others stop as if asked
+            failure.compareAndSet(null, e);
+            recorder.stop(false);
         }
     }
 
-    /** Sends one user's requests; whether all were sent (not stopped or interrupted on the way). */
-    private static boolean replay(HttpClient client, VirtualUser user, ReplayOptions options, Recorder recorder) {
+    /** Sends one user's requests; whether all were sent (not stopped on the way). */
+    private boolean send(HttpClient client, VirtualUser user) {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         for (ReplayRequest request : plan(user, options)) {
-            if (recorder.stopped()) {
+            long pauseNanos = (long) (request.pause().toNanos() * options.timeScale());
+            if (recorder.stopped() || pauseNanos > 0 && recorder.stopsWithin(pauseNanos)) {
                 return false;
             }
+            HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(options.timeout())
+                    .method(request.method(), HttpRequest.BodyPublishers.noBody());
+            options.headers().forEach(builder::header);
+            builder.header(USER_HEADER, URLEncoder.encode(request.userId(), StandardCharsets.UTF_8))
+                    .header(SESSION_HEADER, URLEncoder.encode(request.sessionId(), StandardCharsets.UTF_8));
             try {
-                long pauseNanos = (long) (request.pause().toNanos() * options.timeScale());
-                if (pauseNanos > 0) {
-                    Thread.sleep(pauseNanos / 1_000_000, (int) (pauseNanos % 1_000_000));
-                }
-                HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(options.timeout())
-                        .method(request.method(), HttpRequest.BodyPublishers.noBody());
-                options.headers().forEach(builder::header);
-                builder.header(USER_HEADER, request.userId()).header(SESSION_HEADER, request.sessionId());
-                cookies.get(request.uri(), Map.of()).forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
+                cookies.get(request.uri(), Map.of())
+                        .forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
                 long sent = System.nanoTime();
                 HttpResponse<Void> response = client.send(builder.build(), HttpResponse.BodyHandlers.discarding());
                 recorder.response(response.statusCode(), (System.nanoTime() - sent) / 1_000);
@@ -172,12 +217,22 @@ public final class StorefrontReplay {
         private final Map<Integer, Long> statuses = new TreeMap<>();
         private final Map<String, Long> errors = new TreeMap<>();
         private final LatencyHistogram latencies = new LatencyHistogram();
+        /** Opened when the replay stops, waking the pauses. */
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private boolean started;
         private long users;
         private long errorCount;
-        private volatile boolean stopped;
+        private boolean byErrors;
+        private boolean abandoned;
 
         Recorder(long maxErrors) {
             this.maxErrors = maxErrors;
+        }
+
+        synchronized boolean start() {
+            boolean first = !started;
+            started = true;
+            return first;
         }
 
         synchronized void response(int status, long micros) {
@@ -187,11 +242,9 @@ public final class StorefrontReplay {
 
         synchronized void error(String cause) {
             errors.merge(cause.length() > 200 ? cause.substring(0, 200) + "…" : cause, 1L, Long::sum);
-            if (++errorCount >= maxErrors) {
-                if (!stopped) {
-                    LOG.info("stopping the replay: {} requests got no response", errorCount);
-                }
-                stopped = true;
+            if (++errorCount >= maxErrors && stopped.getCount() > 0) {
+                LOG.info("stopping the replay: {} requests got no response", errorCount);
+                stop(true);
             }
         }
 
@@ -199,19 +252,47 @@ public final class StorefrontReplay {
             users++;
         }
 
+        /** A worker stopped with a user not fully sent. */
+        synchronized void abandon() {
+            abandoned = true;
+        }
+
+        synchronized boolean abandonedUser() {
+            return abandoned;
+        }
+
+        synchronized void stop(boolean atMaxErrors) {
+            if (stopped.getCount() > 0) {
+                byErrors = atMaxErrors;
+                stopped.countDown();
+            }
+        }
+
         boolean stopped() {
-            return stopped;
+            return stopped.getCount() == 0;
         }
 
-        void stop() {
-            stopped = true;
+        /** Waits {@code nanos}, or less if the replay stops meanwhile; whether it stopped. */
+        boolean stopsWithin(long nanos) {
+            try {
+                return stopped.await(nanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
         }
 
-        synchronized ReplayReport report(Duration wall) {
+        synchronized ReplayReport report(Duration wall, boolean unfinished) {
+            ReplayReport.Outcome outcome = !unfinished ? ReplayReport.Outcome.COMPLETE
+                    : byErrors ? ReplayReport.Outcome.STOPPED_AT_MAX_ERRORS : ReplayReport.Outcome.STOPPED;
             return new ReplayReport(users, latencies.count() + errorCount, new TreeMap<>(statuses),
-                    new TreeMap<>(errors), latencies.quantileMicros(0.5) / 1e3, latencies.quantileMicros(0.9) / 1e3,
-                    latencies.quantileMicros(0.99) / 1e3, latencies.maxMicros() / 1e3, wall,
-                    errorCount >= maxErrors);
+                    new TreeMap<>(errors), micros(latencies.quantileMicros(0.5)),
+                    micros(latencies.quantileMicros(0.9)), micros(latencies.quantileMicros(0.99)),
+                    micros(latencies.maxMicros()), wall, outcome);
+        }
+
+        private static Duration micros(long micros) {
+            return Duration.ofNanos(micros * 1_000);
         }
     }
 }

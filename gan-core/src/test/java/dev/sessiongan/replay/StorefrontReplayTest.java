@@ -6,19 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.sessiongan.InvalidInputException;
 import dev.sessiongan.UserSimulator;
+import dev.sessiongan.data.ClickEvent;
 import dev.sessiongan.data.EventType;
+import dev.sessiongan.data.UserHistory;
+import dev.sessiongan.data.UserSession;
 import dev.sessiongan.generate.GenerationRequest;
 import dev.sessiongan.generate.VirtualUser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +75,7 @@ class StorefrontReplayTest {
         ReplayReport report = StorefrontReplay.run(USERS.stream(), options);
 
         assertThat(received).containsExactlyInAnyOrderElementsOf(planned);
-        assertThat(planned).allMatch(r -> r.contains(" /shop/"));
+        assertThat(planned).allMatch(r -> r.contains(" /shop/") && !r.contains("/shop//"));
         long orders = planned.stream().filter(r -> r.startsWith("POST /shop/orders/")).count();
         assertThat(orders).isPositive(); // the embedded model's users buy
         assertThat(report.users()).isEqualTo(USERS.size());
@@ -79,8 +84,8 @@ class StorefrontReplayTest {
                 : Map.of(200, planned.size() - orders, 503, orders));
         assertThat(report.serverErrors()).isEqualTo(orders);
         assertThat(report.errors()).isEmpty();
-        assertThat(report.stoppedEarly()).isFalse();
-        assertThat(report.latencyP50Ms()).isPositive().isLessThanOrEqualTo(report.latencyMaxMs());
+        assertThat(report.outcome()).isEqualTo(ReplayReport.Outcome.COMPLETE);
+        assertThat(report.latencyP50()).isPositive().isLessThanOrEqualTo(report.latencyMax());
         // a user's first request carries no cookie, every later one the cookie the storefront gave that user
         cookiesByUser.forEach((user, cookies) -> {
             assertThat(cookies.get(0)).isEmpty();
@@ -104,11 +109,18 @@ class StorefrontReplayTest {
                 first.events().get(1).timestamp()));
         for (int i = 0; i < 3; i++) {
             var event = first.events().get(i);
-            String expected = event.type() == EventType.VIEW
-                    ? "https://shop.example/api/p/" + event.itemId() + "?c=" + event.category().orElse("") + "&s="
-                            + first.sessionId() + "&n=" + i
-                    : RequestTemplate.defaults().get(event.type()).pathFor(event, first, i);
-            assertThat(plan.get(i).uri().toString()).endsWith(expected.replace("https://shop.example/api", ""));
+            String item = event.itemId();
+            String expected = "https://shop.example/api" + switch (event.type()) {
+                case VIEW -> "/p/" + item + "?c=" + event.category().orElse("") + "&s=" + first.sessionId() + "&n=" + i;
+                case ADD_TO_CART -> "/cart/items/" + item;
+                case REMOVE_FROM_CART -> "/cart/items/" + item;
+                case WISHLIST -> "/wishlist/items/" + item;
+                case PURCHASE -> "/orders/" + item;
+                case SEARCH -> "/search?category=" + event.category().orElse("");
+            };
+            assertThat(plan.get(i).uri().toString()).isEqualTo(expected);
+            assertThat(plan.get(i).method()).isEqualTo(event.type() == EventType.VIEW ? "GET"
+                    : RequestTemplate.defaults().get(event.type()).method());
         }
     }
 
@@ -122,11 +134,100 @@ class StorefrontReplayTest {
         ReplayReport report = StorefrontReplay.run(USERS.stream(),
                 ReplayOptions.to(closed).withTimeScale(0).withConcurrency(1).withMaxErrors(5));
 
-        assertThat(report.stoppedEarly()).isTrue();
+        ReplayReport fourAtOnce = StorefrontReplay.run(USERS.stream(),
+                ReplayOptions.to(closed).withTimeScale(0).withConcurrency(4).withMaxErrors(5));
+
+        assertThat(report.outcome()).isEqualTo(ReplayReport.Outcome.STOPPED_AT_MAX_ERRORS);
         assertThat(report.errors()).containsOnlyKeys("connection refused");
         assertThat(report.requests()).isEqualTo(5);
         assertThat(report.responses()).isZero();
         assertThat(report.users()).isLessThan(USERS.size());
+        assertThat(report.lines()).contains("latency ms  none (no responses)");
+        // requests in flight when the fifth failed still count: at most one a worker more
+        assertThat(fourAtOnce.outcome()).isEqualTo(ReplayReport.Outcome.STOPPED_AT_MAX_ERRORS);
+        assertThat(fourAtOnce.unanswered()).isBetween(5L, 8L).isEqualTo(fourAtOnce.requests());
+    }
+
+    @Test
+    void valuesAreEncodedIntoTheirPlaceholders() {
+        UserSession session = new UserSession("u 1-s1", "u 1", List.of(
+                new ClickEvent(Instant.parse("2026-01-01T00:00:00Z"), EventType.VIEW, "a b/&+é", null)));
+        VirtualUser user = VirtualUser.of(new UserHistory("u 1", List.of(session)));
+        ReplayOptions options = ReplayOptions.to(URI.create("http://shop"))
+                .withRequest(RequestTemplate.parse("view=GET /p/{item}?c={category}&u={user}&n={step}"));
+
+        assertThat(StorefrontReplay.plan(user, options)).singleElement().satisfies(r -> assertThat(r.uri().toString())
+                .isEqualTo("http://shop/p/a%20b%2F%26%2B%C3%A9?c=&u=u%201&n=0"));
+    }
+
+    @Test
+    void pausesPassScaledAndAStoppedReplayEndsAtOnceWithTheReportSoFar() throws InterruptedException {
+        List<ClickEvent> events = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            events.add(new ClickEvent(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), EventType.VIEW, "i" + i,
+                    "c"));
+        }
+        VirtualUser paced = VirtualUser.of(new UserHistory("p", List.of(new UserSession("p-s1", "p", events))));
+
+        ReplayReport scaled = StorefrontReplay.run(Stream.of(paced), ReplayOptions.to(base()).withTimeScale(0.05));
+
+        // three pauses of a second at a twentieth: at least 150 ms however fast the storefront answers
+        assertThat(scaled.wall()).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        assertThat(scaled.requests()).isEqualTo(4);
+        received.clear();
+        StorefrontReplay slow = new StorefrontReplay(ReplayOptions.to(base()).withConcurrency(2));
+        ReplayReport[] stopped = new ReplayReport[1];
+        Thread running = new Thread(() -> stopped[0] = slow.replay(USERS.stream()));
+        running.start();
+        while (received.isEmpty()) {
+            Thread.sleep(10);
+        }
+        slow.stop();
+        running.join(30_000);
+
+        assertThat(running.isAlive()).isFalse(); // the users' real pauses (seconds to minutes) were cut short
+        assertThat(stopped[0].outcome()).isEqualTo(ReplayReport.Outcome.STOPPED);
+        assertThat(stopped[0].requests()).isEqualTo(received.size()).isLessThan(10);
+        assertThatThrownBy(() -> slow.replay(USERS.stream())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aUserThatCannotBeDrawnFailsTheReplayOnceTheOtherWorkersEnded() {
+        Stream<VirtualUser> failing = Stream.concat(USERS.stream().limit(3),
+                Stream.generate(() -> {
+                    throw new InvalidInputException("no such user");
+                }));
+
+        assertThatThrownBy(() -> StorefrontReplay.run(failing, ReplayOptions.to(base()).withTimeScale(0)
+                .withConcurrency(3))).isInstanceOf(InvalidInputException.class).hasMessage("no such user");
+    }
+
+    @Test
+    void aReportSaysWhatCameBackInLines() {
+        ReplayReport report = new ReplayReport(3, 10, new java.util.TreeMap<>(Map.of(200, 8L, 503, 1L)),
+                new java.util.TreeMap<>(Map.of("timeout", 1L)), Duration.ofMillis(12), Duration.ofMillis(40),
+                Duration.ofMillis(90), Duration.ofMillis(95), Duration.ofSeconds(2), ReplayReport.Outcome.COMPLETE);
+
+        assertThat(report.lines()).containsExactly("replayed 3 users, 10 requests in 2.0 s (5.0 requests/s)",
+                "responses  200: 8, 503: 1", "no response  timeout: 1", "latency ms  p50 12.0, p90 40.0, p99 90.0,"
+                        + " max 95.0");
+        assertThat(report.responses()).isEqualTo(9);
+        assertThat(report.serverErrors()).isEqualTo(1);
+    }
+
+    @Test
+    void latencyQuantilesAreWithinTheirBucketsAndTheMaximumExact() {
+        LatencyHistogram histogram = new LatencyHistogram();
+        for (long micros = 1; micros <= 100_000; micros++) {
+            histogram.record(micros);
+        }
+
+        assertThat(histogram.count()).isEqualTo(100_000);
+        assertThat(histogram.quantileMicros(0.5)).isCloseTo(50_000, org.assertj.core.data.Percentage.withPercentage(3));
+        assertThat(histogram.quantileMicros(0.99)).isCloseTo(99_000,
+                org.assertj.core.data.Percentage.withPercentage(3));
+        assertThat(histogram.maxMicros()).isEqualTo(100_000);
+        assertThat(new LatencyHistogram().quantileMicros(0.5)).isZero();
     }
 
     @Test
@@ -138,7 +239,11 @@ class StorefrontReplayTest {
                 "view=GET product", "view: the path 'product' must start with '/'",
                 "view=GET /p/{sku}", "view: unknown placeholder {sku} in '/p/{sku}'; use {item}, {category}",
                 "view=GET /p/{item", "view: unbalanced brace in '/p/{item'",
-                "view=GET /p/a b", "view: 'GET /p/a b' is not METHOD PATH");
+                "view=GET /p/a b", "view: 'GET /p/a b' is not METHOD PATH",
+                "view=GET /p/50%", "view: the path '/p/50%' is not a valid URL path: malformed escape pair",
+                "view=GET /p/[{item}]", "view: the path '/p/[{item}]' is not a valid URL path: illegal character"
+                        + " in path ('[')",
+                "view=GET /p#top", "view: the path '/p#top' holds a fragment");
         templates.forEach((spec, message) -> assertThatThrownBy(() -> RequestTemplate.parse(spec))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith(message));
         ReplayOptions options = ReplayOptions.to(base());
@@ -147,9 +252,13 @@ class StorefrontReplayTest {
         assertThatThrownBy(() -> options.withConcurrency(0)).hasMessage("concurrency must be in [1, 1024], got 0");
         assertThatThrownBy(() -> options.withTimeScale(Double.NaN)).hasMessage("time scale must be in [0, 1000], got NaN");
         assertThatThrownBy(() -> options.withTimeout(Duration.ZERO)).hasMessageStartingWith("timeout must be over 0");
-        assertThatThrownBy(() -> options.withHeader("Host", "x")).hasMessage("header 'Host' cannot be set (the HTTP"
-                + " client sets it)");
-        assertThatThrownBy(() -> options.withHeader("X-A", "a\nb")).hasMessageContaining("control character");
+        assertThatThrownBy(() -> options.withHeader("Host", "x")).hasMessage("header 'Host' cannot be set (the"
+                + " replay sets it)");
+        assertThatThrownBy(() -> options.withHeader("cookie", "a=b")).hasMessageContaining("cannot be set");
+        assertThatThrownBy(() -> options.withHeader("X-A", "a\nb")).hasMessageContaining("printable ASCII");
+        assertThatThrownBy(() -> options.withHeader("X-A", "price €5")).hasMessageContaining("printable ASCII");
+        assertThat(options.withHeader("X-A", "1").withHeader("x-a", "2").headers()).containsExactly(
+                Map.entry("x-a", "2"));
         assertThat(options.withHeader("Authorization", "Bearer t").headers()).containsEntry("Authorization", "Bearer t");
         assertThat(String.join(",", options.requests().values().stream().map(Object::toString)
                 .collect(Collectors.toList()))).contains("view=GET /product/{item}");
