@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Which virtual users: the model, how many, the seed, their timeline's start and conditions. Shared by generate and replay. */
+/**
+ * Which virtual users: the model, how many, the seed, their timeline's start and conditions. Shared by generate
+ * and replay.
+ */
 final class UserSelection {
 
     @Option(names = "--model-file", paramLabel = "MODEL",
