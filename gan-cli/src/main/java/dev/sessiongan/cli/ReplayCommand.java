@@ -11,9 +11,11 @@ import dev.sessiongan.replay.ReplayReport;
 import dev.sessiongan.replay.RequestTemplate;
 import dev.sessiongan.replay.StorefrontReplay;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -44,6 +47,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    SessionGanCommand parent;
 
     @Mixin
     UserSelection selection;
@@ -77,7 +83,8 @@ final class ReplayCommand implements Callable<Integer> {
     String timeout;
 
     @Option(names = "--max-errors", paramLabel = "N", defaultValue = "100",
-            description = "Stop after N requests got no response (default ${DEFAULT-VALUE}); exit code 1 then.")
+            description = "Stop after N requests got no response (default ${DEFAULT-VALUE}); exit code 1 when that"
+                    + " left users unsent.")
     long maxErrors;
 
     @Option(names = "--dry-run", description = "Print the requests, one a line, and send nothing.")
@@ -108,10 +115,13 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Stream<VirtualUser> users = selection.model(spec.commandLine().getErr()).generator().users(request)) {
             if (dryRun) {
-                for (Iterator<VirtualUser> it = users.iterator(); it.hasNext() && !out.checkError(); ) {
-                    // checkError flushes, and tells a reader gone (| head) so that no more users are drawn
-                    StorefrontReplay.plan(it.next(), options).forEach(out::println);
+                // not picocli's writer: it goes through System.out, which hides a reader gone (| head)
+                PrintWriter lines = new PrintWriter(new OutputStreamWriter(parent.stdout(), StandardCharsets.UTF_8));
+                for (Iterator<VirtualUser> it = users.iterator(); it.hasNext() && !lines.checkError(); ) {
+                    // checkError flushes, and says the reader has gone, so that no more users are drawn
+                    StorefrontReplay.plan(it.next(), options).forEach(lines::println);
                 }
+                lines.flush();
                 return 0;
             }
             StorefrontReplay replay = new StorefrontReplay(options);
@@ -120,6 +130,7 @@ final class ReplayCommand implements Callable<Integer> {
             Thread onExit = new Thread(() -> {
                 replay.stop();
                 try {
+                    // a request in flight is waited for up to --timeout; the rest is writing the report
                     reported.await(options.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -602,7 +602,7 @@ class CliTest {
                     "--request", "view=GET /p/{item}", "--header", "X-Test: yes", "--report", report.toString());
 
             assertThat(dry.exitCode()).as(dry.err()).isZero();
-            List<String> planned = dry.out().lines().toList();
+            List<String> planned = new String(dry.stdout(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
             // the --request given replaces view's default, and only view's
             assertThat(planned).anyMatch(l -> l.startsWith("GET " + base + "/p/"))
                     .noneMatch(l -> l.contains("/product/"))

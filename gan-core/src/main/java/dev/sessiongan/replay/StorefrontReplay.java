@@ -58,6 +58,8 @@ public final class StorefrontReplay {
     private final ReplayOptions options;
     private final Recorder recorder;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** Set by the worker that found no user left. */
+    private volatile boolean exhausted;
 
     /** A replay with {@code options}, not yet started. */
     public StorefrontReplay(ReplayOptions options) {
@@ -96,8 +98,8 @@ public final class StorefrontReplay {
 
     /**
      * Replays {@code users} and reports what the storefront answered. Returns when every user is replayed,
-     * once {@link ReplayOptions#maxErrors()} requests got no response, or after {@link #stop()}; the workers
-     * have ended by then (a request in flight is waited for, up to the timeout).
+     * once {@link ReplayOptions#maxErrors()} requests got no response, or after {@link #stop()} (or an interrupt
+     * of the calling thread); the workers have ended by then, a request in flight waited for up to the timeout.
      *
      * @throws IllegalStateException if this replay was run before
      * @throws RuntimeException      what drawing a user threw (an {@link dev.sessiongan.InvalidInputException}
@@ -124,19 +126,23 @@ public final class StorefrontReplay {
             workers.add(pool.submit(() -> work(client, source)));
         }
         pool.shutdown();
-        try {
-            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                // workers end on their own: after the last user, or promptly once stopped
+        boolean interrupted = false;
+        while (true) {
+            try {
+                // workers end on their own: after the last user, or promptly once stopped (a request in flight
+                // is waited for, up to the timeout)
+                if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+                stop();
             }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            stop();
-            pool.shutdownNow();
         }
-        boolean unfinished;
-        synchronized (source) {
-            unfinished = recorder.abandonedUser() || failure.get() == null && source.hasNext();
-        }
+        boolean unfinished = recorder.abandonedUser() || recorder.stopped() && !exhausted;
         Throwable failed = failure.get();
         if (failed instanceof RuntimeException runtime) {
             throw runtime;
@@ -155,10 +161,16 @@ public final class StorefrontReplay {
     /** One worker: users from {@code source} until there are none, or the replay stops. */
     private void work(HttpClient client, Iterator<VirtualUser> source) {
         try {
-            while (!recorder.stopped()) {
+            while (true) {
                 VirtualUser user;
                 synchronized (source) {
+                    // checked again under the lock: a worker that waited here while another drew a user must not
+                    // draw one more after a stop
+                    if (recorder.stopped()) {
+                        return;
+                    }
                     if (!source.hasNext()) {
+                        exhausted = true;
                         return;
                     }
                     user = source.next();
@@ -197,6 +209,9 @@ public final class StorefrontReplay {
                 HttpResponse<Void> response = client.send(builder.build(), HttpResponse.BodyHandlers.discarding());
                 recorder.response(response.statusCode(), (System.nanoTime() - sent) / 1_000);
                 cookies.put(request.uri(), response.headers().map());
+            } catch (IllegalArgumentException e) {
+                // a header value the HTTP client refuses (a cookie the storefront set, say): this request's fault
+                recorder.error("request not sent: " + e.getMessage());
             } catch (HttpTimeoutException e) {
                 recorder.error("timeout");
             } catch (ConnectException e) {

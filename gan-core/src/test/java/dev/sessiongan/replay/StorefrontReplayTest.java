@@ -34,6 +34,7 @@ class StorefrontReplayTest {
             UserSimulator.defaultModel().users(GenerationRequest.of(40, 11)).toList();
 
     private HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger upgrades = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> received = Collections.synchronizedList(new ArrayList<>());
     /** Each user's requests with the cookie they carried, in the order the user sent them. */
     private final Map<String, List<String>> cookiesByUser = new ConcurrentHashMap<>();
@@ -43,6 +44,9 @@ class StorefrontReplayTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String user = exchange.getRequestHeaders().getFirst(StorefrontReplay.USER_HEADER);
+            if (exchange.getRequestHeaders().containsKey("Upgrade")) {
+                upgrades.incrementAndGet(); // HTTP/1.1 only: no h2c upgrade offered
+            }
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + user + " "
                     + exchange.getRequestHeaders().getFirst(StorefrontReplay.SESSION_HEADER));
             String cookie = exchange.getRequestHeaders().getFirst("Cookie");
@@ -75,6 +79,7 @@ class StorefrontReplayTest {
         ReplayReport report = StorefrontReplay.run(USERS.stream(), options);
 
         assertThat(received).containsExactlyInAnyOrderElementsOf(planned);
+        assertThat(upgrades).hasValue(0);
         assertThat(planned).allMatch(r -> r.contains(" /shop/") && !r.contains("/shop//"));
         long orders = planned.stream().filter(r -> r.startsWith("POST /shop/orders/")).count();
         assertThat(orders).isPositive(); // the embedded model's users buy
@@ -146,6 +151,24 @@ class StorefrontReplayTest {
         // requests in flight when the fifth failed still count: at most one a worker more
         assertThat(fourAtOnce.outcome()).isEqualTo(ReplayReport.Outcome.STOPPED_AT_MAX_ERRORS);
         assertThat(fourAtOnce.unanswered()).isBetween(5L, 8L).isEqualTo(fourAtOnce.requests());
+    }
+
+    @Test
+    void aStopAtTheMaximumOfErrorsCutsTheOtherWorkersPausesShort() throws IOException {
+        URI closed;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        List<ClickEvent> slow = List.of(new ClickEvent(Instant.parse("2026-01-01T00:00:00Z"), EventType.VIEW, "a", "c"),
+                new ClickEvent(Instant.parse("2026-01-01T01:00:00Z"), EventType.VIEW, "b", "c"));
+        VirtualUser lingering = VirtualUser.of(new UserHistory("l", List.of(new UserSession("l-s1", "l", slow))));
+
+        // the lingering user's second request waits an hour at time scale 1 unless the stop cuts it short
+        ReplayReport report = StorefrontReplay.run(Stream.concat(Stream.of(lingering), USERS.stream()),
+                ReplayOptions.to(closed).withConcurrency(2).withMaxErrors(3).withTimeout(Duration.ofSeconds(5)));
+
+        assertThat(report.outcome()).isEqualTo(ReplayReport.Outcome.STOPPED_AT_MAX_ERRORS);
+        assertThat(report.wall()).isLessThan(Duration.ofMinutes(1));
     }
 
     @Test
@@ -255,6 +278,9 @@ class StorefrontReplayTest {
         assertThatThrownBy(() -> options.withHeader("Host", "x")).hasMessage("header 'Host' cannot be set (the"
                 + " replay sets it)");
         assertThatThrownBy(() -> options.withHeader("cookie", "a=b")).hasMessageContaining("cannot be set");
+        assertThatThrownBy(() -> options.withHeader("x-sessiongan-user", "u9")).hasMessageContaining("cannot be set");
+        assertThatThrownBy(() -> new ReplayOptions(base(), Map.of(), new java.util.LinkedHashMap<>(Map.of("X-A", "1",
+                "x-a", "2")), 1, 1, Duration.ofSeconds(1), 1)).hasMessageContaining("given twice (names ignore case)");
         assertThatThrownBy(() -> options.withHeader("X-A", "a\nb")).hasMessageContaining("printable ASCII");
         assertThatThrownBy(() -> options.withHeader("X-A", "price €5")).hasMessageContaining("printable ASCII");
         assertThat(options.withHeader("X-A", "1").withHeader("x-a", "2").headers()).containsExactly(
