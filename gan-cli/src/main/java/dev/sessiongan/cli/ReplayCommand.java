@@ -157,8 +157,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
             if (result.outcome() == ReplayReport.Outcome.STOPPED_AT_MAX_ERRORS) {
                 throw new InvalidInputException(baseUrl + ": " + result.unanswered() + " requests got no response ("
-                        + String.join(", ", result.errors().entrySet().stream().map(e -> e.getKey() + ": "
-                        + e.getValue()).toList()) + "); is the storefront up? --max-errors and --timeout set how"
+                        + result.unansweredByCause() + "); is the storefront up? --max-errors and --timeout set how"
                         + " much to bear");
             }
         }

@@ -54,6 +54,13 @@ public record ReplayReport(long users, long requests, SortedMap<Integer, Long> s
         return errors.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** The requests that got no response, by cause, e.g. {@code connection refused: 3, timeout: 1}. */
+    public String unansweredByCause() {
+        List<String> causes = new ArrayList<>();
+        errors.forEach((cause, count) -> causes.add(String.format(Locale.ROOT, "%s: %,d", cause, count)));
+        return String.join(", ", causes);
+    }
+
     /** Responses with a status of 500 or more. */
     public long serverErrors() {
         return statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(e -> e.getValue()).sum();
@@ -74,9 +81,7 @@ public record ReplayReport(long users, long requests, SortedMap<Integer, Long> s
         statuses.forEach((code, count) -> codes.add(String.format(Locale.ROOT, "%d: %,d", code, count)));
         lines.add("responses  " + (codes.isEmpty() ? "none" : String.join(", ", codes)));
         if (!errors.isEmpty()) {
-            List<String> causes = new ArrayList<>();
-            errors.forEach((cause, count) -> causes.add(String.format(Locale.ROOT, "%s: %,d", cause, count)));
-            lines.add("no response  " + String.join(", ", causes));
+            lines.add("no response  " + unansweredByCause());
         }
         lines.add(responses() == 0 ? "latency ms  none (no responses)" : String.format(Locale.ROOT,
                 "latency ms  p50 %.1f, p90 %.1f, p99 %.1f, max %.1f", millis(latencyP50), millis(latencyP90),
